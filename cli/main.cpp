@@ -1,0 +1,40 @@
+// The primsim executable: parses the command line, runs one subcommand, and maps failures to
+// exit statuses (0 success, 1 runtime failure, 2 bad input or usage).
+#include <exception>
+#include <iostream>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "command.hpp"
+#include "primsim/sim/input_error.hpp"
+
+int main(int argc, char** argv) {
+  using namespace primsim;
+  CLI::App app{"primsim: a discrete-event simulator of nationwide party primaries"};
+  app.set_version_flag("--version", PRIMSIM_VERSION);
+  app.require_subcommand(1);
+
+  const std::vector<cli::Command> commands{
+      cli::add_phold_command(app),
+  };
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int status = app.exit(error);
+    return status == 0 ? 0 : 2;
+  }
+  try {
+    for (const auto& command : commands) {
+      if (command.app->parsed()) return command.action();
+    }
+  } catch (const sim::InputError& error) {
+    std::cerr << "primsim: " << error.what() << '\n';
+    return 2;
+  } catch (const std::exception& error) {
+    std::cerr << "primsim: error: " << error.what() << '\n';
+    return 1;
+  }
+  return 2;
+}

@@ -1,0 +1,23 @@
+# Every dependency is a Debian 12 package found through find_package (scripts/setup.sh installs
+# them). Random123 is header-only and ships no CMake config, so it gets an imported target here.
+find_package(Threads REQUIRED)
+find_package(TBB REQUIRED)
+find_package(Boost 1.74 REQUIRED COMPONENTS graph)
+find_package(yaml-cpp REQUIRED)
+find_package(HDF5 REQUIRED COMPONENTS C)
+find_package(fmt REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(nlohmann_json REQUIRED)
+
+find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
+add_library(primsim_random123 INTERFACE)
+add_library(Random123::Random123 ALIAS primsim_random123)
+target_include_directories(primsim_random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})
+
+if(PRIMSIM_BUILD_TESTS)
+  find_package(Catch2 2 REQUIRED)
+  include(Catch)
+endif()
+if(PRIMSIM_BUILD_BENCH)
+  find_package(benchmark REQUIRED)
+endif()

@@ -1,0 +1,18 @@
+// What an executor reports about a finished run.
+#pragma once
+
+#include <cstdint>
+
+#include "primsim/sim/sim_time.hpp"
+
+namespace primsim::sim {
+
+struct RunStats {
+  std::uint64_t committed_events = 0;
+  // Synchronisation windows of the parallel executor; 0 for the sequential one.
+  std::uint64_t windows = 0;
+  // Time of the last event processed (the start time when there was none).
+  SimTime last_event_time;
+};
+
+}  // namespace primsim::sim

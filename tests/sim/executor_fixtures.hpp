@@ -1,0 +1,29 @@
+// Helpers shared by engine tests: run one simulation under every executor.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "primsim/sim/parallel_executor.hpp"
+#include "primsim/sim/sequential_executor.hpp"
+
+namespace primsim::sim::testing {
+
+struct NamedExecutor {
+  std::string name;
+  std::function<std::unique_ptr<Executor>()> make;
+};
+
+// The sequential executor and the parallel one on 1, 2 and 4 threads.
+inline std::vector<NamedExecutor> all_executors() {
+  return {
+      {"sequential", [] { return std::make_unique<SequentialExecutor>(); }},
+      {"parallel x1", [] { return std::make_unique<ParallelExecutor>(1); }},
+      {"parallel x2", [] { return std::make_unique<ParallelExecutor>(2); }},
+      {"parallel x4", [] { return std::make_unique<ParallelExecutor>(4); }},
+  };
+}
+
+}  // namespace primsim::sim::testing
