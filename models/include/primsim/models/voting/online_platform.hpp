@@ -1,0 +1,78 @@
+// The logical process of the national online voting platform. Members live in regional LPs and
+// send their login attempts here; the platform admits, queues or rejects each one and replies,
+// so contention is national while regions still run in parallel (every reply carries the
+// lookahead, as any event between LPs must).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <map>
+
+#include "primsim/models/voting/platform_queue.hpp"
+#include "primsim/sim/lp_model.hpp"
+#include "primsim/sim/random_stream.hpp"
+#include "primsim/sim/sim_time.hpp"
+
+namespace primsim::models {
+
+enum class ServiceTimeShape : std::uint8_t { kExponential, kDeterministic };
+
+struct OnlinePlatformParameters {
+  std::size_t capacity = 1;      // concurrent sessions the platform can hold
+  std::size_t waiting_room = 0;  // 0: an attempt above capacity fails at once (a failed login)
+  ServiceTimeShape service_shape = ServiceTimeShape::kExponential;
+  double mean_service_seconds = 300.0;  // how long a member's session holds its slot
+  sim::SimTime minute_zero;             // the start of the per-minute statistics (the voting window opens)
+};
+
+// What the platform saw in one minute of simulated time.
+struct PlatformMinute {
+  std::uint64_t attempts = 0;
+  std::uint64_t failures = 0;
+  std::uint64_t served = 0;
+  std::uint64_t queued = 0;
+  std::uint64_t peak_sessions = 0;
+  std::uint64_t wait_seconds = 0;  // summed over sessions that started this minute
+};
+
+class OnlinePlatform final : public sim::LpModel {
+ public:
+  // Events the platform receives.
+  static constexpr sim::EventType kAttempt = 100;     // payload[0]: member
+  static constexpr sim::EventType kSessionEnd = 101;  // local
+  // Replies, sent to the attempt's origin LP. payload[0]: member; payload[1]: seconds waited.
+  static constexpr sim::EventType kServed = 102;
+  static constexpr sim::EventType kRejected = 103;
+  static constexpr sim::RandomPurpose kServicePurpose = 0x504c4154ULL;  // "PLAT"
+
+  explicit OnlinePlatform(const OnlinePlatformParameters& parameters)
+      : parameters_(parameters), queue_(parameters.capacity, parameters.waiting_room) {}
+
+  void init(sim::LpContext& context) override;
+  void handle(const sim::Event& event, sim::LpContext& context) override;
+  void finish(sim::LpContext& /*context*/) override {}
+
+  // Minute index (from minute_zero) -> statistics; minutes without attempts are absent.
+  [[nodiscard]] const std::map<std::int64_t, PlatformMinute>& minutes() const { return minutes_; }
+  [[nodiscard]] std::uint64_t total_attempts() const { return total_attempts_; }
+  [[nodiscard]] std::uint64_t total_failures() const { return total_failures_; }
+  [[nodiscard]] std::uint64_t total_queued() const { return total_queued_; }
+  // Sum over queued requests of the seconds they waited for a session.
+  [[nodiscard]] std::uint64_t total_wait_seconds() const { return total_wait_seconds_; }
+
+ private:
+  PlatformMinute& minute_at(sim::SimTime time);
+  void start_session(sim::LpContext& context, std::uint64_t member, sim::LpId reply_to, sim::Duration waited);
+  sim::Duration draw_service();
+
+  OnlinePlatformParameters parameters_;
+  PlatformQueue queue_;
+  std::map<std::int64_t, PlatformMinute> minutes_;
+  sim::RandomStream service_stream_{sim::StreamKey{}};
+  std::uint64_t total_attempts_ = 0;
+  std::uint64_t total_failures_ = 0;
+  std::uint64_t total_queued_ = 0;
+  std::uint64_t total_wait_seconds_ = 0;
+};
+
+}  // namespace primsim::models
