@@ -19,6 +19,10 @@ PlatformMinute& OnlinePlatform::minute_at(sim::SimTime time) {
   return minutes_[minute];
 }
 
+void OnlinePlatform::set_capacity_factor(double factor) {
+  queue_.set_capacity(static_cast<std::size_t>(std::floor(static_cast<double>(parameters_.capacity) * factor)));
+}
+
 sim::Duration OnlinePlatform::draw_service() {
   double seconds = parameters_.mean_service_seconds;
   if (parameters_.service_shape == ServiceTimeShape::kExponential) {

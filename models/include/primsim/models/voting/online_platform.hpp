@@ -52,6 +52,9 @@ class OnlinePlatform final : public sim::LpModel {
   void handle(const sim::Event& event, sim::LpContext& context) override;
   void finish(sim::LpContext& /*context*/) override {}
 
+  // During an outage the platform serves only this fraction of its capacity (0: none).
+  void set_capacity_factor(double factor);
+
   // Minute index (from minute_zero) -> statistics; minutes without attempts are absent.
   [[nodiscard]] const std::map<std::int64_t, PlatformMinute>& minutes() const { return minutes_; }
   [[nodiscard]] std::uint64_t total_attempts() const { return total_attempts_; }

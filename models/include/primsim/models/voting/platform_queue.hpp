@@ -37,6 +37,8 @@ class PlatformQueue {
   [[nodiscard]] std::size_t sessions() const { return sessions_; }
   [[nodiscard]] std::size_t waiting() const { return waiting_.size(); }
   [[nodiscard]] std::size_t capacity() const { return capacity_; }
+  // An outage lowers the capacity; sessions already open run to their end.
+  void set_capacity(std::size_t capacity) { capacity_ = capacity; }
 
  private:
   std::size_t capacity_;

@@ -1,0 +1,39 @@
+// A candidate as a region's LP tracks it from application to the end of the process.
+#pragma once
+
+#include <cstdint>
+
+#include "primsim/models/results/result_codes.hpp"
+#include "primsim/sim/sim_time.hpp"
+
+namespace primsim::models {
+
+// Where an applicant's path ends: exactly one of these for every applicant of a finished run.
+enum class CandidateOutcome : std::uint8_t {
+  in_race,       // not yet ended: never the case after finish()
+  removed,       // see removal_reason
+  not_selected,  // stood in the vote and lost
+  selected,
+};
+
+struct Candidate {
+  std::uint32_t id = 0;  // index within the region
+  std::uint16_t region = 0;
+  std::uint16_t branch = 0;
+  std::uint32_t ppo = 0;
+  std::uint8_t office = 0;  // index into CandidacySpec::offices
+  results::Gender gender = results::Gender::female;
+  std::uint8_t age = 0;
+  results::Route route = results::Route::self_nominated;
+  bool incumbent = false;
+  bool endorsed = false;  // carries the leadership's endorsement
+  double valence = 0.0;
+  double debate_signal = 0.0;
+  sim::SimTime applied_at;
+  results::Stage reached = results::Stage::nominated;
+  CandidateOutcome outcome = CandidateOutcome::in_race;
+  results::RemovalReason removal_reason = results::RemovalReason::withdrew;
+  double score = 0.0;  // the stage's tally, as a share of the contest's total
+};
+
+}  // namespace primsim::models

@@ -1,0 +1,36 @@
+// Event types exchanged by the regional LPs and the national LP of a primary.
+#pragma once
+
+#include "primsim/sim/event.hpp"
+
+namespace primsim::models::primary_events {
+
+// National -> regions. payload[0]: phase index in the effective calendar.
+inline constexpr sim::EventType kPhaseStart = 1;
+inline constexpr sim::EventType kPhaseEnd = 2;
+// National -> regions: a suspension began (payload[0]: suspension index), a new calendar was
+// announced (payload[0]: suspension index).
+inline constexpr sim::EventType kSuspended = 3;
+inline constexpr sim::EventType kCalendarAnnounced = 4;
+// National -> regions. payload[0]: channel index; payload[1]: new close, seconds since epoch.
+inline constexpr sim::EventType kVotingExtended = 5;
+// Regions -> national: a nominee for a national office. payload[0]: candidate key
+// (region << 32 | id); payload[1]: packed attributes (see NomineeRecord).
+inline constexpr sim::EventType kNominee = 6;
+
+// Local events of a region.
+inline constexpr sim::EventType kApplication = 20;
+inline constexpr sim::EventType kComplaint = 21;
+inline constexpr sim::EventType kComplaintDecision = 22;
+inline constexpr sim::EventType kVoteAttempt = 23;  // payload[0]: member, payload[1]: channel
+// Voting is over in the region (at the last close, extensions included): count the ballots.
+inline constexpr sim::EventType kTally = 24;
+
+// Local events of the national LP.
+inline constexpr sim::EventType kAnnounce = 40;  // payload: the event to send to every region
+inline constexpr sim::EventType kExtensionDecision = 41;
+inline constexpr sim::EventType kOutageStart = 42;  // payload[0]: outage index
+inline constexpr sim::EventType kOutageEnd = 43;
+inline constexpr sim::EventType kFormList = 44;
+
+}  // namespace primsim::models::primary_events

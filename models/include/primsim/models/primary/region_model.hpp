@@ -1,0 +1,90 @@
+// The logical process of one region: its members and candidates, and everything that happens to
+// them between the nomination and the count (screening, debates, complaints, the vote).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "primsim/models/choice/plackett_luce_sampler.hpp"
+#include "primsim/models/members/member_table.hpp"
+#include "primsim/models/primary/candidate.hpp"
+#include "primsim/models/primary/primary_world.hpp"
+#include "primsim/sim/lp_model.hpp"
+#include "primsim/sim/random_stream.hpp"
+
+namespace primsim::models {
+
+// What a region reports about its selectorate and its votes once the run is over.
+struct RegionVotes {
+  std::int64_t eligible = 0;  // members in the selectorate (fraudulent entries included)
+  std::int64_t eligible_women = 0;
+  std::int64_t eligible_under35 = 0;
+  std::vector<std::int64_t> votes_by_channel;  // index: ChannelPlan
+  std::vector<std::int64_t> votes_by_interval;  // from the voting span's start, output.turnout_interval wide
+  std::int64_t attempts = 0;
+  std::int64_t abandoned = 0;  // voters who gave up after failed logins
+  std::int64_t complaints = 0;
+};
+
+class RegionModel final : public sim::LpModel {
+ public:
+  // Random purposes of a region's streams.
+  static constexpr sim::RandomPurpose kMembersPurpose = 1;
+  static constexpr sim::RandomPurpose kCandidatesPurpose = 2;
+  static constexpr sim::RandomPurpose kVotingPurpose = 3;
+  // How long a complaint takes to decide. A modelling assumption: the sources report outcomes,
+  // not review times.
+  static constexpr sim::Duration kComplaintReview = sim::Duration::days(3);
+
+  RegionModel(const PrimaryWorld& world, std::size_t region);
+
+  void init(sim::LpContext& context) override;
+  void handle(const sim::Event& event, sim::LpContext& context) override;
+  void finish(sim::LpContext& context) override;
+
+  [[nodiscard]] const std::vector<Candidate>& candidates() const { return candidates_; }
+  [[nodiscard]] std::vector<Candidate>& candidates() { return candidates_; }
+  [[nodiscard]] const MemberTable& members() const { return members_; }
+  [[nodiscard]] const RegionVotes& votes() const { return votes_; }
+  // Mean over this region's contests of the score lead of the last winner over the first loser.
+  [[nodiscard]] const std::vector<double>& contest_margins() const { return contest_margins_; }
+
+ private:
+  enum class VoterState : std::uint8_t { idle, trying, voted, gave_up };
+
+  void on_phase_start(std::size_t phase, sim::LpContext& context);
+  void on_phase_end(std::size_t phase, sim::LpContext& context);
+  void schedule_applications(std::size_t phase, sim::LpContext& context);
+  void add_candidate(sim::LpContext& context);
+  void screen_candidates(sim::LpContext& context);
+  void hold_debates();
+  void open_voting(sim::LpContext& context);
+  [[nodiscard]] sim::SimTime first_attempt_time(const spec::TimeWindow& window);
+  void attempt(std::uint64_t member, std::size_t channel, sim::LpContext& context);
+  void retry_or_give_up(std::uint64_t member, sim::LpContext& context);
+  void cast_ballot(std::uint64_t member, std::size_t channel, sim::LpContext& context);
+  void tally(sim::LpContext& context);
+  [[nodiscard]] std::size_t contest_of_branch(std::uint16_t branch) const;
+  [[nodiscard]] sim::SimTime final_close() const;
+
+  const PrimaryWorld& world_;
+  std::size_t region_;
+  MemberTable members_;
+  std::vector<VoterState> voter_state_;
+  std::vector<std::uint8_t> voter_attempts_;
+  std::vector<Candidate> candidates_;
+  std::vector<std::vector<std::uint32_t>> contest_candidates_;  // contest -> candidates on its ballot
+  std::vector<double> scores_;                                    // per candidate, this stage's tally
+  std::vector<sim::SimTime> channel_close_;                       // per ChannelPlan, extensions applied
+  RegionVotes votes_;
+  std::vector<double> contest_margins_;
+  sim::RandomStream candidate_stream_{sim::StreamKey{}};
+  sim::RandomStream voting_stream_{sim::StreamKey{}};
+  PlackettLuceSampler sampler_;
+  std::vector<double> utilities_;
+  std::vector<std::uint32_t> ranking_;
+  bool voting_open_ = false;
+  bool tallied_ = false;
+};
+
+}  // namespace primsim::models

@@ -1,0 +1,70 @@
+// Deriving the replicate-wide plan from a validated scenario.
+#include "primsim/models/primary/primary_world.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "primsim/models/members/member_generator.hpp"
+
+namespace primsim::models {
+
+PrimaryWorld::PrimaryWorld(const spec::ScenarioSpec& scenario)
+    : scenario_(scenario),
+      calendar_(scenario.calendar, scenario.disruptions),
+      territory_(scenario.territory),
+      members_per_region_(apportion_members(scenario)),
+      lookahead_(scenario.ensemble.lookahead) {
+  const auto& stages = scenario.selection.stages;
+  for (std::size_t s = 0; s < stages.size(); ++s) {
+    reserved_places_ += stages[s].reserved_places;
+    if (!vote_stage_ && stages[s].method == spec::SelectionMethod::vote) vote_stage_ = s;
+  }
+  if (vote_stage_) {
+    const auto& stage = stages[*vote_stage_];
+    // Channel windows are written for the stage's phase as scheduled; a rescheduled phase takes
+    // its channels along.
+    sim::Duration shift{0};
+    for (std::size_t p = 0; p < scenario.calendar.phases.size(); ++p) {
+      if (scenario.calendar.phases[p].name == stage.phase) {
+        shift = calendar_.phases()[p].window.start - scenario.calendar.phases[p].window.start;
+      }
+    }
+    bool first = true;
+    for (const auto& name : stage.channels) {
+      for (std::size_t c = 0; c < scenario.voting.channels.size(); ++c) {
+        const auto& channel = scenario.voting.channels[c];
+        if (channel.name != name) continue;
+        ChannelPlan plan{c, {channel.window.start + shift, channel.window.end + shift}};
+        if (channel.kind == spec::ChannelKind::online && !online_channel_) online_channel_ = channels_.size();
+        voting_span_ = first ? plan.window
+                             : spec::TimeWindow{std::min(voting_span_.start, plan.window.start),
+                                                std::max(voting_span_.end, plan.window.end)};
+        first = false;
+        channels_.push_back(plan);
+      }
+    }
+  }
+  if (online_channel_) lookahead_ = std::min(lookahead_, kPlatformLookahead);
+
+  const auto& offices = scenario.candidacy.offices;
+  for (std::size_t o = 0; o < offices.size(); ++o) {
+    if (offices[o].contest_level != spec::TerritorialLevel::national) continue;
+    if (!list_office_ || offices[o].places > offices[*list_office_].places) list_office_ = o;
+  }
+  list_phase_ = calendar_.first_of(spec::PhaseKind::congress);
+  if (!list_phase_ && vote_stage_) list_phase_ = calendar_.find(stages[*vote_stage_].phase);
+}
+
+std::int64_t PrimaryWorld::total_members() const {
+  return std::accumulate(members_per_region_.begin(), members_per_region_.end(), std::int64_t{0});
+}
+
+spec::TimeWindow PrimaryWorld::window_in_region(const ChannelPlan& channel, std::size_t region) const {
+  const auto& spec_channel = scenario_.voting.channels[channel.spec_index];
+  if (!spec_channel.regional_local_time) return channel.window;
+  // 08:00 in a zone one hour behind the scenario's is 09:00 on the scenario's clock.
+  const sim::Duration behind = scenario_.calendar.utc_offset - scenario_.territory.regions[region].utc_offset;
+  return {channel.window.start + behind, channel.window.end + behind};
+}
+
+}  // namespace primsim::models

@@ -1,0 +1,488 @@
+// A region's side of the primary: applications, screening, debates, complaints and the vote.
+#include "primsim/models/primary/region_model.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <numeric>
+#include <optional>
+
+#include <boost/math/distributions/normal.hpp>
+#include <boost/math/distributions/poisson.hpp>
+
+#include "primsim/models/members/member_generator.hpp"
+#include "primsim/models/primary/primary_events.hpp"
+#include "primsim/models/voting/online_platform.hpp"
+#include "primsim/sim/lp_context.hpp"
+
+namespace primsim::models {
+namespace events = primary_events;
+using results::RemovalReason;
+using results::Stage;
+
+namespace {
+
+// Strictly inside (0, 1), for quantile functions that are infinite at the ends.
+double open_unit(sim::RandomStream& stream) { return stream.uniform_positive() * (1.0 - 0x1.0p-54); }
+
+double normal_draw(sim::RandomStream& stream, double sd) {
+  if (sd <= 0) return 0.0;
+  return boost::math::quantile(boost::math::normal(0.0, sd), open_unit(stream));
+}
+
+std::int64_t poisson_draw(sim::RandomStream& stream, double mean) {
+  if (mean <= 0) return 0;
+  return static_cast<std::int64_t>(boost::math::quantile(boost::math::poisson(mean), open_unit(stream)));
+}
+
+double share_of(const spec::OfficeSpec& office) { return office.application_share; }
+template <typename Item>
+double share_of(const Item& item) {
+  return item.share;
+}
+
+template <typename Items>
+std::size_t pick_by_share(const Items& items, sim::RandomStream& stream) {
+  double total = 0;
+  for (const auto& item : items) total += share_of(item);
+  double u = stream.uniform() * total;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (u < share_of(items[i])) return i;
+    u -= share_of(items[i]);
+  }
+  return items.empty() ? 0 : items.size() - 1;
+}
+
+results::Route route_from_name(const std::string& name) {
+  if (name.find("self") != std::string::npos) return results::Route::self_nominated;
+  if (name.find("ppo") != std::string::npos || name.find("branch") != std::string::npos ||
+      name.find("party") != std::string::npos) {
+    return results::Route::party_branch;
+  }
+  return results::Route::public_association;
+}
+
+bool in_race(const Candidate& c) { return c.outcome == CandidateOutcome::in_race; }
+
+void remove(Candidate& c, RemovalReason reason) {
+  c.outcome = CandidateOutcome::removed;
+  c.removal_reason = reason;
+}
+
+double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+
+}  // namespace
+
+RegionModel::RegionModel(const PrimaryWorld& world, std::size_t region) : world_(world), region_(region) {
+  votes_.votes_by_channel.assign(world.channels().size(), 0);
+  for (const auto& plan : world.channels()) channel_close_.push_back(world.window_in_region(plan, region).end);
+}
+
+void RegionModel::init(sim::LpContext& context) {
+  const auto& scenario = world_.scenario();
+  const auto nomination = world_.calendar().first_of(spec::PhaseKind::nomination);
+  const sim::SimTime growth_until =
+      nomination ? world_.calendar().phases()[*nomination].window.end : sim::SimTime::epoch();
+  sim::RandomStream member_stream = context.random(region_, kMembersPurpose);
+  MemberGenerator(scenario.membership, growth_until)
+      .generate(static_cast<std::uint16_t>(region_), scenario.territory.regions[region_], world_.members_in(region_),
+                member_stream, members_);
+  voter_state_.assign(members_.size(), VoterState::idle);
+  voter_attempts_.assign(members_.size(), 0);
+  candidate_stream_ = context.random(region_, kCandidatesPurpose);
+  voting_stream_ = context.random(region_, kVotingPurpose);
+}
+
+void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
+  switch (event.type) {
+    case events::kPhaseStart:
+      on_phase_start(static_cast<std::size_t>(event.payload[0]), context);
+      break;
+    case events::kPhaseEnd:
+      on_phase_end(static_cast<std::size_t>(event.payload[0]), context);
+      break;
+    case events::kApplication:
+      add_candidate(context);
+      break;
+    case events::kComplaint: {
+      ++votes_.complaints;
+      // Filed against a candidate still in the race, decided by the region's committee: the
+      // node a complaint from the candidate's branch is routed up to.
+      std::vector<std::uint32_t> targets;
+      for (const auto& c : candidates_) {
+        if (in_race(c) && c.reached >= Stage::registered) targets.push_back(c.id);
+      }
+      if (targets.empty()) break;
+      const auto target = targets[candidate_stream_.uniform_index(targets.size())];
+      context.schedule(kComplaintReview, events::kComplaintDecision, {target, 0});
+      break;
+    }
+    case events::kComplaintDecision: {
+      Candidate& c = candidates_[event.payload[0]];
+      if (in_race(c) && !voting_open_ &&
+          candidate_stream_.bernoulli(world_.scenario().candidacy.complaint_removal_probability)) {
+        remove(c, RemovalReason::complaint_upheld);
+      }
+      break;
+    }
+    case events::kVoteAttempt:
+      attempt(event.payload[0], static_cast<std::size_t>(event.payload[1]), context);
+      break;
+    case OnlinePlatform::kServed:
+      cast_ballot(event.payload[0], *world_.online_channel(), context);
+      break;
+    case OnlinePlatform::kRejected:
+      retry_or_give_up(event.payload[0], context);
+      break;
+    case events::kVotingExtended: {
+      const auto channel = static_cast<std::size_t>(event.payload[0]);
+      channel_close_[channel] = sim::SimTime{static_cast<std::int64_t>(event.payload[1])};
+      context.schedule(final_close() - context.now(), events::kTally);
+      break;
+    }
+    case events::kTally:
+      // A tally scheduled at a close that an extension later moved is stale.
+      if (context.now() >= final_close()) tally(context);
+      break;
+    default:
+      break;
+  }
+}
+
+void RegionModel::on_phase_start(std::size_t phase, sim::LpContext& context) {
+  const auto& spec_phase = world_.calendar().phases()[phase];
+  if (spec_phase.kind == spec::PhaseKind::nomination) schedule_applications(phase, context);
+  const auto& vote_stage = world_.vote_stage();
+  if (vote_stage && world_.scenario().selection.stages[*vote_stage].phase == spec_phase.name) open_voting(context);
+}
+
+void RegionModel::on_phase_end(std::size_t phase, sim::LpContext& context) {
+  const auto& calendar = world_.calendar();
+  const auto kind = calendar.phases()[phase].kind;
+  const bool has_screening = calendar.first_of(spec::PhaseKind::screening).has_value();
+  if (kind == spec::PhaseKind::screening || (kind == spec::PhaseKind::nomination && !has_screening)) {
+    screen_candidates(context);
+  }
+  if (kind == spec::PhaseKind::debates) hold_debates();
+}
+
+void RegionModel::schedule_applications(std::size_t phase, sim::LpContext& context) {
+  const auto& scenario = world_.scenario();
+  const auto& window = world_.calendar().phases()[phase].window;
+  const double region_share = world_.total_members() > 0 ? static_cast<double>(world_.members_in(region_)) /
+                                                               static_cast<double>(world_.total_members())
+                                                         : 0.0;
+  const std::int64_t count =
+      poisson_draw(candidate_stream_, static_cast<double>(scenario.candidacy.expected_applications) * region_share);
+  // Pieces of the arrival profile are written against the phase as scheduled; a rescheduled
+  // phase keeps their offsets from its start.
+  const auto& scheduled = scenario.calendar.phases;
+  const auto original = std::find_if(scheduled.begin(), scheduled.end(),
+                                     [&](const auto& p) { return p.name == world_.calendar().phases()[phase].name; });
+  const sim::Duration shift = window.start - original->window.start;
+  const auto& profile = scenario.candidacy.arrival_profile;
+  for (std::int64_t i = 0; i < count; ++i) {
+    spec::TimeWindow piece = window;
+    if (!profile.empty()) {
+      const auto& chosen = profile[pick_by_share(profile, candidate_stream_)].window;
+      piece = {chosen.start + shift, chosen.end + shift};
+    }
+    const auto offset = static_cast<std::int64_t>(candidate_stream_.uniform() *
+                                                  static_cast<double>(piece.length().count()));
+    const sim::SimTime at = piece.start + sim::Duration{offset};
+    context.schedule(std::max(sim::Duration{0}, at - context.now()), events::kApplication);
+  }
+}
+
+void RegionModel::add_candidate(sim::LpContext& context) {
+  const auto& candidacy = world_.scenario().candidacy;
+  const auto& region_spec = world_.scenario().territory.regions[region_];
+  Candidate c;
+  c.id = static_cast<std::uint32_t>(candidates_.size());
+  c.region = static_cast<std::uint16_t>(region_);
+  c.ppo = static_cast<std::uint32_t>(candidate_stream_.uniform_index(static_cast<std::uint64_t>(std::max(1, region_spec.ppos))));
+  c.branch = static_cast<std::uint16_t>(c.ppo % static_cast<std::uint32_t>(std::max(1, region_spec.branches)));
+  c.office = static_cast<std::uint8_t>(pick_by_share(candidacy.offices, candidate_stream_));
+  c.route = candidacy.routes.empty() ? results::Route::self_nominated
+                                     : route_from_name(candidacy.routes[pick_by_share(candidacy.routes, candidate_stream_)].name);
+  c.gender = candidate_stream_.bernoulli(candidacy.women_share) ? results::Gender::female : results::Gender::male;
+  const std::int32_t min_age = candidacy.offices.empty() ? 18 : candidacy.offices[c.office].min_age;
+  const bool young = candidate_stream_.bernoulli(candidacy.youth_share) && min_age < candidacy.youth_max_age;
+  const std::int32_t low = young ? min_age : std::max(min_age, candidacy.youth_max_age);
+  const std::int32_t high = young ? candidacy.youth_max_age - 1 : 70;
+  c.age = static_cast<std::uint8_t>(low + static_cast<std::int32_t>(candidate_stream_.uniform_index(
+                                              static_cast<std::uint64_t>(std::max(1, high - low + 1)))));
+  c.incumbent = candidate_stream_.bernoulli(candidacy.incumbent_share);
+  // The leadership backs the candidates that party organisations put forward: a modelling
+  // assumption in the absence of published endorsement figures.
+  c.endorsed = c.route == results::Route::party_branch;
+  c.valence = normal_draw(candidate_stream_, candidacy.valence_sd);
+  c.applied_at = context.now();
+  candidates_.push_back(c);
+}
+
+void RegionModel::screen_candidates(sim::LpContext& context) {
+  const auto& candidacy = world_.scenario().candidacy;
+  std::int64_t registered = 0;
+  for (auto& c : candidates_) {
+    if (!in_race(c) || c.reached != Stage::nominated) continue;
+    if (candidate_stream_.bernoulli(candidacy.eligibility.ineligible_share)) {
+      remove(c, RemovalReason::ineligible);
+      continue;
+    }
+    c.reached = Stage::eligible;
+    if (candidate_stream_.bernoulli(candidacy.eligibility.faulty_registration_share)) {
+      remove(c, RemovalReason::registration_error);
+      continue;
+    }
+    c.reached = Stage::registered;
+    ++registered;
+  }
+  // Complaints arrive between registration and the vote.
+  if (!world_.vote_stage()) return;
+  const sim::SimTime vote_open = world_.voting_span().start;
+  const sim::SimTime last = vote_open - kComplaintReview;
+  if (last <= context.now()) return;
+  const std::int64_t complaints = poisson_draw(candidate_stream_, candidacy.complaint_rate * static_cast<double>(registered));
+  for (std::int64_t i = 0; i < complaints; ++i) {
+    const auto offset = static_cast<std::int64_t>(candidate_stream_.uniform() * static_cast<double>((last - context.now()).count()));
+    context.schedule(sim::Duration{offset}, events::kComplaint);
+  }
+}
+
+void RegionModel::hold_debates() {
+  const double skip = world_.scenario().candidacy.debate_skip_probability;
+  for (auto& c : candidates_) {
+    if (!in_race(c) || c.reached < Stage::registered) continue;
+    if (candidate_stream_.bernoulli(skip)) {
+      remove(c, RemovalReason::skipped_debates);
+      continue;
+    }
+    c.reached = Stage::debated;
+    c.debate_signal = normal_draw(candidate_stream_, 1.0);
+  }
+}
+
+std::size_t RegionModel::contest_of_branch(std::uint16_t branch) const {
+  const auto level = world_.scenario().selection.stages[*world_.vote_stage()].level;
+  return level >= spec::TerritorialLevel::district ? branch : 0;
+}
+
+sim::SimTime RegionModel::final_close() const {
+  sim::SimTime close = sim::SimTime::epoch();
+  for (const auto& t : channel_close_) close = std::max(close, t);
+  return close;
+}
+
+void RegionModel::open_voting(sim::LpContext& context) {
+  const auto& scenario = world_.scenario();
+  const auto& stage = scenario.selection.stages[*world_.vote_stage()];
+  voting_open_ = true;
+  const auto& region_spec = scenario.territory.regions[region_];
+  contest_candidates_.assign(static_cast<std::size_t>(std::max(1, region_spec.branches)), {});
+  scores_.assign(candidates_.size(), 0.0);
+  for (auto& c : candidates_) {
+    if (!in_race(c) || c.reached < Stage::registered) continue;
+    c.reached = Stage::on_ballot;
+    contest_candidates_[contest_of_branch(c.branch)].push_back(c.id);
+  }
+
+  const auto& turnout = scenario.turnout;
+  const std::int32_t youth_max = scenario.candidacy.youth_max_age;
+  for (std::size_t m = 0; m < members_.size(); ++m) {
+    if (!voting_stream_.bernoulli(stage.selectorate.registered_share)) continue;
+    if (members_.joined_at(m) + stage.selectorate.min_tenure > context.now()) continue;
+    ++votes_.eligible;
+    if (members_.has(m, kFemale)) ++votes_.eligible_women;
+    const auto band = members_.age_band(m);
+    if (band < scenario.membership.age_bands.size() && scenario.membership.age_bands[band].max_age < youth_max) {
+      ++votes_.eligible_under35;
+    }
+    if (members_.has(m, kFraudulent)) continue;
+    // The member's channel: the first of the stage's channels open to them.
+    std::optional<std::size_t> channel;
+    for (std::size_t ch = 0; ch < world_.channels().size() && !channel; ++ch) {
+      const auto access = scenario.voting.channels[world_.channels()[ch].spec_index].access;
+      const bool remote = members_.has(m, kRemoteSettlement);
+      const bool online = members_.has(m, kOnlineAccess);
+      if (access == spec::ChannelAccess::everyone || (access == spec::ChannelAccess::online_access && online) ||
+          (access == spec::ChannelAccess::remote_settlements && remote) ||
+          (access == spec::ChannelAccess::others && !online && !remote)) {
+        channel = ch;
+      }
+    }
+    if (!channel) continue;
+    double utility = turnout.base_logit + turnout.benefit - turnout.cost + turnout.duty;
+    if (members_.has(m, kEmployerDependent)) utility += turnout.mobilisation;
+    if (stage.selectorate.compulsory) utility += 4.0;
+    if (!voting_stream_.bernoulli(logistic(utility))) continue;
+    const auto window = world_.window_in_region(world_.channels()[*channel], region_);
+    const sim::SimTime at = first_attempt_time(window);
+    voter_state_[m] = VoterState::trying;
+    context.schedule(std::max(sim::Duration{0}, at - context.now()), events::kVoteAttempt, {m, *channel});
+  }
+  context.schedule(std::max(sim::Duration{0}, final_close() - context.now()), events::kTally);
+}
+
+sim::SimTime RegionModel::first_attempt_time(const spec::TimeWindow& window) {
+  const auto& turnout = world_.scenario().turnout;
+  const std::int64_t length = window.length().count();
+  constexpr std::int64_t kDay = 86400;
+  if (length <= kDay) {
+    return window.start + sim::Duration{static_cast<std::int64_t>(voting_stream_.uniform() * static_cast<double>(length))};
+  }
+  // The day: the first with first_day_share, otherwise one of the rest uniformly.
+  std::int64_t day_start = 0;
+  std::int64_t day_length = kDay;
+  if (!voting_stream_.bernoulli(turnout.first_day_share)) {
+    day_start = kDay;
+    day_length = length - kDay;
+  }
+  // Within it, hours near the peak hour are likelier: a rate that falls off as a Gaussian of
+  // the distance from the peak, with a floor for the night (rejection sampling on the hour).
+  const std::int64_t local_shift =
+      (world_.scenario().territory.regions[region_].utc_offset - world_.scenario().calendar.utc_offset).count();
+  for (int tries = 0; tries < 64; ++tries) {
+    const auto offset = day_start + static_cast<std::int64_t>(voting_stream_.uniform() * static_cast<double>(day_length));
+    const sim::SimTime t = window.start + sim::Duration{offset};
+    const std::int64_t local_seconds = t.seconds_since_epoch() + local_shift;
+    const double hour = static_cast<double>(((local_seconds % kDay) + kDay) % kDay) / 3600.0;
+    double distance = std::abs(hour - turnout.peak_hour);
+    distance = std::min(distance, 24.0 - distance);
+    const double rate = 0.15 + std::exp(-0.5 * (distance / 3.0) * (distance / 3.0));
+    if (voting_stream_.uniform() * 1.15 < rate) return t;
+  }
+  return window.start + sim::Duration{day_start};
+}
+
+void RegionModel::attempt(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
+  if (voter_state_[member] != VoterState::trying) return;
+  if (context.now() >= channel_close_[channel]) {
+    voter_state_[member] = VoterState::gave_up;
+    ++votes_.abandoned;
+    return;
+  }
+  ++votes_.attempts;
+  ++voter_attempts_[member];
+  const auto kind = world_.scenario().voting.channels[world_.channels()[channel].spec_index].kind;
+  if (kind == spec::ChannelKind::online) {
+    context.send(PrimaryWorld::national_lp(), context.lookahead(), OnlinePlatform::kAttempt, {member, 0});
+  } else {
+    cast_ballot(member, channel, context);
+  }
+}
+
+void RegionModel::retry_or_give_up(std::uint64_t member, sim::LpContext& context) {
+  const std::size_t channel = *world_.online_channel();
+  const auto& spec_channel = world_.scenario().voting.channels[world_.channels()[channel].spec_index];
+  const bool retries_left = voter_attempts_[member] <= spec_channel.max_retries;
+  if (!retries_left || voting_stream_.bernoulli(spec_channel.abandon_probability)) {
+    voter_state_[member] = VoterState::gave_up;
+    ++votes_.abandoned;
+    return;
+  }
+  const double backoff = voting_stream_.exponential(static_cast<double>(spec_channel.retry_backoff_mean.count()));
+  context.schedule(sim::Duration{std::llround(backoff)}, events::kVoteAttempt, {member, channel});
+}
+
+void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
+  if (voter_state_[member] != VoterState::trying || tallied_) return;
+  voter_state_[member] = VoterState::voted;
+  ++votes_.votes_by_channel[channel];
+  const auto interval = world_.scenario().output.turnout_interval.count();
+  const auto bin = static_cast<std::size_t>(std::max<std::int64_t>(0, (context.now() - world_.voting_span().start).count()) /
+                                            std::max<std::int64_t>(1, interval));
+  if (votes_.votes_by_interval.size() <= bin) votes_.votes_by_interval.resize(bin + 1, 0);
+  ++votes_.votes_by_interval[bin];
+
+  const auto& contest = contest_candidates_[contest_of_branch(members_.branch(member))];
+  if (contest.empty()) return;
+  const auto& choice = world_.scenario().choice;
+  const bool dependent = members_.has(member, kEmployerDependent);
+  const bool female = members_.has(member, kFemale);
+  utilities_.clear();
+  for (const auto id : contest) {
+    const Candidate& c = candidates_[id];
+    double u = choice.valence_weight * c.valence + choice.debate_weight * c.debate_signal;
+    if (c.endorsed) u += choice.endorsement_weight * (dependent ? choice.dependent_endorsement_multiplier : 1.0);
+    if (c.ppo == members_.ppo(member)) u += choice.local_affinity_weight;
+    if ((c.gender == results::Gender::female) == female) u += choice.demographic_affinity_weight;
+    utilities_.push_back(u);
+  }
+  const auto rule = world_.scenario().selection.stages[*world_.vote_stage()].rule.kind;
+  const std::size_t depth = choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth) : contest.size();
+  sampler_.sample(utilities_, voting_stream_, ranking_, depth);
+  // Positional scoring of the ballot: Borda for ranking rules, one mark per ranked candidate
+  // for plurality and approval (top-k marks).
+  for (std::size_t pos = 0; pos < ranking_.size(); ++pos) {
+    const auto id = contest[ranking_[pos]];
+    const bool ranking_rule = rule == spec::RuleKind::borda || rule == spec::RuleKind::plackett_luce;
+    scores_[id] += ranking_rule ? static_cast<double>(contest.size() - 1 - pos) : 1.0;
+  }
+}
+
+void RegionModel::tally(sim::LpContext& context) {
+  if (tallied_ || !world_.vote_stage()) return;
+  tallied_ = true;
+  voting_open_ = false;
+  const auto& scenario = world_.scenario();
+  const auto& rule = scenario.selection.stages[*world_.vote_stage()].rule;
+  const auto& offices = scenario.candidacy.offices;
+  for (const auto& contest : contest_candidates_) {
+    for (std::size_t office = 0; office < offices.size(); ++office) {
+      std::vector<std::uint32_t> running;
+      double total = 0;
+      for (const auto id : contest) {
+        if (candidates_[id].office == office) {
+          running.push_back(id);
+          total += scores_[id];
+        }
+      }
+      if (running.empty()) continue;
+      // Higher score first; ties by candidate id, a fixed order documented in docs/architecture.md.
+      std::stable_sort(running.begin(), running.end(),
+                       [&](auto a, auto b) { return scores_[a] > scores_[b]; });
+      const std::size_t winners =
+          rule.winners > 0 ? std::min(running.size(), static_cast<std::size_t>(rule.winners)) : running.size();
+      if (winners < running.size() && total > 0) {
+        contest_margins_.push_back((scores_[running[winners - 1]] - scores_[running[winners]]) / total);
+      }
+      const bool national = offices[office].contest_level == spec::TerritorialLevel::national;
+      for (std::size_t i = 0; i < running.size(); ++i) {
+        Candidate& c = candidates_[running[i]];
+        c.score = total > 0 ? scores_[c.id] / total : 0.0;
+        if (i >= winners) {
+          c.outcome = CandidateOutcome::not_selected;
+          continue;
+        }
+        c.reached = Stage::shortlisted;
+        if (!national) {
+          c.reached = Stage::selected;
+          c.outcome = CandidateOutcome::selected;
+          continue;
+        }
+        // A nominee for the national list: the national LP ranks it against the others.
+        const float score = static_cast<float>(c.score);
+        std::uint32_t score_bits = 0;
+        static_assert(sizeof(score_bits) == sizeof(score));
+        std::memcpy(&score_bits, &score, sizeof(score));
+        const std::uint64_t attributes = static_cast<std::uint64_t>(c.gender) | (std::uint64_t{c.age} << 1U) |
+                                         (static_cast<std::uint64_t>(c.route) << 8U) |
+                                         (static_cast<std::uint64_t>(c.incumbent) << 11U) |
+                                         (std::uint64_t{score_bits} << 32U);
+        context.send(PrimaryWorld::national_lp(), context.lookahead(), events::kNominee,
+                     {(std::uint64_t{c.region} << 32U) | c.id, attributes});
+      }
+    }
+  }
+}
+
+void RegionModel::finish(sim::LpContext& /*context*/) {
+  // Every applicant ends in exactly one terminal state: candidates still in the race when the
+  // run ends (no vote was held, or the horizon came first) did not make it.
+  for (auto& c : candidates_) {
+    if (c.outcome == CandidateOutcome::in_race && c.reached != Stage::shortlisted) c.outcome = CandidateOutcome::not_selected;
+  }
+}
+
+}  // namespace primsim::models

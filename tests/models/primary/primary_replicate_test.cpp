@@ -1,0 +1,191 @@
+// Whole replicates of a small 2020-like primary: determinism across executors, conservation of
+// applicants, the funnel, the calendar after a suspension, the overloaded platform and its
+// extension, and the list with its leadership places and quotas.
+#include <algorithm>
+#include <map>
+
+#include <catch2/catch.hpp>
+
+#include "mini_scenario.hpp"
+#include "primsim/models/primary/primary_replicate.hpp"
+#include "primsim/sim/parallel_executor.hpp"
+#include "primsim/sim/sequential_executor.hpp"
+#include "primsim/sim/trace_digest.hpp"
+
+using namespace primsim;
+using namespace primsim::models;
+using results::Stage;
+
+namespace {
+
+struct Run {
+  results::ReplicateResults results;
+  std::uint64_t digest = 0;
+  std::uint64_t events = 0;
+};
+
+Run run(const spec::ScenarioSpec& scenario, std::size_t threads, std::uint32_t replicate = 0) {
+  PrimaryReplicate replicate_run(scenario, 2020, replicate);
+  sim::TraceDigest trace(replicate_run.world().territory().region_count() + 1);
+  std::unique_ptr<sim::Executor> executor;
+  if (threads == 0) {
+    executor = std::make_unique<sim::SequentialExecutor>();
+  } else {
+    executor = std::make_unique<sim::ParallelExecutor>(threads);
+  }
+  Run out;
+  out.results = replicate_run.run(*executor, &trace);
+  out.digest = trace.digest();
+  out.events = replicate_run.events();
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a replicate gives identical results sequentially and on 1 and 2 threads", "[models]") {
+  const auto scenario = testing::mini_2020();
+  const Run reference = run(scenario, 0);
+  REQUIRE(reference.events > 50000);
+  for (const std::size_t threads : {1, 2}) {
+    const Run parallel = run(scenario, threads);
+    CHECK(parallel.digest == reference.digest);
+    CHECK(parallel.results.summary == reference.results.summary);
+    CHECK(parallel.results.funnel == reference.results.funnel);
+    CHECK(parallel.results.turnout == reference.results.turnout);
+    CHECK(parallel.results.platform == reference.results.platform);
+    CHECK(parallel.results.list == reference.results.list);
+  }
+  // Another replicate is another draw.
+  CHECK(run(scenario, 0, 1).results.summary.votes != reference.results.summary.votes);
+}
+
+TEST_CASE("every applicant ends in exactly one terminal state", "[models]") {
+  const auto scenario = testing::mini_2020();
+  PrimaryReplicate replicate(scenario, 7, 0);
+  sim::SequentialExecutor executor;
+  const auto results = replicate.run(executor);
+  std::map<CandidateOutcome, std::int64_t> outcomes;
+  std::int64_t applicants = 0;
+  for (const RegionModel* region : replicate.regions()) {
+    for (const Candidate& c : region->candidates()) {
+      ++applicants;
+      ++outcomes[c.outcome];
+      if (c.outcome == CandidateOutcome::selected) CHECK(c.reached == Stage::selected);
+      if (c.outcome == CandidateOutcome::removed) CHECK(c.reached < Stage::on_ballot);
+    }
+  }
+  REQUIRE(applicants > 1200);
+  CHECK(outcomes[CandidateOutcome::in_race] == 0);
+  CHECK(outcomes[CandidateOutcome::removed] + outcomes[CandidateOutcome::not_selected] +
+            outcomes[CandidateOutcome::selected] ==
+        applicants);
+  CHECK(results.summary.applicants == applicants);
+  CHECK(results.summary.removed == outcomes[CandidateOutcome::removed]);
+  CHECK(results.summary.selected == outcomes[CandidateOutcome::selected]);
+}
+
+TEST_CASE("the funnel narrows stage by stage in every region", "[models]") {
+  const Run r = run(testing::mini_2020(), 0);
+  std::map<results::RegionCode, std::vector<std::int64_t>> by_region;
+  for (const auto& row : r.results.funnel) by_region[row.region].push_back(row.count);
+  REQUIRE(by_region.size() == 3);
+  for (const auto& [region, counts] : by_region) {
+    REQUIRE(counts.size() == 7);
+    CHECK(counts.front() > 0);
+    for (std::size_t s = 1; s < counts.size(); ++s) CHECK(counts[s] <= counts[s - 1]);
+  }
+  CHECK(r.results.summary.on_ballot < r.results.summary.applicants);
+  CHECK(r.results.summary.removed > 0);
+}
+
+TEST_CASE("applications arrive in the window of the new calendar after a suspension", "[models]") {
+  const auto scenario = testing::mini_2020();
+  PrimaryReplicate with_covid(scenario, 3, 0);
+  sim::SequentialExecutor a;
+  with_covid.run(a);
+  for (const RegionModel* region : with_covid.regions()) {
+    for (const Candidate& c : region->candidates()) {
+      REQUIRE(c.applied_at >= testing::day(229));
+      REQUIRE(c.applied_at < testing::day(240));
+    }
+  }
+
+  auto no_covid = scenario;
+  no_covid.disruptions.suspensions.clear();
+  PrimaryReplicate first_schedule(no_covid, 3, 0);
+  sim::SequentialExecutor b;
+  const auto results = first_schedule.run(b);
+  for (const RegionModel* region : first_schedule.regions()) {
+    for (const Candidate& c : region->candidates()) {
+      REQUIRE(c.applied_at >= testing::day(89));
+      REQUIRE(c.applied_at < testing::day(100));
+    }
+  }
+  // Voting moves with its phase: the first schedule votes in May.
+  REQUIRE_FALSE(results.platform.empty());
+  CHECK(results.platform.front().time == testing::day(130));
+}
+
+TEST_CASE("an overloaded platform fails logins in the first hours and the policy extends voting", "[models]") {
+  const Run r = run(testing::mini_2020(), 0);
+  const auto& platform = r.results.platform;
+  REQUIRE_FALSE(platform.empty());
+  std::int64_t failures_first_day = 0;
+  std::int64_t failures_later = 0;
+  std::int64_t attempts = 0;
+  for (const auto& row : platform) {
+    attempts += row.attempts;
+    (row.time < testing::day(275) ? failures_first_day : failures_later) += row.failures;
+    CHECK(row.sessions <= 150);
+  }
+  CHECK(failures_first_day > 0);
+  CHECK(failures_first_day > 3 * failures_later);
+  CHECK(r.results.summary.extension_hours == 24.0);
+  // The extended window reaches 4 Oct 14:00 (day 277), one row a minute.
+  CHECK(platform.back().time == testing::day(277, 14) - sim::Duration::minutes(1));
+  CHECK(r.results.summary.votes_online > 0);
+  CHECK(r.results.summary.votes_paper > 0);
+  CHECK(r.results.summary.votes == r.results.summary.votes_online + r.results.summary.votes_paper);
+  CHECK(r.results.summary.turnout > 0.3);
+  CHECK(r.results.summary.turnout < 1.0);
+}
+
+TEST_CASE("a platform with room for everyone triggers no extension", "[models]") {
+  auto scenario = testing::mini_2020();
+  scenario.voting.channels[0].capacity = 100000;
+  const Run r = run(scenario, 0);
+  CHECK(r.results.summary.extension_hours == 0.0);
+  std::int64_t failures = 0;
+  for (const auto& row : r.results.platform) failures += row.failures;
+  CHECK(failures == 0);
+}
+
+TEST_CASE("the list has 126 names, 49 of them the leadership's, and meets both quotas", "[models]") {
+  for (std::uint32_t replicate = 0; replicate < 3; ++replicate) {
+    const Run r = run(testing::mini_2020(), 0, replicate);
+    const auto& list = r.results.list;
+    REQUIRE(list.size() == 126);
+    const auto leadership = std::count_if(list.begin(), list.end(),
+                                          [](const auto& row) { return row.route == results::Route::leadership_quota; });
+    CHECK(leadership >= 49);
+    const auto women = std::count_if(list.begin(), list.end(),
+                                     [](const auto& row) { return row.gender == results::Gender::female; });
+    const auto young = std::count_if(list.begin(), list.end(), [](const auto& row) { return row.age < 35; });
+    CHECK(women >= 38);  // ceil(0.30 x 126)
+    CHECK(young >= 26);  // ceil(0.20 x 126)
+    for (std::size_t i = 0; i < list.size(); ++i) CHECK(list[i].position == i + 1);
+  }
+}
+
+TEST_CASE("turnout rows are cumulative per region and end at the region's votes", "[models]") {
+  const Run r = run(testing::mini_2020(), 0);
+  std::map<results::RegionCode, std::int64_t> last;
+  for (const auto& row : r.results.turnout) {
+    CHECK(row.votes_cumulative >= last[row.region]);
+    CHECK(row.votes_cumulative <= row.eligible);
+    last[row.region] = row.votes_cumulative;
+  }
+  std::int64_t total = 0;
+  for (const auto& [region, votes] : last) total += votes;
+  CHECK(total == r.results.summary.votes);
+}
