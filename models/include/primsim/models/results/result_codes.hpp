@@ -1,0 +1,53 @@
+// The small category sets that results are coded in. The output file stores them as HDF5 enums
+// with a (code, name) lookup table under /meta, so the names here are part of the file format.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+namespace primsim::models::results {
+
+// Stages of the candidate funnel, in the order a candidate passes them.
+enum class Stage : std::uint8_t {
+  nominated = 0,
+  eligible = 1,
+  registered = 2,
+  debated = 3,
+  on_ballot = 4,
+  shortlisted = 5,
+  selected = 6,
+};
+
+enum class Gender : std::uint8_t { female = 0, male = 1 };
+
+// How a candidate came to run.
+enum class Route : std::uint8_t {
+  self_nominated = 0,
+  party_branch = 1,
+  public_association = 2,
+  leadership_quota = 3,
+};
+
+enum class Channel : std::uint8_t { online = 0, paper = 1, in_person = 2 };
+
+// Why a candidate left the race before the vote.
+enum class RemovalReason : std::uint8_t {
+  ineligible = 0,
+  registration_error = 1,
+  skipped_debates = 2,
+  complaint_upheld = 3,
+  withdrew = 4,
+};
+
+// Names in code order: index i is the name of code i.
+inline constexpr std::array<std::string_view, 7> stage_names{
+    "nominated", "eligible", "registered", "debated", "on_ballot", "shortlisted", "selected"};
+inline constexpr std::array<std::string_view, 2> gender_names{"female", "male"};
+inline constexpr std::array<std::string_view, 4> route_names{"self_nominated", "party_branch",
+                                                             "public_association", "leadership_quota"};
+inline constexpr std::array<std::string_view, 3> channel_names{"online", "paper", "in_person"};
+inline constexpr std::array<std::string_view, 5> removal_reason_names{
+    "ineligible", "registration_error", "skipped_debates", "complaint_upheld", "withdrew"};
+
+}  // namespace primsim::models::results

@@ -1,0 +1,107 @@
+// One struct per output table, one object per row: what a finished replicate publishes. The
+// field names are the column names of the output file (docs/output.md), so keep them in step.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "primsim/models/results/result_codes.hpp"
+#include "primsim/sim/sim_time.hpp"
+
+namespace primsim::models::results {
+
+// Index into the run's region names (/meta/regions). Region 0 is whatever the scenario lists
+// first; national bodies (the party centre) have their own entry when a scenario needs one.
+using RegionCode = std::uint16_t;
+
+// /summary: one row per replicate.
+struct SummaryRow {
+  std::uint32_t replicate = 0;
+  std::int64_t eligible = 0;  // members entitled to vote
+  std::int64_t votes = 0;
+  double turnout = 0.0;  // votes / eligible, a fraction
+  std::int64_t votes_online = 0;
+  std::int64_t votes_paper = 0;
+  std::int64_t votes_in_person = 0;
+  double extension_hours = 0.0;  // how long voting was extended
+  std::int64_t applicants = 0;
+  std::int64_t registered = 0;
+  std::int64_t removed = 0;
+  std::int64_t on_ballot = 0;
+  std::int64_t selected = 0;
+};
+
+// /funnel: candidates who reached a stage, one row per replicate x region x stage.
+struct FunnelRow {
+  std::uint32_t replicate = 0;
+  RegionCode region = 0;
+  Stage stage = Stage::nominated;
+  std::int64_t count = 0;
+};
+
+// /turnout: cumulative votes at the end of each hour, one row per replicate x region x hour.
+struct TurnoutRow {
+  std::uint32_t replicate = 0;
+  RegionCode region = 0;
+  sim::SimTime time;
+  std::int64_t eligible = 0;
+  std::int64_t votes_cumulative = 0;
+};
+
+// /platform: the online voting platform in each minute it is open.
+struct PlatformRow {
+  std::uint32_t replicate = 0;
+  sim::SimTime time;          // start of the minute
+  std::int64_t attempts = 0;  // login attempts, retries included
+  std::int64_t failures = 0;  // attempts refused because the platform was at capacity
+  std::int64_t sessions = 0;  // sessions open at the end of the minute
+};
+
+// /list: the party list a replicate ends with, one row per place.
+struct ListRow {
+  std::uint32_t replicate = 0;
+  std::uint32_t position = 0;  // 1 is the top of the list
+  std::uint64_t candidate = 0;
+  Gender gender = Gender::female;
+  std::uint8_t age = 0;  // years on election day
+  Route route = Route::self_nominated;
+  RegionCode region = 0;
+};
+
+// /democracy: Rahat's four yardsticks of a selection method, one row per replicate. Shares are
+// fractions in [0, 1]; a yardstick the scenario cannot measure is NaN.
+struct DemocracyRow {
+  std::uint32_t replicate = 0;
+  // participation
+  double participation = 0.0;  // votes / selectorate
+  // competition
+  double candidates_per_place = 0.0;  // candidates on the ballot per place to fill
+  double margin_last_selected = 0.0;  // vote-share lead of the last selected over the first
+                                      // not selected, mean over contests
+  std::int64_t incumbents_running = 0;
+  std::int64_t incumbents_defeated = 0;  // incumbents who ran and were not selected
+  // representation: the list against the selectorate
+  double women_share_list = 0.0;
+  double women_share_selectorate = 0.0;
+  double under35_share_list = 0.0;
+  double under35_share_selectorate = 0.0;
+  double regional_disproportionality = 0.0;  // Loosemore-Hanby index of list vs selectorate by region
+  // responsiveness
+  double turnover = std::numeric_limits<double>::quiet_NaN();  // share of the list not on the
+                                                               // previous list; NaN without one
+};
+
+// Everything one finished replicate publishes, handed over in one piece so that a writer can
+// queue it and a killed run never leaves half a replicate in the file.
+struct ReplicateResults {
+  std::uint32_t replicate = 0;
+  SummaryRow summary;
+  std::vector<FunnelRow> funnel;
+  std::vector<TurnoutRow> turnout;
+  std::vector<PlatformRow> platform;
+  std::vector<ListRow> list;
+  DemocracyRow democracy;
+};
+
+}  // namespace primsim::models::results

@@ -1,0 +1,43 @@
+// The observer through which a run publishes results: the models fill rows, output/ implements
+// the sink (an HDF5 file), and neither sees the other's types.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "primsim/models/results/result_rows.hpp"
+
+namespace primsim::models::results {
+
+// What a run knows before its first replicate starts; it becomes the file's root attributes
+// and the /meta/regions lookup table.
+struct RunInfo {
+  std::string program_version;
+  std::string scenario_name;
+  std::string scenario_yaml;  // the full resolved scenario
+  std::uint64_t seed = 0;
+  std::uint32_t replicates = 0;
+  std::string command_line;
+  std::string start_time;                 // wall clock, ISO 8601 UTC
+  std::string epoch;                      // the scenario's epoch, ISO 8601 local date and time
+  std::vector<std::string> region_names;  // index = RegionCode
+};
+
+class ResultSink {
+ public:
+  ResultSink() = default;
+  ResultSink(const ResultSink&) = delete;
+  ResultSink& operator=(const ResultSink&) = delete;
+  virtual ~ResultSink() = default;
+
+  // Called once per finished replicate, from any thread and in any order; an implementation is
+  // thread-safe and may block while earlier replicates are written (back-pressure).
+  virtual void publish(ReplicateResults results) = 0;
+
+  // Called once after every replicate was published; end_time is wall clock, ISO 8601 UTC.
+  // Only after this returns does the run's output exist at the requested path.
+  virtual void finish(const std::string& end_time) = 0;
+};
+
+}  // namespace primsim::models::results
