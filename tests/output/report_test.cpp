@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "primsim/output/hdf5_writer.hpp"
+#include "primsim/output/html_report.hpp"
 #include "primsim/output/run_comparison.hpp"
 #include "primsim/output/terminal_report.hpp"
 #include "sample_run.hpp"
@@ -63,4 +64,25 @@ TEST_CASE("compare gives both means, the difference and its Welch interval", "[o
     CHECK(stat["replicates_b"] == 3);
   }
   CHECK(found);
+}
+
+TEST_CASE("the HTML report holds every chart and escapes names", "[output]") {
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / "html.h5";
+  auto info = primsim::test::sample_run_info(9, 2);
+  info.region_names[0] = "<Nur-Sultan & Co>";
+  {
+    Hdf5Writer writer(path, info);
+    writer.publish(primsim::test::sample_replicate(9, 0));
+    writer.publish(primsim::test::sample_replicate(9, 1));
+    writer.finish("end");
+  }
+  const std::string html = html_report(RunFile::open(path));
+  for (const char* id : {"funnel", "turnout", "platform", "composition"}) {
+    CHECK_THAT(html, Catch::Contains(std::string("<svg id=\"") + id + "\""));
+  }
+  CHECK_THAT(html, Catch::Contains("&lt;Nur-Sultan &amp; Co&gt;"));
+  CHECK_THAT(html, !Catch::Contains("<Nur-Sultan"));
+  CHECK_THAT(html, Catch::Contains("hours since voting opened (2020-10-01 00:00)"));
 }
