@@ -17,6 +17,8 @@ struct Command {
   CommandAction action;
 };
 
+Command add_compare_command(CLI::App& parent);
 Command add_phold_command(CLI::App& parent);
+Command add_report_command(CLI::App& parent);
 
 }  // namespace primsim::cli

@@ -30,6 +30,8 @@ struct SummaryRow {
   std::int64_t removed = 0;
   std::int64_t on_ballot = 0;
   std::int64_t selected = 0;
+
+  bool operator==(const SummaryRow&) const = default;
 };
 
 // /funnel: candidates who reached a stage, one row per replicate x region x stage.
@@ -38,6 +40,8 @@ struct FunnelRow {
   RegionCode region = 0;
   Stage stage = Stage::nominated;
   std::int64_t count = 0;
+
+  bool operator==(const FunnelRow&) const = default;
 };
 
 // /turnout: cumulative votes at the end of each hour, one row per replicate x region x hour.
@@ -47,6 +51,8 @@ struct TurnoutRow {
   sim::SimTime time;
   std::int64_t eligible = 0;
   std::int64_t votes_cumulative = 0;
+
+  bool operator==(const TurnoutRow&) const = default;
 };
 
 // /platform: the online voting platform in each minute it is open.
@@ -56,6 +62,8 @@ struct PlatformRow {
   std::int64_t attempts = 0;  // login attempts, retries included
   std::int64_t failures = 0;  // attempts refused because the platform was at capacity
   std::int64_t sessions = 0;  // sessions open at the end of the minute
+
+  bool operator==(const PlatformRow&) const = default;
 };
 
 // /list: the party list a replicate ends with, one row per place.
@@ -67,6 +75,8 @@ struct ListRow {
   std::uint8_t age = 0;  // years on election day
   Route route = Route::self_nominated;
   RegionCode region = 0;
+
+  bool operator==(const ListRow&) const = default;
 };
 
 // /democracy: Rahat's four yardsticks of a selection method, one row per replicate. Shares are
@@ -90,6 +100,8 @@ struct DemocracyRow {
   // responsiveness
   double turnover = std::numeric_limits<double>::quiet_NaN();  // share of the list not on the
                                                                // previous list; NaN without one
+
+  bool operator==(const DemocracyRow&) const = default;
 };
 
 // Everything one finished replicate publishes, handed over in one piece so that a writer can

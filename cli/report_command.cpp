@@ -1,0 +1,40 @@
+// `primsim report OUT.h5 [--html REPORT.html]`: the terminal summary of a run and, on request,
+// one self-contained HTML file with its charts.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "command.hpp"
+#include "primsim/output/html_report.hpp"
+#include "primsim/output/run_file.hpp"
+#include "primsim/output/terminal_report.hpp"
+
+namespace primsim::cli {
+
+Command add_report_command(CLI::App& parent) {
+  struct Options {
+    std::string results;
+    std::string html;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* app = parent.add_subcommand("report", "summarise a results file in the terminal and as HTML");
+  app->add_option("OUT.h5", options->results, "results file written by primsim run")->required();
+  app->add_option("--html", options->html, "also write a self-contained HTML report with charts");
+
+  return {app, [options] {
+            const output::RunFile run = output::RunFile::open(options->results);
+            std::cout << output::terminal_report(run);
+            if (!options->html.empty()) {
+              std::ofstream html(options->html, std::ios::binary);
+              if (!html) throw std::runtime_error("cannot write '" + options->html + "'");
+              html << output::html_report(run);
+              if (!html.flush()) throw std::runtime_error("cannot write '" + options->html + "'");
+              std::cout << "\nHTML report: " << options->html << '\n';
+            }
+            return 0;
+          }};
+}
+
+}  // namespace primsim::cli

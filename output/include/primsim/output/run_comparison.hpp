@@ -1,0 +1,41 @@
+// `primsim compare`: each headline statistic of two runs, both ensemble means, the difference
+// B - A and its 90% Welch t confidence interval.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "primsim/output/ensemble_stats.hpp"
+#include "primsim/output/headline.hpp"
+#include "primsim/output/run_file.hpp"
+
+namespace primsim::output {
+
+struct ComparedStatistic {
+  std::string key;
+  std::string group;
+  std::string label;
+  ValueKind kind;
+  MeanDifference difference;
+  std::size_t replicates_a;
+  std::size_t replicates_b;
+};
+
+struct RunComparison {
+  std::string path_a;
+  std::string path_b;
+  std::string scenario_a;
+  std::string scenario_b;
+  std::vector<ComparedStatistic> statistics;
+};
+
+RunComparison compare_runs(const RunFile& a, const RunFile& b);
+
+// Throws OutputFileError when the two files have different schema versions, naming both.
+void check_same_schema(const std::string& path_a, const std::string& path_b);
+
+std::string comparison_text(const RunComparison& comparison);
+// One JSON object; NaN becomes null.
+std::string comparison_json(const RunComparison& comparison);
+
+}  // namespace primsim::output

@@ -1,0 +1,292 @@
+// The writer thread owns the HDF5 file from creation to close: HDF5 serialises every call even
+// when built thread-safe, so replicate threads only hand rows over and never wait on the library
+// except through the bounded queue.
+#include "primsim/output/hdf5_writer.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <future>
+#include <map>
+#include <mutex>
+#include <string_view>
+#include <thread>
+
+#include "hdf5_attributes.hpp"
+#include "hdf5_handle.hpp"
+#include "meta_table.hpp"
+#include "primsim/output/output_file_error.hpp"
+#include "primsim/output/schema.hpp"
+#include "table_layout.hpp"
+
+namespace primsim::output {
+
+using namespace models::results;
+
+namespace {
+
+constexpr unsigned deflate_level = 4;
+constexpr std::size_t chunk_bytes = 64 * 1024;
+
+std::vector<std::string> to_strings(std::span<const std::string_view> names) {
+  return {names.begin(), names.end()};
+}
+
+// One extendable table of the file.
+class TableDataset {
+ public:
+  TableDataset(hid_t file, const TableSpec& spec, const std::string& epoch) : spec_(&spec) {
+    row_type_ = make_row_type(spec);
+    const hsize_t initial = 0;
+    const hsize_t unlimited = H5S_UNLIMITED;
+    Hdf5Handle space(H5Screate_simple(1, &initial, &unlimited), H5Sclose, "create a table space");
+    Hdf5Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "create dataset properties");
+    const hsize_t chunk = std::max<hsize_t>(1, chunk_bytes / spec.row_size);
+    check_hdf5(H5Pset_chunk(properties.get(), 1, &chunk), "set the chunk size");
+    check_hdf5(H5Pset_shuffle(properties.get()), "set the shuffle filter");
+    check_hdf5(H5Pset_deflate(properties.get(), deflate_level), "set the deflate filter");
+    dataset_ = Hdf5Handle(
+        H5Dcreate2(file, spec.name, row_type_.get(), space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+        H5Dclose, "create dataset /" + std::string(spec.name));
+    write_string_attribute(dataset_.get(), "description", spec.description);
+    for (const ColumnSpec& column : spec.columns) {
+      if (*column.units != '\0') {
+        write_string_attribute(dataset_.get(), std::string(column.name) + "_units", column.units);
+      }
+      write_string_attribute(dataset_.get(), std::string(column.name) + "_description", column.description);
+    }
+    if (spec.has_time) write_string_attribute(dataset_.get(), "epoch", epoch);
+  }
+
+  template <class Row>
+  void append(const std::vector<Row>& rows) {
+    if (rows.empty()) return;
+    const hsize_t start = rows_;
+    const hsize_t count = rows.size();
+    rows_ += count;
+    check_hdf5(H5Dset_extent(dataset_.get(), &rows_), "extend /" + std::string(spec_->name));
+    Hdf5Handle file_space(H5Dget_space(dataset_.get()), H5Sclose, "get a table space");
+    check_hdf5(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
+               "select rows");
+    Hdf5Handle memory_space(H5Screate_simple(1, &count, nullptr), H5Sclose, "create a memory space");
+    check_hdf5(H5Dwrite(dataset_.get(), row_type_.get(), memory_space.get(), file_space.get(), H5P_DEFAULT,
+                        rows.data()),
+               "write rows of /" + std::string(spec_->name));
+  }
+
+ private:
+  const TableSpec* spec_;
+  Hdf5Handle row_type_;
+  Hdf5Handle dataset_;
+  hsize_t rows_ = 0;
+};
+
+template <class Row>
+void stamp(std::vector<Row>& rows, std::uint32_t replicate) {
+  for (Row& row : rows) row.replicate = replicate;
+}
+
+}  // namespace
+
+struct Hdf5Writer::State {
+  std::filesystem::path path;
+  std::filesystem::path temporary;
+  RunInfo info;
+  std::size_t capacity = 4;
+
+  std::mutex mutex;
+  std::condition_variable not_full;
+  std::condition_variable not_empty;
+  std::deque<ReplicateResults> queue;
+  bool closed = false;     // no more replicates: write what is queued, then close the file
+  bool abandoned = false;  // stop as soon as possible; the file is removed
+  std::string end_time;
+  std::exception_ptr error;
+  std::thread thread;
+  bool finished = false;
+
+  // Touched by the writer thread only.
+  Hdf5Handle file;
+  std::vector<TableDataset> tables;
+  std::map<std::uint32_t, ReplicateResults> pending;
+  std::uint32_t next_replicate = 0;
+
+  void create_file();
+  void write(ReplicateResults& results);
+  void run(std::promise<void>& created);
+};
+
+void Hdf5Writer::State::create_file() {
+  silence_hdf5_errors();
+  file = Hdf5Handle(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
+                    "create " + temporary.string());
+  const hid_t root = file.get();
+  write_int64_attribute(root, "schema_version", current_schema_version);
+  write_string_attribute(root, "program_version", info.program_version);
+  write_string_attribute(root, "scenario_name", info.scenario_name);
+  write_string_attribute(root, "scenario_yaml", info.scenario_yaml);
+  write_uint64_attribute(root, "seed", info.seed);
+  write_uint64_attribute(root, "replicates", info.replicates);
+  write_string_attribute(root, "command_line", info.command_line);
+  write_string_attribute(root, "start_time", info.start_time);
+  write_string_attribute(root, "epoch", info.epoch);
+
+  Hdf5Handle meta(H5Gcreate2(root, "meta", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose, "create /meta");
+  write_meta_table(meta.get(), "regions", info.region_names);
+  write_meta_table(meta.get(), "stages", to_strings(stage_names));
+  write_meta_table(meta.get(), "routes", to_strings(route_names));
+  write_meta_table(meta.get(), "genders", to_strings(gender_names));
+  write_meta_table(meta.get(), "channels", to_strings(channel_names));
+  write_meta_table(meta.get(), "reasons", to_strings(removal_reason_names));
+
+  tables.reserve(6);
+  tables.emplace_back(root, table_spec<SummaryRow>(), info.epoch);
+  tables.emplace_back(root, table_spec<FunnelRow>(), info.epoch);
+  tables.emplace_back(root, table_spec<TurnoutRow>(), info.epoch);
+  tables.emplace_back(root, table_spec<PlatformRow>(), info.epoch);
+  tables.emplace_back(root, table_spec<ListRow>(), info.epoch);
+  tables.emplace_back(root, table_spec<DemocracyRow>(), info.epoch);
+}
+
+void Hdf5Writer::State::write(ReplicateResults& results) {
+  const std::uint32_t replicate = results.replicate;
+  results.summary.replicate = replicate;
+  results.democracy.replicate = replicate;
+  stamp(results.funnel, replicate);
+  stamp(results.turnout, replicate);
+  stamp(results.platform, replicate);
+  stamp(results.list, replicate);
+  tables[0].append(std::vector<SummaryRow>{results.summary});
+  tables[1].append(results.funnel);
+  tables[2].append(results.turnout);
+  tables[3].append(results.platform);
+  tables[4].append(results.list);
+  tables[5].append(std::vector<DemocracyRow>{results.democracy});
+}
+
+void Hdf5Writer::State::run(std::promise<void>& created) {
+  try {
+    create_file();
+  } catch (...) {
+    created.set_exception(std::current_exception());
+    return;
+  }
+  created.set_value();
+  try {
+    for (;;) {
+      std::unique_lock lock(mutex);
+      not_empty.wait(lock, [this] { return !queue.empty() || closed || abandoned; });
+      if (abandoned) break;
+      if (queue.empty()) break;  // closed and drained
+      ReplicateResults results = std::move(queue.front());
+      queue.pop_front();
+      lock.unlock();
+      not_full.notify_one();
+      // Replicates finish in any order; holding early ones back keeps the file identical for
+      // every thread count.
+      const std::uint32_t replicate = results.replicate;
+      pending.insert_or_assign(replicate, std::move(results));
+      while (!pending.empty() && pending.begin()->first == next_replicate) {
+        write(pending.begin()->second);
+        pending.erase(pending.begin());
+        ++next_replicate;
+      }
+    }
+    std::unique_lock lock(mutex);
+    if (!abandoned) {
+      lock.unlock();
+      for (auto& [replicate, results] : pending) write(results);
+      pending.clear();
+      write_string_attribute(file.get(), "end_time", end_time);
+      check_hdf5(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "flush " + temporary.string());
+    }
+  } catch (...) {
+    std::lock_guard lock(mutex);
+    error = std::current_exception();
+    abandoned = true;
+    not_full.notify_all();
+  }
+  tables.clear();
+  file.reset();
+}
+
+Hdf5Writer::Hdf5Writer(std::filesystem::path path, RunInfo info, std::size_t queue_capacity)
+    : state_(std::make_unique<State>()) {
+  State& state = *state_;
+  state.path = std::move(path);
+  state.info = std::move(info);
+  state.capacity = std::max<std::size_t>(1, queue_capacity);
+  const std::filesystem::path folder =
+      state.path.has_parent_path() ? state.path.parent_path() : std::filesystem::path(".");
+  if (!std::filesystem::is_directory(folder)) {
+    throw OutputFileError("cannot write results file '" + state.path.string() + "': folder '" +
+                          folder.string() + "' does not exist");
+  }
+  state.temporary = folder / ("." + state.path.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  std::promise<void> created;
+  std::future<void> outcome = created.get_future();
+  state.thread = std::thread([&state, &created] { state.run(created); });
+  try {
+    outcome.get();
+  } catch (...) {
+    state.thread.join();
+    std::error_code ignored;
+    std::filesystem::remove(state.temporary, ignored);
+    throw;
+  }
+}
+
+Hdf5Writer::~Hdf5Writer() {
+  State& state = *state_;
+  if (state.thread.joinable()) {
+    {
+      std::lock_guard lock(state.mutex);
+      state.abandoned = true;
+    }
+    state.not_empty.notify_all();
+    state.not_full.notify_all();
+    state.thread.join();
+  }
+  if (!state.finished) {
+    std::error_code ignored;
+    std::filesystem::remove(state.temporary, ignored);
+  }
+}
+
+void Hdf5Writer::publish(ReplicateResults results) {
+  State& state = *state_;
+  std::unique_lock lock(state.mutex);
+  state.not_full.wait(lock, [&state] { return state.queue.size() < state.capacity || state.abandoned; });
+  if (state.error) std::rethrow_exception(state.error);
+  if (state.abandoned || state.closed) throw std::logic_error("publish() after finish()");
+  state.queue.push_back(std::move(results));
+  lock.unlock();
+  state.not_empty.notify_one();
+}
+
+void Hdf5Writer::finish(const std::string& end_time) {
+  State& state = *state_;
+  {
+    std::lock_guard lock(state.mutex);
+    if (state.closed) throw std::logic_error("finish() called twice");
+    state.closed = true;
+    state.end_time = end_time;
+  }
+  state.not_empty.notify_all();
+  state.thread.join();
+  if (state.error) {
+    std::error_code ignored;
+    std::filesystem::remove(state.temporary, ignored);
+    std::rethrow_exception(state.error);
+  }
+  std::filesystem::rename(state.temporary, state.path);
+  state.finished = true;
+}
+
+const std::filesystem::path& Hdf5Writer::path() const { return state_->path; }
+const std::filesystem::path& Hdf5Writer::temporary_path() const { return state_->temporary; }
+
+}  // namespace primsim::output

@@ -1,0 +1,43 @@
+// The on-disk layout of every results table: name, columns, units and descriptions, and the
+// HDF5 compound type that maps a row struct to a row of the dataset. Writer and reader share it,
+// so a column cannot be renamed in one and not the other.
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "hdf5_handle.hpp"
+
+namespace primsim::output {
+
+enum class ColumnKind { u8, u16, u32, u64, i64, f64, stage, gender, route };
+
+struct ColumnSpec {
+  const char* name;
+  std::size_t offset;
+  ColumnKind kind;
+  const char* units;
+  const char* description;
+};
+
+struct TableSpec {
+  const char* name;  // dataset path under the root, without the slash
+  const char* description;
+  std::size_t row_size;
+  std::vector<ColumnSpec> columns;
+  bool has_time;  // a `time` column: the dataset carries the epoch attribute
+};
+
+// The spec of the table whose rows are Row (SummaryRow, FunnelRow, ... DemocracyRow).
+template <class Row>
+const TableSpec& table_spec();
+
+// A native compound type with one member per column, enums as HDF5 enum types.
+Hdf5Handle make_row_type(const TableSpec& spec);
+
+// An HDF5 enum over uint8 whose code i is names[i].
+Hdf5Handle make_enum_type(std::span<const std::string_view> names);
+
+}  // namespace primsim::output

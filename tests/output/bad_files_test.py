@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""What `primsim report` and `primsim compare` do with files that are not usable results: a
+clear message naming the file, exit status 2, and never an HDF5 error stack."""
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+import h5py
+import numpy as np
+
+
+def run(primsim, *args):
+    return subprocess.run([primsim, *args], capture_output=True, text=True, timeout=60)
+
+
+def expect_refusal(primsim, args, message):
+    result = run(primsim, *args)
+    if result.returncode != 2:
+        raise AssertionError(f"{args}: exit {result.returncode}, expected 2\n{result.stderr}")
+    if message not in result.stderr:
+        raise AssertionError(f"{args}: stderr lacks {message!r}:\n{result.stderr}")
+    if "HDF5-DIAG" in result.stderr or "#000" in result.stderr:
+        raise AssertionError(f"{args}: HDF5 error stack printed:\n{result.stderr}")
+    print(f"ok: {' '.join(args)} -> {result.stderr.strip()}")
+
+
+def main(primsim, sample, work):
+    shutil.rmtree(work, ignore_errors=True)
+    os.makedirs(work)
+    missing = os.path.join(work, "missing.h5")
+    text = os.path.join(work, "notes.h5")
+    with open(text, "w") as f:
+        f.write("replicate,turnout\n0,0.84\n")
+    truncated = os.path.join(work, "truncated.h5")
+    with open(sample, "rb") as f:
+        data = f.read()
+    with open(truncated, "wb") as f:
+        f.write(data[: len(data) // 3])
+    foreign = os.path.join(work, "foreign.h5")
+    with h5py.File(foreign, "w") as f:
+        f["x"] = np.arange(10)
+    newer = os.path.join(work, "newer.h5")
+    shutil.copyfile(sample, newer)
+    with h5py.File(newer, "r+") as f:
+        f.attrs["schema_version"] = np.int64(2)
+
+    expect_refusal(primsim, ["report", missing], f"cannot open results file '{missing}': no such file")
+    expect_refusal(primsim, ["report", text], f"cannot open results file '{text}': not an HDF5 file")
+    expect_refusal(primsim, ["report", truncated], "the HDF5 file is truncated or damaged")
+    expect_refusal(primsim, ["report", foreign],
+                   f"'{foreign}' is an HDF5 file but not a primsim results file")
+    expect_refusal(primsim, ["report", newer],
+                   f"'{newer}' has schema version 2; this primsim reads schema version 1")
+    expect_refusal(primsim, ["compare", sample, newer],
+                   f"cannot compare '{sample}' (schema version 1) with '{newer}' (schema version 2)")
+    expect_refusal(primsim, ["compare", sample, foreign], "not a primsim results file")
+    expect_refusal(primsim, ["compare", missing, sample], "no such file")
+
+    # The same file against itself: zero difference, an interval centred on zero; --json parses.
+    result = run(primsim, "compare", sample, sample, "--json")
+    if result.returncode != 0:
+        raise AssertionError(f"compare --json: exit {result.returncode}\n{result.stderr}")
+    statistics = {s["key"]: s for s in json.loads(result.stdout)["statistics"]}
+    turnout = statistics["turnout"]
+    if turnout["difference"] != 0 or not turnout["low"] < 0 < turnout["high"] \
+            or abs(turnout["low"] + turnout["high"]) > 1e-12:
+        raise AssertionError(f"a file against itself: {turnout}")
+    print("ok: compare --json of a file with itself: zero difference, interval centred on zero")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

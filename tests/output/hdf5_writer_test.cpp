@@ -1,0 +1,149 @@
+// The results file round trip: what the writer is given is what the reader gives back, rows in
+// replicate order whatever the publishing order, and nothing at the requested path until the
+// run is complete.
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "primsim/output/hdf5_writer.hpp"
+#include "primsim/output/output_file_error.hpp"
+#include "primsim/output/run_file.hpp"
+#include "sample_run.hpp"
+
+namespace fs = std::filesystem;
+using primsim::output::Hdf5Writer;
+using primsim::output::OutputFileError;
+using primsim::output::RunFile;
+using namespace primsim::models::results;
+
+namespace {
+
+fs::path fresh_folder(const std::string& name) {
+  const fs::path folder = fs::temp_directory_path() / ("primsim_output_test_" + name);
+  fs::remove_all(folder);
+  fs::create_directories(folder);
+  return folder;
+}
+
+template <class Row>
+void append(std::vector<Row>& all, const std::vector<Row>& rows) {
+  all.insert(all.end(), rows.begin(), rows.end());
+}
+
+}  // namespace
+
+TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") {
+  const fs::path folder = fresh_folder("round_trip");
+  const fs::path path = folder / "run.h5";
+  RunInfo info = primsim::test::sample_run_info(7, 3);
+  info.scenario_yaml = "name: round trip\nregions: [\"Nur-Sultan\", \"Шымкент\"]\n";
+  std::vector<ReplicateResults> replicates;
+  for (std::uint32_t r = 0; r < 3; ++r) replicates.push_back(primsim::test::sample_replicate(7, r));
+  replicates[1].democracy.turnover = 0.25;  // the others stay NaN: no previous list
+
+  {
+    Hdf5Writer writer(path, info);
+    for (std::uint32_t r : {2U, 0U, 1U}) writer.publish(replicates[r]);
+    REQUIRE(fs::exists(writer.temporary_path()));
+    REQUIRE_FALSE(fs::exists(path));
+    writer.finish("2026-01-01T00:05:00Z");
+    REQUIRE_FALSE(fs::exists(writer.temporary_path()));
+  }
+  REQUIRE(fs::exists(path));
+
+  const RunFile run = RunFile::open(path);
+  CHECK(run.schema_version() == 1);
+  CHECK(run.info().program_version == info.program_version);
+  CHECK(run.info().scenario_name == info.scenario_name);
+  CHECK(run.info().scenario_yaml == info.scenario_yaml);
+  CHECK(run.info().seed == 7);
+  CHECK(run.info().replicates == 3);
+  CHECK(run.info().command_line == info.command_line);
+  CHECK(run.info().start_time == info.start_time);
+  CHECK(run.info().epoch == info.epoch);
+  CHECK(run.info().region_names == info.region_names);
+  CHECK(run.end_time() == "2026-01-01T00:05:00Z");
+
+  std::vector<SummaryRow> summary;
+  std::vector<FunnelRow> funnel;
+  std::vector<TurnoutRow> turnout;
+  std::vector<PlatformRow> platform;
+  std::vector<ListRow> list;
+  for (const ReplicateResults& r : replicates) {
+    summary.push_back(r.summary);
+    append(funnel, r.funnel);
+    append(turnout, r.turnout);
+    append(platform, r.platform);
+    append(list, r.list);
+  }
+  CHECK(run.summary() == summary);
+  CHECK(run.funnel() == funnel);
+  CHECK(run.turnout() == turnout);
+  CHECK(run.platform() == platform);
+  CHECK(run.list() == list);
+  REQUIRE(run.democracy().size() == 3);
+  for (std::uint32_t r = 0; r < 3; ++r) {
+    DemocracyRow expected = replicates[r].democracy;
+    DemocracyRow actual = run.democracy()[r];
+    CHECK(std::isnan(actual.turnover) == std::isnan(expected.turnover));
+    expected.turnover = actual.turnover = 0.0;
+    CHECK(actual == expected);
+  }
+  CHECK(run.democracy()[1].turnover == 0.25);
+}
+
+TEST_CASE("the writer stamps every row with its replicate", "[output]") {
+  const fs::path path = fresh_folder("stamp") / "run.h5";
+  ReplicateResults results;
+  results.replicate = 4;
+  results.funnel.push_back({99, 0, Stage::selected, 12});
+  results.list.push_back({99, 1, 5, Gender::female, 40, Route::party_branch, 0});
+  Hdf5Writer writer(path, primsim::test::sample_run_info(1, 1));
+  writer.publish(results);
+  writer.finish("end");
+  const RunFile run = RunFile::open(path);
+  REQUIRE(run.funnel().size() == 1);
+  CHECK(run.funnel()[0].replicate == 4);
+  CHECK(run.funnel()[0].stage == Stage::selected);
+  CHECK(run.list()[0].replicate == 4);
+  CHECK(run.list()[0].route == Route::party_branch);
+  CHECK(run.summary()[0].replicate == 4);
+  CHECK(run.democracy()[0].replicate == 4);
+}
+
+TEST_CASE("an unfinished run leaves no file behind", "[output]") {
+  const fs::path folder = fresh_folder("unfinished");
+  const fs::path path = folder / "run.h5";
+  fs::path temporary;
+  {
+    Hdf5Writer writer(path, primsim::test::sample_run_info(1, 2));
+    writer.publish(primsim::test::sample_replicate(1, 0));
+    temporary = writer.temporary_path();
+    CHECK(temporary.parent_path() == folder);
+  }
+  CHECK_FALSE(fs::exists(path));
+  CHECK_FALSE(fs::exists(temporary));
+  CHECK(fs::is_empty(folder));
+}
+
+TEST_CASE("a previous file at the path survives a failed run and is replaced by a finished one", "[output]") {
+  const fs::path path = fresh_folder("replace") / "run.h5";
+  std::ofstream(path) << "earlier";
+  { Hdf5Writer writer(path, primsim::test::sample_run_info(1, 1)); }
+  CHECK(fs::file_size(path) == 7);
+  Hdf5Writer writer(path, primsim::test::sample_run_info(1, 1));
+  writer.publish(primsim::test::sample_replicate(1, 0));
+  writer.finish("end");
+  CHECK(RunFile::open(path).summary().size() == 1);
+}
+
+TEST_CASE("the writer refuses a folder that does not exist", "[output]") {
+  const fs::path path = fresh_folder("nofolder") / "missing" / "run.h5";
+  REQUIRE_THROWS_AS(Hdf5Writer(path, primsim::test::sample_run_info(1, 1)), OutputFileError);
+  REQUIRE_THROWS_WITH(Hdf5Writer(path, primsim::test::sample_run_info(1, 1)),
+                      "cannot write results file '" + path.string() + "': folder '" +
+                          path.parent_path().string() + "' does not exist");
+}

@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""Opens a results file the way docs/output.md tells a user to, with h5py and pandas, builds a
+DataFrame of every table and checks the contract: names, columns, codes, units, filters."""
+import sys
+
+import h5py
+import numpy as np
+import pandas as pd
+
+CONTRACT = {
+    "summary": ["replicate", "eligible", "votes", "turnout", "votes_online", "votes_paper",
+                "votes_in_person", "extension_hours", "applicants", "registered", "removed",
+                "on_ballot", "selected"],
+    "funnel": ["replicate", "region", "stage", "count"],
+    "turnout": ["replicate", "region", "time", "eligible", "votes_cumulative"],
+    "platform": ["replicate", "time", "attempts", "failures", "sessions"],
+    "list": ["replicate", "position", "candidate", "gender", "age", "route", "region"],
+    "democracy": ["replicate", "participation", "candidates_per_place", "margin_last_selected",
+                  "incumbents_running", "incumbents_defeated", "women_share_list",
+                  "women_share_selectorate", "under35_share_list", "under35_share_selectorate",
+                  "regional_disproportionality", "turnover"],
+}
+META = ["regions", "stages", "routes", "genders", "channels", "reasons"]
+ROOT_ATTRIBUTES = ["schema_version", "program_version", "scenario_name", "scenario_yaml", "seed",
+                   "replicates", "command_line", "start_time", "end_time"]
+
+
+def check(condition, message):
+    if not condition:
+        raise AssertionError(message)
+
+
+def main(path):
+    with h5py.File(path, "r") as f:
+        for name in ROOT_ATTRIBUTES:
+            check(name in f.attrs, f"root attribute {name} missing")
+        replicates = int(f.attrs["replicates"])
+        check(replicates >= 2, "the sample run should be an ensemble")
+
+        meta = {name: pd.DataFrame(f["meta"][name][:]) for name in META}
+        for name, frame in meta.items():
+            check(list(frame.columns) == ["code", "name"], f"/meta/{name} columns {list(frame.columns)}")
+            check(len(frame) > 0, f"/meta/{name} is empty")
+            check(list(frame["code"]) == list(range(len(frame))), f"/meta/{name} codes are not 0..n-1")
+        names = {n: [s.decode() for s in meta[n]["name"]] for n in META}
+
+        frames = {}
+        for name, columns in CONTRACT.items():
+            dataset = f[name]
+            frame = pd.DataFrame(dataset[:])
+            frames[name] = frame
+            check(list(frame.columns) == columns, f"/{name} columns {list(frame.columns)} != {columns}")
+            check(len(frame) > 0, f"/{name} is empty")
+            check(sorted(frame["replicate"].unique()) == list(range(replicates)),
+                  f"/{name} does not hold replicates 0..{replicates - 1}")
+            check(dataset.compression == "gzip" and dataset.shuffle, f"/{name} is not shuffle + deflate")
+            check(dataset.chunks is not None, f"/{name} is not chunked")
+            check("description" in dataset.attrs, f"/{name} has no description")
+            for column in columns:
+                check(f"{column}_description" in dataset.attrs, f"/{name} column {column} undocumented")
+            if "time" in columns:
+                check(dataset.attrs["epoch"] == f.attrs["epoch"], f"/{name} epoch attribute")
+                check(dataset.attrs["time_units"] == "s", f"/{name} time units")
+
+        # Enums carry their names (R reads factors); pandas sees the integer codes.
+        stage_enum = h5py.check_enum_dtype(f["funnel"].dtype["stage"])
+        check(stage_enum is not None, "/funnel stage is not an HDF5 enum")
+        check(sorted(stage_enum, key=stage_enum.get) == names["stages"], "stage enum != /meta/stages")
+        check(h5py.check_enum_dtype(f["list"].dtype["gender"]) is not None, "/list gender is not an enum")
+        check(h5py.check_enum_dtype(f["list"].dtype["route"]) is not None, "/list route is not an enum")
+
+    summary = frames["summary"]
+    check(((summary["turnout"] > 0) & (summary["turnout"] <= 1)).all(), "turnout outside (0, 1]")
+    check((summary["votes"] == summary["votes_online"] + summary["votes_paper"]
+           + summary["votes_in_person"]).all(), "votes do not add up over channels")
+
+    turnout = frames["turnout"]
+    rising = turnout.groupby(["replicate", "region"])["votes_cumulative"].apply(
+        lambda s: bool(np.all(np.diff(s.to_numpy()) >= 0)))
+    check(rising.all(), "votes_cumulative decreases")
+
+    funnel = frames["funnel"]
+    funnel["stage_name"] = pd.Categorical.from_codes(funnel["stage"], names["stages"])
+    national = funnel.groupby(["replicate", "stage_name"])["count"].sum().unstack()
+    check((national["nominated"] >= national["selected"]).all(), "funnel widens")
+
+    listing = frames["list"]
+    check(listing["region"].max() < len(names["regions"]), "list region code without a name")
+    check(frames["democracy"]["turnover"].notna().any(), "turnover never measured in the sample run")
+
+    print(f"{path}: " + ", ".join(f"/{n} {len(df)} rows" for n, df in frames.items()))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

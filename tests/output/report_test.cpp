@@ -1,0 +1,88 @@
+// The terminal report and the comparison of two runs, on small files whose statistics are
+// known by construction.
+#include <filesystem>
+#include <string>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "primsim/output/hdf5_writer.hpp"
+#include "primsim/output/html_report.hpp"
+#include "primsim/output/run_comparison.hpp"
+#include "primsim/output/terminal_report.hpp"
+#include "sample_run.hpp"
+
+namespace fs = std::filesystem;
+using namespace primsim::output;
+using primsim::models::results::ReplicateResults;
+
+namespace {
+
+// Replicates of the sample run whose turnout is overwritten with the given values.
+fs::path write_turnouts(const std::string& name, const std::vector<double>& turnouts) {
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / (name + ".h5");
+  Hdf5Writer writer(path, primsim::test::sample_run_info(5, static_cast<std::uint32_t>(turnouts.size())));
+  for (std::uint32_t r = 0; r < turnouts.size(); ++r) {
+    ReplicateResults results = primsim::test::sample_replicate(5, r);
+    results.summary.turnout = turnouts[r];
+    writer.publish(results);
+  }
+  writer.finish("end");
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("the terminal report shows the ensemble mean and 90% interval", "[output]") {
+  const RunFile run = RunFile::open(write_turnouts("report", {0.80, 0.90}));
+  const std::string report = terminal_report(run);
+  CHECK_THAT(report, Catch::Contains("scenario sample_2020, 2 replicates, seed 5"));
+  // mean 85.0%; 5th percentile 0.80 + 0.05 * 0.10, 95th 0.80 + 0.95 * 0.10
+  CHECK_THAT(report,
+             Catch::Contains("turnout                                             85.0%   [80.5%, 89.5%]"));
+  CHECK_THAT(report, Catch::Contains("democracy yardsticks (Rahat)"));
+  CHECK_THAT(report, Catch::Contains("turnover against the previous list"));
+}
+
+TEST_CASE("compare gives both means, the difference and its Welch interval", "[output]") {
+  const RunFile a = RunFile::open(write_turnouts("a", {0.81, 0.82, 0.83}));
+  const RunFile b = RunFile::open(write_turnouts("b", {0.84, 0.85, 0.86}));
+  const RunComparison comparison = compare_runs(a, b);
+  const std::string text = comparison_text(comparison);
+  // 3 pp apart; t(0.95, 4) * sqrt(2 * 0.0001 / 3) = 1.74 pp
+  CHECK_THAT(text, Catch::Contains("82.0%        85.0%      +3.0 pp   [+1.3 pp, +4.7 pp]"));
+  const auto json = nlohmann::json::parse(comparison_json(comparison));
+  bool found = false;
+  for (const auto& stat : json["statistics"]) {
+    if (stat["key"] != "turnout") continue;
+    found = true;
+    CHECK(stat["mean_a"].get<double>() == Approx(0.82));
+    CHECK(stat["difference"].get<double>() == Approx(0.03));
+    CHECK(stat["low"].get<double>() == Approx(0.03 - 2.131847 * std::sqrt(0.0002 / 3.0)).epsilon(1e-6));
+    CHECK(stat["replicates_b"] == 3);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("the HTML report holds every chart and escapes names", "[output]") {
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / "html.h5";
+  auto info = primsim::test::sample_run_info(9, 2);
+  info.region_names[0] = "<Nur-Sultan & Co>";
+  {
+    Hdf5Writer writer(path, info);
+    writer.publish(primsim::test::sample_replicate(9, 0));
+    writer.publish(primsim::test::sample_replicate(9, 1));
+    writer.finish("end");
+  }
+  const std::string html = html_report(RunFile::open(path));
+  for (const char* id : {"funnel", "turnout", "platform", "composition"}) {
+    CHECK_THAT(html, Catch::Contains(std::string("<svg id=\"") + id + "\""));
+  }
+  CHECK_THAT(html, Catch::Contains("&lt;Nur-Sultan &amp; Co&gt;"));
+  CHECK_THAT(html, !Catch::Contains("<Nur-Sultan"));
+  CHECK_THAT(html, Catch::Contains("hours since voting opened (2020-10-01 00:00)"));
+}

@@ -1,0 +1,18 @@
+// A synthetic but plausible ensemble shaped like the 2020 primaries (17 regions, about 787,000
+// eligible members, 86 hours of voting with a 24-hour extension), so that the writer, the
+// reports and the Python and Chromium checks have a complete file before `primsim run` exists.
+#pragma once
+
+#include <cstdint>
+
+#include "primsim/models/results/result_rows.hpp"
+#include "primsim/models/results/result_sink.hpp"
+
+namespace primsim::test {
+
+models::results::RunInfo sample_run_info(std::uint64_t seed, std::uint32_t replicates);
+
+// Every table of one replicate; draws only from streams keyed by (seed, replicate, ...).
+models::results::ReplicateResults sample_replicate(std::uint64_t seed, std::uint32_t replicate);
+
+}  // namespace primsim::test
