@@ -5,10 +5,12 @@
 
 namespace primsim::models {
 
-EffectiveCalendar::EffectiveCalendar(const spec::CalendarSpec& calendar, const spec::DisruptionsSpec& disruptions)
+EffectiveCalendar::EffectiveCalendar(const spec::CalendarSpec& calendar,
+                                     const spec::DisruptionsSpec& disruptions)
     : phases_(calendar.phases) {
   auto suspensions = disruptions.suspensions;
-  std::stable_sort(suspensions.begin(), suspensions.end(), [](const auto& a, const auto& b) { return a.at < b.at; });
+  std::stable_sort(suspensions.begin(), suspensions.end(),
+                   [](const auto& a, const auto& b) { return a.at < b.at; });
   for (const auto& suspension : suspensions) {
     const sim::Duration delay = suspension.announced - suspension.at;
     for (auto& phase : phases_) {

@@ -35,13 +35,15 @@ std::vector<std::int64_t> apportion_members(const spec::ScenarioSpec& scenario) 
   // Largest remainders first; equal remainders by region order.
   std::stable_sort(remainders.begin(), remainders.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t i = 0; shared < to_share && i < remainders.size(); ++i, ++shared) ++members[remainders[i].second];
+  for (std::size_t i = 0; shared < to_share && i < remainders.size(); ++i, ++shared)
+    ++members[remainders[i].second];
   return members;
 }
 
 void MemberGenerator::generate(std::uint16_t region, const spec::RegionSpec& region_spec, std::int64_t count,
                                sim::RandomStream& stream, MemberTable& table) const {
-  const auto growth = static_cast<std::int64_t>(std::llround(static_cast<double>(count) * membership_.growth_share));
+  const auto growth =
+      static_cast<std::int64_t>(std::llround(static_cast<double>(count) * membership_.growth_share));
   const std::int64_t total = count + growth;
   table.reserve(table.size() + static_cast<std::size_t>(total));
   std::vector<double> band_cumulative;
@@ -69,8 +71,8 @@ void MemberGenerator::generate(std::uint16_t region, const spec::RegionSpec& reg
     if (stream.bernoulli(membership_.fraudulent_share)) flags |= kFraudulent;
     sim::SimTime joined = sim::SimTime::epoch();
     if (i >= count) {
-      joined = sim::SimTime{static_cast<std::int64_t>(stream.uniform() *
-                                                      static_cast<double>(growth_until_.seconds_since_epoch()))};
+      joined = sim::SimTime{static_cast<std::int64_t>(
+          stream.uniform() * static_cast<double>(growth_until_.seconds_since_epoch()))};
     }
     table.add(region, branch, ppo, band, flags, joined);
   }

@@ -24,9 +24,10 @@ void MemberTable::add(std::uint16_t region, std::uint16_t branch, std::uint32_t 
 
 std::size_t MemberTable::bytes_per_member() const {
   if (size() == 0) return 0;
-  const std::size_t bytes = region_.capacity() * sizeof(std::uint16_t) + branch_.capacity() * sizeof(std::uint16_t) +
-                            ppo_.capacity() * sizeof(std::uint32_t) + age_band_.capacity() + flags_.capacity() +
-                            joined_minute_.capacity() * sizeof(std::int32_t);
+  const std::size_t bytes = region_.capacity() * sizeof(std::uint16_t) +
+                            branch_.capacity() * sizeof(std::uint16_t) +
+                            ppo_.capacity() * sizeof(std::uint32_t) + age_band_.capacity() +
+                            flags_.capacity() + joined_minute_.capacity() * sizeof(std::int32_t);
   return bytes / size();
 }
 

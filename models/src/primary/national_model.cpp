@@ -53,17 +53,21 @@ void NationalModel::init(sim::LpContext& context) {
     announce_at(disruptions.suspensions[s].announced, events::kCalendarAnnounced, s, context);
   }
   if (platform_) {
-    const auto& online_name = world_.scenario().voting.channels[world_.channels()[*world_.online_channel()].spec_index].name;
+    const auto& online_name =
+        world_.scenario().voting.channels[world_.channels()[*world_.online_channel()].spec_index].name;
     for (std::size_t o = 0; o < disruptions.outages.size(); ++o) {
       const auto& outage = disruptions.outages[o];
       if (outage.channel != online_name) continue;
-      context.schedule(std::max(sim::Duration{0}, outage.window.start - context.now()), events::kOutageStart, {o, 0});
-      context.schedule(std::max(sim::Duration{0}, outage.window.end - context.now()), events::kOutageEnd, {o, 0});
+      context.schedule(std::max(sim::Duration{0}, outage.window.start - context.now()), events::kOutageStart,
+                       {o, 0});
+      context.schedule(std::max(sim::Duration{0}, outage.window.end - context.now()), events::kOutageEnd,
+                       {o, 0});
     }
     const auto& policy = world_.scenario().voting.extension;
     if (policy.enabled && policy.channel == online_name) {
-      context.schedule(std::max(sim::Duration{0}, online_close_ - policy.decided_before_close - context.now()),
-                       events::kExtensionDecision);
+      context.schedule(
+          std::max(sim::Duration{0}, online_close_ - policy.decided_before_close - context.now()),
+          events::kExtensionDecision);
     }
   }
   schedule_list(context);
@@ -130,15 +134,17 @@ void NationalModel::decide_extension(sim::LpContext& context) {
   const auto attempts = platform_->total_attempts();
   const auto failures = platform_->total_failures();
   const bool share_exceeded =
-      attempts > 0 && static_cast<double>(failures) > policy.failed_share_threshold * static_cast<double>(attempts);
-  const bool count_exceeded =
-      policy.failed_attempts_threshold > 0 && failures > static_cast<std::uint64_t>(policy.failed_attempts_threshold);
+      attempts > 0 &&
+      static_cast<double>(failures) > policy.failed_share_threshold * static_cast<double>(attempts);
+  const bool count_exceeded = policy.failed_attempts_threshold > 0 &&
+                              failures > static_cast<std::uint64_t>(policy.failed_attempts_threshold);
   if (!share_exceeded && !count_exceeded) return;
   online_close_ = online_close_ + policy.extension;
   ++extensions_;
   extension_hours_ += static_cast<double>(policy.extension.count()) / 3600.0;
   broadcast(events::kVotingExtended,
-            {*world_.online_channel(), static_cast<std::uint64_t>(online_close_.seconds_since_epoch())}, context);
+            {*world_.online_channel(), static_cast<std::uint64_t>(online_close_.seconds_since_epoch())},
+            context);
   if (extensions_ < policy.max_extensions) {
     context.schedule(std::max(sim::Duration{0}, online_close_ - policy.decided_before_close - context.now()),
                      events::kExtensionDecision);
@@ -187,14 +193,16 @@ void NationalModel::form_list(sim::LpContext& context) {
     const bool young = stream.bernoulli(candidacy.youth_share);
     list.push_back(appoint(stream, woman, young, low + stream.uniform() * (high - low)));
   }
-  std::stable_sort(list.begin(), list.end(), [](const Nominee& a, const Nominee& b) { return a.score > b.score; });
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Nominee& a, const Nominee& b) { return a.score > b.score; });
 
   // Quotas, the strictest of every stage's, by least displacement: while a group is short, its
   // best-ranked member left off the list takes the place of the lowest-placed entry whose
   // removal leaves every other quota met. The leadership appoints one when no nominee is left.
   std::map<spec::QuotaGroup, double> quotas;
   for (const auto& stage : scenario.selection.stages) {
-    for (const auto& quota : stage.rule.quotas) quotas[quota.group] = std::max(quotas[quota.group], quota.min_share);
+    for (const auto& quota : stage.rule.quotas)
+      quotas[quota.group] = std::max(quotas[quota.group], quota.min_share);
   }
   const auto is_young = [&](const Nominee& n) { return n.age < candidacy.youth_max_age; };
   const auto in_group = [&](spec::QuotaGroup group, const Nominee& n) {
@@ -208,9 +216,12 @@ void NationalModel::form_list(sim::LpContext& context) {
     }
     return false;
   };
-  const auto needed = [&](double share) { return static_cast<std::size_t>(std::ceil(share * static_cast<double>(list.size()) - 1e-9)); };
+  const auto needed = [&](double share) {
+    return static_cast<std::size_t>(std::ceil(share * static_cast<double>(list.size()) - 1e-9));
+  };
   const auto count = [&](spec::QuotaGroup group) {
-    return static_cast<std::size_t>(std::count_if(list.begin(), list.end(), [&](const auto& n) { return in_group(group, n); }));
+    return static_cast<std::size_t>(
+        std::count_if(list.begin(), list.end(), [&](const auto& n) { return in_group(group, n); }));
   };
   for (int round = 0; round < 4; ++round) {
     for (const auto& [group, share] : quotas) {
@@ -220,18 +231,21 @@ void NationalModel::form_list(sim::LpContext& context) {
           if (in_group(group, list[i])) continue;
           bool removable = true;
           for (const auto& [other, other_share] : quotas) {
-            if (other != group && in_group(other, list[i]) && count(other) <= needed(other_share)) removable = false;
+            if (other != group && in_group(other, list[i]) && count(other) <= needed(other_share))
+              removable = false;
           }
           if (removable) out = i;
         }
         if (!out) break;
-        const auto next = std::find_if(reserve.begin(), reserve.end(), [&](const auto& n) { return in_group(group, n); });
+        const auto next =
+            std::find_if(reserve.begin(), reserve.end(), [&](const auto& n) { return in_group(group, n); });
         Nominee replacement;
         if (next != reserve.end()) {
           replacement = *next;
           reserve.erase(next);
         } else {
-          replacement = appoint(stream, group != spec::QuotaGroup::youth, group == spec::QuotaGroup::youth, list[*out].score);
+          replacement = appoint(stream, group != spec::QuotaGroup::youth, group == spec::QuotaGroup::youth,
+                                list[*out].score);
         }
         list[*out] = replacement;
       }

@@ -18,7 +18,8 @@ std::vector<std::string> region_names(const spec::ScenarioSpec& scenario) {
   return names;
 }
 
-PrimaryReplicate::PrimaryReplicate(const spec::ScenarioSpec& scenario, std::uint64_t seed, std::uint32_t replicate)
+PrimaryReplicate::PrimaryReplicate(const spec::ScenarioSpec& scenario, std::uint64_t seed,
+                                   std::uint32_t replicate)
     : world_(scenario), seed_(seed), replicate_(replicate) {}
 
 results::ReplicateResults PrimaryReplicate::run(sim::Executor& executor, sim::Observer* observer) {
@@ -66,7 +67,9 @@ results::ReplicateResults PrimaryReplicate::assemble() {
   std::int64_t incumbents_defeated = 0;
   std::vector<double> margins;
   std::vector<std::int64_t> eligible_by_region;
-  const auto kinds_of = [&](std::size_t plan) { return scenario.voting.channels[world_.channels()[plan].spec_index].kind; };
+  const auto kinds_of = [&](std::size_t plan) {
+    return scenario.voting.channels[world_.channels()[plan].spec_index].kind;
+  };
   for (std::size_t r = 0; r < regions_.size(); ++r) {
     const RegionModel& region = *regions_[r];
     const auto& votes = region.votes();
@@ -102,11 +105,13 @@ results::ReplicateResults PrimaryReplicate::assemble() {
       }
     }
     for (std::size_t s = 0; s < funnel.size(); ++s) {
-      out.funnel.push_back({replicate_, static_cast<results::RegionCode>(r), static_cast<Stage>(s), funnel[s]});
+      out.funnel.push_back(
+          {replicate_, static_cast<results::RegionCode>(r), static_cast<Stage>(s), funnel[s]});
     }
     margins.insert(margins.end(), region.contest_margins().begin(), region.contest_margins().end());
   }
-  summary.turnout = summary.eligible > 0 ? static_cast<double>(summary.votes) / static_cast<double>(summary.eligible) : 0.0;
+  summary.turnout =
+      summary.eligible > 0 ? static_cast<double>(summary.votes) / static_cast<double>(summary.eligible) : 0.0;
   summary.extension_hours = national_->extension_hours();
 
   // /turnout: cumulative votes at the end of each interval of the voting span.
@@ -114,12 +119,14 @@ results::ReplicateResults PrimaryReplicate::assemble() {
     const auto interval = scenario.output.turnout_interval;
     sim::SimTime close = world_.voting_span().end;
     if (national_->platform() != nullptr) close = std::max(close, national_->online_close());
-    const std::int64_t bins = ((close - world_.voting_span().start).count() + interval.count() - 1) / interval.count();
+    const std::int64_t bins =
+        ((close - world_.voting_span().start).count() + interval.count() - 1) / interval.count();
     for (std::size_t r = 0; r < regions_.size(); ++r) {
       const auto& by_interval = regions_[r]->votes().votes_by_interval;
       std::int64_t cumulative = 0;
       for (std::int64_t b = 0; b < bins; ++b) {
-        if (static_cast<std::size_t>(b) < by_interval.size()) cumulative += by_interval[static_cast<std::size_t>(b)];
+        if (static_cast<std::size_t>(b) < by_interval.size())
+          cumulative += by_interval[static_cast<std::size_t>(b)];
         out.turnout.push_back({replicate_, static_cast<results::RegionCode>(r),
                                world_.voting_span().start + interval * (b + 1), regions_[r]->votes().eligible,
                                cumulative});
@@ -152,7 +159,8 @@ results::ReplicateResults PrimaryReplicate::assemble() {
   for (std::size_t i = 0; i < list.size(); ++i) {
     const auto& n = list[i];
     const auto region = n.region() == NationalModel::kLeadershipRegion ? national_code : n.region();
-    out.list.push_back({replicate_, static_cast<std::uint32_t>(i + 1), n.key, n.gender, n.age, n.route, region});
+    out.list.push_back(
+        {replicate_, static_cast<std::uint32_t>(i + 1), n.key, n.gender, n.age, n.route, region});
     if (n.gender == results::Gender::female) ++women_list;
     if (n.age < scenario.candidacy.youth_max_age) ++young_list;
     ++list_by_region[region];
@@ -163,7 +171,8 @@ results::ReplicateResults PrimaryReplicate::assemble() {
   d.participation = summary.turnout;
   std::int64_t places = 0;
   for (const auto& office : scenario.candidacy.offices) places += office.places;
-  d.candidates_per_place = places > 0 ? static_cast<double>(summary.on_ballot) / static_cast<double>(places) : 0.0;
+  d.candidates_per_place =
+      places > 0 ? static_cast<double>(summary.on_ballot) / static_cast<double>(places) : 0.0;
   d.margin_last_selected = margins.empty() ? std::nan("") : [&] {
     double sum = 0;
     for (const double m : margins) sum += m;

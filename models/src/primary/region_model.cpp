@@ -75,7 +75,8 @@ double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 RegionModel::RegionModel(const PrimaryWorld& world, std::size_t region) : world_(world), region_(region) {
   votes_.votes_by_channel.assign(world.channels().size(), 0);
-  for (const auto& plan : world.channels()) channel_close_.push_back(world.window_in_region(plan, region).end);
+  for (const auto& plan : world.channels())
+    channel_close_.push_back(world.window_in_region(plan, region).end);
 }
 
 void RegionModel::init(sim::LpContext& context) {
@@ -85,8 +86,8 @@ void RegionModel::init(sim::LpContext& context) {
       nomination ? world_.calendar().phases()[*nomination].window.end : sim::SimTime::epoch();
   sim::RandomStream member_stream = context.random(region_, kMembersPurpose);
   MemberGenerator(scenario.membership, growth_until)
-      .generate(static_cast<std::uint16_t>(region_), scenario.territory.regions[region_], world_.members_in(region_),
-                member_stream, members_);
+      .generate(static_cast<std::uint16_t>(region_), scenario.territory.regions[region_],
+                world_.members_in(region_), member_stream, members_);
   voter_state_.assign(members_.size(), VoterState::idle);
   voter_attempts_.assign(members_.size(), 0);
   candidate_stream_ = context.random(region_, kCandidatesPurpose);
@@ -153,7 +154,8 @@ void RegionModel::on_phase_start(std::size_t phase, sim::LpContext& context) {
   const auto& spec_phase = world_.calendar().phases()[phase];
   if (spec_phase.kind == spec::PhaseKind::nomination) schedule_applications(phase, context);
   const auto& vote_stage = world_.vote_stage();
-  if (vote_stage && world_.scenario().selection.stages[*vote_stage].phase == spec_phase.name) open_voting(context);
+  if (vote_stage && world_.scenario().selection.stages[*vote_stage].phase == spec_phase.name)
+    open_voting(context);
 }
 
 void RegionModel::on_phase_end(std::size_t phase, sim::LpContext& context) {
@@ -172,13 +174,14 @@ void RegionModel::schedule_applications(std::size_t phase, sim::LpContext& conte
   const double region_share = world_.total_members() > 0 ? static_cast<double>(world_.members_in(region_)) /
                                                                static_cast<double>(world_.total_members())
                                                          : 0.0;
-  const std::int64_t count =
-      poisson_draw(candidate_stream_, static_cast<double>(scenario.candidacy.expected_applications) * region_share);
+  const std::int64_t count = poisson_draw(
+      candidate_stream_, static_cast<double>(scenario.candidacy.expected_applications) * region_share);
   // Pieces of the arrival profile are written against the phase as scheduled; a rescheduled
   // phase keeps their offsets from its start.
   const auto& scheduled = scenario.calendar.phases;
-  const auto original = std::find_if(scheduled.begin(), scheduled.end(),
-                                     [&](const auto& p) { return p.name == world_.calendar().phases()[phase].name; });
+  const auto original = std::find_if(scheduled.begin(), scheduled.end(), [&](const auto& p) {
+    return p.name == world_.calendar().phases()[phase].name;
+  });
   const sim::Duration shift = window.start - original->window.start;
   const auto& profile = scenario.candidacy.arrival_profile;
   for (std::int64_t i = 0; i < count; ++i) {
@@ -187,8 +190,8 @@ void RegionModel::schedule_applications(std::size_t phase, sim::LpContext& conte
       const auto& chosen = profile[pick_by_share(profile, candidate_stream_)].window;
       piece = {chosen.start + shift, chosen.end + shift};
     }
-    const auto offset = static_cast<std::int64_t>(candidate_stream_.uniform() *
-                                                  static_cast<double>(piece.length().count()));
+    const auto offset =
+        static_cast<std::int64_t>(candidate_stream_.uniform() * static_cast<double>(piece.length().count()));
     const sim::SimTime at = piece.start + sim::Duration{offset};
     context.schedule(std::max(sim::Duration{0}, at - context.now()), events::kApplication);
   }
@@ -200,12 +203,16 @@ void RegionModel::add_candidate(sim::LpContext& context) {
   Candidate c;
   c.id = static_cast<std::uint32_t>(candidates_.size());
   c.region = static_cast<std::uint16_t>(region_);
-  c.ppo = static_cast<std::uint32_t>(candidate_stream_.uniform_index(static_cast<std::uint64_t>(std::max(1, region_spec.ppos))));
-  c.branch = static_cast<std::uint16_t>(c.ppo % static_cast<std::uint32_t>(std::max(1, region_spec.branches)));
+  c.ppo = static_cast<std::uint32_t>(
+      candidate_stream_.uniform_index(static_cast<std::uint64_t>(std::max(1, region_spec.ppos))));
+  c.branch =
+      static_cast<std::uint16_t>(c.ppo % static_cast<std::uint32_t>(std::max(1, region_spec.branches)));
   c.office = static_cast<std::uint8_t>(pick_by_share(candidacy.offices, candidate_stream_));
-  c.route = candidacy.routes.empty() ? results::Route::self_nominated
-                                     : route_from_name(candidacy.routes[pick_by_share(candidacy.routes, candidate_stream_)].name);
-  c.gender = candidate_stream_.bernoulli(candidacy.women_share) ? results::Gender::female : results::Gender::male;
+  c.route = candidacy.routes.empty()
+                ? results::Route::self_nominated
+                : route_from_name(candidacy.routes[pick_by_share(candidacy.routes, candidate_stream_)].name);
+  c.gender =
+      candidate_stream_.bernoulli(candidacy.women_share) ? results::Gender::female : results::Gender::male;
   const std::int32_t min_age = candidacy.offices.empty() ? 18 : candidacy.offices[c.office].min_age;
   const bool young = candidate_stream_.bernoulli(candidacy.youth_share) && min_age < candidacy.youth_max_age;
   const std::int32_t low = young ? min_age : std::max(min_age, candidacy.youth_max_age);
@@ -243,9 +250,11 @@ void RegionModel::screen_candidates(sim::LpContext& context) {
   const sim::SimTime vote_open = world_.voting_span().start;
   const sim::SimTime last = vote_open - kComplaintReview;
   if (last <= context.now()) return;
-  const std::int64_t complaints = poisson_draw(candidate_stream_, candidacy.complaint_rate * static_cast<double>(registered));
+  const std::int64_t complaints =
+      poisson_draw(candidate_stream_, candidacy.complaint_rate * static_cast<double>(registered));
   for (std::int64_t i = 0; i < complaints; ++i) {
-    const auto offset = static_cast<std::int64_t>(candidate_stream_.uniform() * static_cast<double>((last - context.now()).count()));
+    const auto offset = static_cast<std::int64_t>(candidate_stream_.uniform() *
+                                                  static_cast<double>((last - context.now()).count()));
     context.schedule(sim::Duration{offset}, events::kComplaint);
   }
 }
@@ -295,7 +304,8 @@ void RegionModel::open_voting(sim::LpContext& context) {
     ++votes_.eligible;
     if (members_.has(m, kFemale)) ++votes_.eligible_women;
     const auto band = members_.age_band(m);
-    if (band < scenario.membership.age_bands.size() && scenario.membership.age_bands[band].max_age < youth_max) {
+    if (band < scenario.membership.age_bands.size() &&
+        scenario.membership.age_bands[band].max_age < youth_max) {
       ++votes_.eligible_under35;
     }
     if (members_.has(m, kFraudulent)) continue;
@@ -305,7 +315,8 @@ void RegionModel::open_voting(sim::LpContext& context) {
       const auto access = scenario.voting.channels[world_.channels()[ch].spec_index].access;
       const bool remote = members_.has(m, kRemoteSettlement);
       const bool online = members_.has(m, kOnlineAccess);
-      if (access == spec::ChannelAccess::everyone || (access == spec::ChannelAccess::online_access && online) ||
+      if (access == spec::ChannelAccess::everyone ||
+          (access == spec::ChannelAccess::online_access && online) ||
           (access == spec::ChannelAccess::remote_settlements && remote) ||
           (access == spec::ChannelAccess::others && !online && !remote)) {
         channel = ch;
@@ -329,7 +340,8 @@ sim::SimTime RegionModel::first_attempt_time(const spec::TimeWindow& window) {
   const std::int64_t length = window.length().count();
   constexpr std::int64_t kDay = 86400;
   if (length <= kDay) {
-    return window.start + sim::Duration{static_cast<std::int64_t>(voting_stream_.uniform() * static_cast<double>(length))};
+    return window.start +
+           sim::Duration{static_cast<std::int64_t>(voting_stream_.uniform() * static_cast<double>(length))};
   }
   // The day: the first with first_day_share, otherwise one of the rest uniformly.
   std::int64_t day_start = 0;
@@ -341,9 +353,11 @@ sim::SimTime RegionModel::first_attempt_time(const spec::TimeWindow& window) {
   // Within it, hours near the peak hour are likelier: a rate that falls off as a Gaussian of
   // the distance from the peak, with a floor for the night (rejection sampling on the hour).
   const std::int64_t local_shift =
-      (world_.scenario().territory.regions[region_].utc_offset - world_.scenario().calendar.utc_offset).count();
+      (world_.scenario().territory.regions[region_].utc_offset - world_.scenario().calendar.utc_offset)
+          .count();
   for (int tries = 0; tries < 64; ++tries) {
-    const auto offset = day_start + static_cast<std::int64_t>(voting_stream_.uniform() * static_cast<double>(day_length));
+    const auto offset =
+        day_start + static_cast<std::int64_t>(voting_stream_.uniform() * static_cast<double>(day_length));
     const sim::SimTime t = window.start + sim::Duration{offset};
     const std::int64_t local_seconds = t.seconds_since_epoch() + local_shift;
     const double hour = static_cast<double>(((local_seconds % kDay) + kDay) % kDay) / 3600.0;
@@ -381,7 +395,8 @@ void RegionModel::retry_or_give_up(std::uint64_t member, sim::LpContext& context
     ++votes_.abandoned;
     return;
   }
-  const double backoff = voting_stream_.exponential(static_cast<double>(spec_channel.retry_backoff_mean.count()));
+  const double backoff =
+      voting_stream_.exponential(static_cast<double>(spec_channel.retry_backoff_mean.count()));
   context.schedule(sim::Duration{std::llround(backoff)}, events::kVoteAttempt, {member, channel});
 }
 
@@ -390,8 +405,9 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
   voter_state_[member] = VoterState::voted;
   ++votes_.votes_by_channel[channel];
   const auto interval = world_.scenario().output.turnout_interval.count();
-  const auto bin = static_cast<std::size_t>(std::max<std::int64_t>(0, (context.now() - world_.voting_span().start).count()) /
-                                            std::max<std::int64_t>(1, interval));
+  const auto bin = static_cast<std::size_t>(
+      std::max<std::int64_t>(0, (context.now() - world_.voting_span().start).count()) /
+      std::max<std::int64_t>(1, interval));
   if (votes_.votes_by_interval.size() <= bin) votes_.votes_by_interval.resize(bin + 1, 0);
   ++votes_.votes_by_interval[bin];
 
@@ -404,13 +420,15 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
   for (const auto id : contest) {
     const Candidate& c = candidates_[id];
     double u = choice.valence_weight * c.valence + choice.debate_weight * c.debate_signal;
-    if (c.endorsed) u += choice.endorsement_weight * (dependent ? choice.dependent_endorsement_multiplier : 1.0);
+    if (c.endorsed)
+      u += choice.endorsement_weight * (dependent ? choice.dependent_endorsement_multiplier : 1.0);
     if (c.ppo == members_.ppo(member)) u += choice.local_affinity_weight;
     if ((c.gender == results::Gender::female) == female) u += choice.demographic_affinity_weight;
     utilities_.push_back(u);
   }
   const auto rule = world_.scenario().selection.stages[*world_.vote_stage()].rule.kind;
-  const std::size_t depth = choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth) : contest.size();
+  const std::size_t depth =
+      choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth) : contest.size();
   sampler_.sample(utilities_, voting_stream_, ranking_, depth);
   // Positional scoring of the ballot: Borda for ranking rules, one mark per ranked candidate
   // for plurality and approval (top-k marks).
@@ -442,8 +460,9 @@ void RegionModel::tally(sim::LpContext& context) {
       // Higher score first; ties by candidate id, a fixed order documented in docs/architecture.md.
       std::stable_sort(running.begin(), running.end(),
                        [&](auto a, auto b) { return scores_[a] > scores_[b]; });
-      const std::size_t winners =
-          rule.winners > 0 ? std::min(running.size(), static_cast<std::size_t>(rule.winners)) : running.size();
+      const std::size_t winners = rule.winners > 0
+                                      ? std::min(running.size(), static_cast<std::size_t>(rule.winners))
+                                      : running.size();
       if (winners < running.size() && total > 0) {
         contest_margins_.push_back((scores_[running[winners - 1]] - scores_[running[winners]]) / total);
       }
@@ -481,7 +500,8 @@ void RegionModel::finish(sim::LpContext& /*context*/) {
   // Every applicant ends in exactly one terminal state: candidates still in the race when the
   // run ends (no vote was held, or the horizon came first) did not make it.
   for (auto& c : candidates_) {
-    if (c.outcome == CandidateOutcome::in_race && c.reached != Stage::shortlisted) c.outcome = CandidateOutcome::not_selected;
+    if (c.outcome == CandidateOutcome::in_race && c.reached != Stage::shortlisted)
+      c.outcome = CandidateOutcome::not_selected;
   }
 }
 

@@ -31,7 +31,8 @@ Territory::Territory(const spec::TerritorySpec& spec) {
   ppo_vertex_.resize(spec.regions.size());
   for (std::size_t r = 0; r < spec.regions.size(); ++r) {
     const auto region_index = static_cast<std::uint32_t>(r);
-    const Vertex region_v = boost::add_vertex(TerritoryNode{TerritorialLevel::region, region_index, 0}, graph_);
+    const Vertex region_v =
+        boost::add_vertex(TerritoryNode{TerritorialLevel::region, region_index, 0}, graph_);
     boost::add_edge(root, region_v, graph_);
     region_vertex_.push_back(region_v);
     const auto branches = static_cast<std::size_t>(std::max(1, spec.regions[r].branches));
@@ -50,9 +51,9 @@ Territory::Territory(const spec::TerritorySpec& spec) {
     }
   }
   parent_.assign(boost::num_vertices(graph_), root);
-  boost::breadth_first_search(
-      graph_, root,
-      boost::visitor(boost::make_bfs_visitor(boost::record_predecessors(parent_.data(), boost::on_tree_edge{}))));
+  boost::breadth_first_search(graph_, root,
+                              boost::visitor(boost::make_bfs_visitor(
+                                  boost::record_predecessors(parent_.data(), boost::on_tree_edge{}))));
 }
 
 Territory::Vertex Territory::route_up(Vertex from, spec::TerritorialLevel level) const {

@@ -20,7 +20,8 @@ PlatformMinute& OnlinePlatform::minute_at(sim::SimTime time) {
 }
 
 void OnlinePlatform::set_capacity_factor(double factor) {
-  queue_.set_capacity(static_cast<std::size_t>(std::floor(static_cast<double>(parameters_.capacity) * factor)));
+  queue_.set_capacity(
+      static_cast<std::size_t>(std::floor(static_cast<double>(parameters_.capacity) * factor)));
 }
 
 sim::Duration OnlinePlatform::draw_service() {

@@ -28,16 +28,18 @@ inline spec::ScenarioSpec mini_2020() {
       {"voting", PhaseKind::voting, {day(130), day(133)}},
       {"congress", PhaseKind::congress, {day(329), day(330)}},
   };
-  s.disruptions.suspensions.push_back({"covid", day(95), day(155),
+  s.disruptions.suspensions.push_back({"covid",
+                                       day(95),
+                                       day(155),
                                        {{"nomination", {day(229), day(240)}},
                                         {"screening", {day(240), day(243)}},
                                         {"debates", {day(257), day(273)}},
                                         {"voting", {day(274), day(277)}},
                                         {"congress", {day(329), day(330)}}}});
   s.territory.regions = {
-      {"north", 1000, 20000, 4, 40, 30, 0.10, sim::Duration::hours(6)},
-      {"south", 900, 15000, 3, 30, 20, 0.15, sim::Duration::hours(6)},
-      {"west", 600, 10000, 2, 20, 10, 0.20, sim::Duration::hours(5)},
+      {"north", 1000, 20000, 12, 60, 30, 0.10, sim::Duration::hours(6)},
+      {"south", 900, 15000, 10, 40, 20, 0.15, sim::Duration::hours(6)},
+      {"west", 600, 10000, 8, 30, 10, 0.20, sim::Duration::hours(5)},
   };
   s.membership.size = 45000;
   s.membership.women_share = 0.5;

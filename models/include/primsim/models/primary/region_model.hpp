@@ -19,7 +19,7 @@ struct RegionVotes {
   std::int64_t eligible = 0;  // members in the selectorate (fraudulent entries included)
   std::int64_t eligible_women = 0;
   std::int64_t eligible_under35 = 0;
-  std::vector<std::int64_t> votes_by_channel;  // index: ChannelPlan
+  std::vector<std::int64_t> votes_by_channel;   // index: ChannelPlan
   std::vector<std::int64_t> votes_by_interval;  // from the voting span's start, output.turnout_interval wide
   std::int64_t attempts = 0;
   std::int64_t abandoned = 0;  // voters who gave up after failed logins
@@ -74,8 +74,8 @@ class RegionModel final : public sim::LpModel {
   std::vector<std::uint8_t> voter_attempts_;
   std::vector<Candidate> candidates_;
   std::vector<std::vector<std::uint32_t>> contest_candidates_;  // contest -> candidates on its ballot
-  std::vector<double> scores_;                                    // per candidate, this stage's tally
-  std::vector<sim::SimTime> channel_close_;                       // per ChannelPlan, extensions applied
+  std::vector<double> scores_;                                  // per candidate, this stage's tally
+  std::vector<sim::SimTime> channel_close_;                     // per ChannelPlan, extensions applied
   RegionVotes votes_;
   std::vector<double> contest_margins_;
   sim::RandomStream candidate_stream_{sim::StreamKey{}};
