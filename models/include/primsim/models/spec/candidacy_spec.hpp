@@ -1,0 +1,71 @@
+// Candidacy (Hazan and Rahat's first dimension): who may run, for which office, by which route,
+// and how applications arrive during the nomination phase.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "primsim/models/spec/common_spec.hpp"
+#include "primsim/sim/sim_time.hpp"
+
+namespace primsim::models::spec {
+
+// An office for which the party selects candidates (Mäjilis, oblast mäslihat, ...).
+struct OfficeSpec {
+  std::string name;  // unique; the key under candidacy.offices
+  // Where this office's contests are held: one contest per unit of this level.
+  TerritorialLevel contest_level = TerritorialLevel::district;
+  std::int32_t min_age = 18;  // years (2020: 25 for the Mäjilis, 20 for mäslihats)
+  // Places on the final list or seats to fill for this office, nationwide.
+  std::int32_t places = 1;
+  double application_share = 0.0;  // of all applications; offices sum to 1
+};
+
+// How a candidate gets nominated (self-nomination, a PPO, a public association, ...).
+struct NominationRouteSpec {
+  std::string name;    // unique; the key under candidacy.routes
+  double share = 0.0;  // of applications; routes sum to 1 (2020: about 0.70 self-nominated)
+};
+
+// A piece of the piecewise-constant application arrival rate inside the nomination phase.
+struct ArrivalPieceSpec {
+  TimeWindow window;   // inside the nomination phase
+  double share = 0.0;  // of all applications arriving in this window; pieces sum to 1
+};
+
+struct EligibilitySpec {
+  bool members_only = true;              // non-members may not run
+  bool non_members_may_join = true;      // ... but may join until registration closes (2020)
+  std::int32_t min_residence_years = 0;  // years of residence in the country (2020: 10)
+  bool exclude_convictions = true;       // unexpunged conviction or corruption offence bars
+  // Applicants who fail the eligibility screening, as a fraction of applications.
+  double ineligible_share = 0.0;
+  // Applications rejected for a faulty registration (Kyzylorda 2020: 6 of 508).
+  double faulty_registration_share = 0.0;
+};
+
+struct CandidacySpec {
+  std::vector<OfficeSpec> offices;
+  std::vector<NominationRouteSpec> routes;
+  EligibilitySpec eligibility;
+  // Expected applications over the nomination phase (2020: about 10,700).
+  std::int64_t expected_applications = 0;
+  // Name of the calendar phase of kind nomination during which applications arrive.
+  std::string nomination_phase;
+  // Empty: a constant rate over the nomination phase.
+  std::vector<ArrivalPieceSpec> arrival_profile;
+  double women_share = 0.5;         // of applicants (2020: 0.37)
+  double youth_share = 0.0;         // of applicants under youth_max_age (2020: 0.29)
+  std::int32_t youth_max_age = 35;  // years; "youth" means younger than this
+  double incumbent_share = 0.0;
+  // Candidate valence ~ Normal(0, valence_sd) on the choice model's utility scale.
+  double valence_sd = 1.0;
+  // Probability that a registered candidate skips a mandatory debate (and is removed).
+  double debate_skip_probability = 0.0;
+  // Complaints per registered candidate, and the probability a complaint removes its target.
+  double complaint_rate = 0.0;
+  double complaint_removal_probability = 0.0;
+};
+
+}  // namespace primsim::models::spec

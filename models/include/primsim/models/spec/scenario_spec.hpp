@@ -1,0 +1,49 @@
+// A whole validated scenario, as the loader hands it to the models: plain values only, every
+// default filled in, every reference checked, every time in SimTime seconds since the epoch.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "primsim/models/spec/behaviour_spec.hpp"
+#include "primsim/models/spec/calendar_spec.hpp"
+#include "primsim/models/spec/candidacy_spec.hpp"
+#include "primsim/models/spec/disruption_spec.hpp"
+#include "primsim/models/spec/ensemble_spec.hpp"
+#include "primsim/models/spec/membership_spec.hpp"
+#include "primsim/models/spec/selection_spec.hpp"
+#include "primsim/models/spec/territory_spec.hpp"
+#include "primsim/models/spec/voting_spec.hpp"
+
+namespace primsim::models::spec {
+
+// A party that holds the primaries. A scenario with several parties (mandatory primaries for
+// every party, Argentina's PASO) runs the same pipeline for each; the first is the focal party
+// whose membership, candidacy and calendar the scenario describes in full.
+struct PartySpec {
+  std::string name;
+  // Share of the selectorate's support (all_voters stages) or of members, in [0, 1].
+  double support_share = 1.0;
+  // Lists (slates) the party enters per contest.
+  std::int32_t lists = 1;
+};
+
+struct ScenarioSpec {
+  std::string name;
+  std::string description;
+  std::vector<PartySpec> parties;  // at least one; shares sum to at most 1
+  CalendarSpec calendar;
+  TerritorySpec territory;
+  MembershipSpec membership;
+  CandidacySpec candidacy;
+  SelectionSpec selection;
+  VotingSpec voting;
+  DisruptionsSpec disruptions;
+  TurnoutSpec turnout;
+  ChoiceSpec choice;
+  EnsembleSpec ensemble;
+  OutputSpec output;
+};
+
+}  // namespace primsim::models::spec

@@ -1,0 +1,127 @@
+// The selection pipeline: ordered stages (committee short-list -> members' vote -> conferences ->
+// congress), each with its selectorate, rule, territorial level, window and channels. Together
+// with CandidacySpec this places a scenario on Hazan and Rahat's four dimensions: candidacy,
+// selectorate (StageSpec::selectorate), decentralisation (StageSpec::level, quotas, reserved
+// places) and appointment versus voting (StageSpec::method).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "primsim/models/spec/common_spec.hpp"
+#include "primsim/sim/sim_time.hpp"
+
+namespace primsim::models::spec {
+
+// Hazan and Rahat's selectorate scale, from the most inclusive to the most exclusive.
+enum class SelectorateKind {
+  all_voters,      // open primaries: every registered voter (United Russia 2016, Argentina PASO)
+  all_members,     // every party member, nationwide
+  branch_members,  // members vote in the contests of their own branch (Nur Otan 2020)
+  delegates,       // an elected agency: conference or congress delegates
+  committee,       // a nominating committee (short-lists)
+  leader           // the party leader alone
+};
+
+inline constexpr std::array<std::string_view, 6> kSelectorateKindNames{
+    "all_voters", "all_members", "branch_members", "delegates", "committee", "leader"};
+constexpr std::span<const std::string_view> names_of(SelectorateKind) { return kSelectorateKindNames; }
+
+struct SelectorateSpec {
+  SelectorateKind kind = SelectorateKind::branch_members;
+  // delegates/committee: persons per contest.
+  std::int32_t size = 0;
+  // all_voters: the registered voters in the territory (persons).
+  std::int64_t voters = 0;
+  // Minimum party membership before the vote (Likud: 16 months); 0: none.
+  sim::Duration min_tenure = sim::Duration::seconds(0);
+  // Only those registered with the channel may vote (2020: users of the primaries system;
+  // United Russia 2021: verified on the state portal), as a share of the selectorate.
+  double registered_share = 1.0;
+  bool compulsory = false;  // Argentina: voting is compulsory
+};
+
+// Appointment versus voting.
+enum class SelectionMethod {
+  vote,     // the selectorate votes through the stage's channels; the rule tallies
+  appoint,  // the selectorate decides without a vote (consultations, the leadership quota)
+};
+
+inline constexpr std::array<std::string_view, 2> kSelectionMethodNames{"vote", "appoint"};
+constexpr std::span<const std::string_view> names_of(SelectionMethod) { return kSelectionMethodNames; }
+
+enum class RuleKind {
+  plurality,      // top-k by first preferences or marks
+  borda,          // ranking ballots, Borda scores
+  plackett_luce,  // ranking ballots, Plackett-Luce worth estimates
+  approval,
+  two_round,
+  irv,
+  stv,
+  copeland,
+  threshold,  // a list needs `threshold` of valid votes (Argentina PASO: 1.5%)
+  dhondt,     // list allocation across parties or lists
+  appointment
+};
+
+inline constexpr std::array<std::string_view, 11> kRuleKindNames{
+    "plurality", "borda",    "plackett_luce", "approval", "two_round",  "irv",
+    "stv",       "copeland", "threshold",     "dhondt",   "appointment"};
+constexpr std::span<const std::string_view> names_of(RuleKind) { return kRuleKindNames; }
+
+// A group whose share of a list is bounded from below (social decentralisation).
+enum class QuotaGroup { women, youth, women_or_youth };
+
+inline constexpr std::array<std::string_view, 3> kQuotaGroupNames{"women", "youth", "women_or_youth"};
+constexpr std::span<const std::string_view> names_of(QuotaGroup) { return kQuotaGroupNames; }
+
+struct QuotaSpec {
+  QuotaGroup group = QuotaGroup::women;
+  double min_share = 0.0;  // of the places the stage fills, in [0, 1]
+  // Places are filled by rank and the lowest-ranked non-group winners are replaced when a quota
+  // is short; with `separate_ranking` the group is also published as its own ranking (2020).
+  bool separate_ranking = false;
+};
+
+struct RuleSpec {
+  RuleKind kind = RuleKind::plurality;
+  // Winners per contest; 0: every candidate is ranked and passed on.
+  std::int32_t winners = 1;
+  // threshold: minimum share of valid votes in the contest, in [0, 1].
+  double threshold = 0.0;
+  // The result only advises the next stage, which may reorder it (United Russia 2016).
+  bool advisory = false;
+  std::vector<QuotaSpec> quotas;
+};
+
+struct StageSpec {
+  std::string name;  // unique within the pipeline
+  SelectionMethod method = SelectionMethod::vote;
+  SelectorateSpec selectorate;
+  RuleSpec rule;
+  // One contest per unit of this level (district: every city/district branch).
+  TerritorialLevel level = TerritorialLevel::district;
+  // Offices this stage selects for; empty: all offices.
+  std::vector<std::string> offices;
+  // The calendar phase in which the stage takes place (its window).
+  std::string phase;
+  // Voting channels, for method vote; empty for appoint.
+  std::vector<std::string> channels;
+  // Places kept for the party centre on this stage's list (2020 congress: 49 of 126).
+  std::int32_t reserved_places = 0;
+  // The stage may strike candidates passed on by the previous stage (Rahat's veto agency) ...
+  bool can_veto = false;
+  // ... each with this probability.
+  double veto_probability = 0.0;
+};
+
+struct SelectionSpec {
+  // In pipeline order: each stage takes the survivors of the previous one.
+  std::vector<StageSpec> stages;
+};
+
+}  // namespace primsim::models::spec
