@@ -18,5 +18,6 @@ struct Command {
 };
 
 Command add_phold_command(CLI::App& parent);
+Command add_validate_command(CLI::App& parent);
 
 }  // namespace primsim::cli

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
 
   const std::vector<cli::Command> commands{
       cli::add_phold_command(app),
+      cli::add_validate_command(app),
   };
 
   try {
