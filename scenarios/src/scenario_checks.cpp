@@ -54,7 +54,9 @@ class Checker {
   void within_horizon(const std::string& path, sim::SimTime t) {
     if (!reader_.ok(path) || !reader_.ok("calendar.horizon")) return;
     if (t > spec_.calendar.horizon) {
-      reader_.report_at(path, "a time at or before calendar.horizon", format_time(t));
+      reader_.report_at(
+          path, fmt::format("a time at or before calendar.horizon ({})", format_time(spec_.calendar.horizon)),
+          format_time(t));
     }
   }
 

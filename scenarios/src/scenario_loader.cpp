@@ -98,7 +98,8 @@ class Resolver {
                        fmt::format("at most {} levels of extends", kMaxExtendsDepth), "more");
       return child;
     }
-    SourceNode parent = load_file(parent_path, parent_path.string(), &extends.value.location);
+    SourceNode parent =
+        load_file(parent_path, parent_path.lexically_normal().string(), &extends.value.location);
     if (parent.is_null()) return child;
     if (!parent.is_map()) {
       diagnostics_.add(extends.value.location, "extends", "a parent scenario that is a map of keys",

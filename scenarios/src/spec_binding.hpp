@@ -133,7 +133,7 @@ void bind(V& v, spec::CandidacySpec& s) {
 
 template <typename V>
 void bind(V& v, spec::SelectorateSpec& s) {
-  v.choice("kind", s.kind, Presence::required);
+  v.choice("kind", s.kind);
   v.integer("size", s.size, kNonNegative);
   v.integer("voters", s.voters, kNonNegative);
   v.duration("min_tenure", s.min_tenure, true);
@@ -150,7 +150,7 @@ void bind(V& v, spec::QuotaSpec& s) {
 
 template <typename V>
 void bind(V& v, spec::RuleSpec& s) {
-  v.choice("kind", s.kind, Presence::required);
+  v.choice("kind", s.kind);
   v.integer("winners", s.winners, kNonNegative);
   v.number("threshold", s.threshold, kShare);
   v.flag("advisory", s.advisory);
