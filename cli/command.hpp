@@ -20,5 +20,6 @@ struct Command {
 Command add_compare_command(CLI::App& parent);
 Command add_phold_command(CLI::App& parent);
 Command add_report_command(CLI::App& parent);
+Command add_validate_command(CLI::App& parent);
 
 }  // namespace primsim::cli

@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
       cli::add_phold_command(app),
       cli::add_report_command(app),
       cli::add_compare_command(app),
+      cli::add_validate_command(app),
   };
 
   try {

@@ -9,7 +9,13 @@ target_compile_options(primsim_warnings INTERFACE
 
 add_library(primsim_sanitizers INTERFACE)
 add_library(primsim::sanitizers ALIAS primsim_sanitizers)
-if(PRIMSIM_SANITIZE)
+# A fuzzing build instruments every project library for coverage and the sanitizers, so that
+# the fuzzer sees inside the loader.
+if(PRIMSIM_FUZZ)
+  target_compile_options(primsim_sanitizers INTERFACE
+    -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(primsim_sanitizers INTERFACE -fsanitize=address,undefined)
+elseif(PRIMSIM_SANITIZE)
   target_compile_options(primsim_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(primsim_sanitizers INTERFACE -fsanitize=address,undefined)

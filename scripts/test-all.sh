@@ -10,3 +10,5 @@ echo "== ci preset: optimised, warnings as errors =="
 cmake --workflow --preset ci
 echo "== dev preset: AddressSanitizer + UndefinedBehaviorSanitizer =="
 cmake --workflow --preset dev
+echo "== fuzzing the scenario loader for 60 s =="
+bash scripts/fuzz-scenarios.sh 60

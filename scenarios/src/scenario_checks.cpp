@@ -1,0 +1,263 @@
+// Cross-section checks. Each is skipped when a value it needs already failed to read, so that
+// one mistake gives one error line, never a cascade.
+#include "scenario_checks.hpp"
+
+#include <algorithm>
+#include <set>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "suggest.hpp"
+#include "time_format.hpp"
+
+namespace primsim::scenarios {
+namespace {
+
+using namespace models::spec;
+
+template <typename T>
+std::vector<std::string_view> names_in(const std::vector<T>& items) {
+  std::vector<std::string_view> names;
+  for (const T& item : items) names.push_back(item.name);
+  return names;
+}
+
+class Checker {
+ public:
+  Checker(ScenarioSpec& spec, SpecReader& reader) : spec_(spec), reader_(reader) {}
+
+  void run() {
+    check_parties();
+    check_calendar();
+    check_territory();
+    check_membership();
+    check_candidacy();
+    check_stages();
+    check_voting();
+    check_disruptions();
+  }
+
+ private:
+  // `name` at `path` must be one of `known` (the entries of `where`).
+  void reference(const std::string& path, const std::string& name, const std::vector<std::string_view>& known,
+                 std::string_view what) {
+    if (!reader_.ok(path)) return;
+    if (std::find(known.begin(), known.end(), name) != known.end()) return;
+    reader_.report_at(path,
+                      fmt::format("the name of {} ({})", what,
+                                  known.empty() ? "none defined" : fmt::format("{}", fmt::join(known, ", "))),
+                      fmt::format("\"{}\"{}", name, suggestion_suffix(name, known)));
+  }
+
+  // A time at `path` must not lie after the horizon.
+  void within_horizon(const std::string& path, sim::SimTime t) {
+    if (!reader_.ok(path) || !reader_.ok("calendar.horizon")) return;
+    if (t > spec_.calendar.horizon) {
+      reader_.report_at(
+          path, fmt::format("a time at or before calendar.horizon ({})", format_time(spec_.calendar.horizon)),
+          format_time(t));
+    }
+  }
+
+  [[nodiscard]] std::string format_time(sim::SimTime t) const {
+    return fmt::format("\"{}\"", format_date_time(t.seconds_since_epoch() + reader_.epoch_utc() +
+                                                  spec_.calendar.utc_offset.count()));
+  }
+
+  void check_parties() {
+    if (spec_.parties.empty() && reader_.ok("parties")) {
+      spec_.parties.push_back(PartySpec{spec_.name, 1.0, 1});
+      return;
+    }
+    double sum = 0.0;
+    for (const PartySpec& party : spec_.parties) sum += party.support_share;
+    if (reader_.ok("parties") && sum > 1.0 + 1e-6) {
+      reader_.report_at("parties", "support shares that sum to at most 1",
+                        fmt::format("a sum of {:.6g}", sum));
+    }
+  }
+
+  void check_calendar() {
+    CalendarSpec& calendar = spec_.calendar;
+    if (reader_.ok("calendar.horizon") && reader_.ok("calendar.epoch") &&
+        calendar.horizon <= sim::SimTime::epoch()) {
+      reader_.report_at("calendar.horizon", "a time after calendar.epoch", format_time(calendar.horizon));
+    }
+    for (const PhaseSpec& phase : calendar.phases) {
+      within_horizon("calendar.phases." + phase.name + ".end", phase.window.end);
+    }
+    std::stable_sort(calendar.phases.begin(), calendar.phases.end(),
+                     [](const PhaseSpec& a, const PhaseSpec& b) { return a.window.start < b.window.start; });
+  }
+
+  void check_territory() {
+    if (reader_.ok("territory.regions") && spec_.territory.regions.empty()) {
+      reader_.report_at("territory.regions", "at least one region", "none");
+    }
+    for (const RegionSpec& region : spec_.territory.regions) {
+      const std::string base = "territory.regions." + region.name;
+      if (region.remote_member_share > 0.0 && region.remote_settlements == 0 && reader_.ok(base)) {
+        reader_.report_at(base + ".remote_member_share", "0 when remote_settlements is 0",
+                          fmt::format("\"{}\"", region.remote_member_share));
+      }
+    }
+  }
+
+  void check_membership() {
+    for (std::size_t i = 0; i < spec_.membership.age_bands.size(); ++i) {
+      const AgeBandSpec& band = spec_.membership.age_bands[i];
+      const std::string base = fmt::format("membership.age_bands[{}]", i);
+      if (reader_.ok(base) && band.max_age < band.min_age) {
+        reader_.report_at(base + ".max_age", fmt::format("an age of at least min_age ({})", band.min_age),
+                          fmt::format("\"{}\"", band.max_age));
+      }
+    }
+  }
+
+  void check_candidacy() {
+    const CandidacySpec& candidacy = spec_.candidacy;
+    const auto phases = names_in(spec_.calendar.phases);
+    if (!candidacy.nomination_phase.empty()) {
+      reference("candidacy.nomination_phase", candidacy.nomination_phase, phases,
+                "a phase in calendar.phases");
+    } else if (!candidacy.arrival_profile.empty() && reader_.ok("candidacy.arrival_profile")) {
+      reader_.report_at("candidacy.nomination_phase", "the phase the arrival profile lies in",
+                        "nothing (the key is required with arrival_profile)");
+    }
+    const auto phase = std::find_if(spec_.calendar.phases.begin(), spec_.calendar.phases.end(),
+                                    [&](const PhaseSpec& p) { return p.name == candidacy.nomination_phase; });
+    if (phase == spec_.calendar.phases.end()) return;
+    for (std::size_t i = 0; i < candidacy.arrival_profile.size(); ++i) {
+      const TimeWindow& window = candidacy.arrival_profile[i].window;
+      const std::string base = fmt::format("candidacy.arrival_profile[{}]", i);
+      if (!reader_.ok(base) || !reader_.ok("calendar.phases." + phase->name)) continue;
+      if (window.start < phase->window.start || window.end > phase->window.end) {
+        reader_.report_at(base + ".start",
+                          fmt::format("a window inside the nomination phase {} ({} to {})", phase->name,
+                                      format_time(phase->window.start), format_time(phase->window.end)),
+                          fmt::format("{} to {}", format_time(window.start), format_time(window.end)));
+      }
+    }
+  }
+
+  void check_stages() {
+    const auto phases = names_in(spec_.calendar.phases);
+    const auto channels = names_in(spec_.voting.channels);
+    const auto offices = names_in(spec_.candidacy.offices);
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < spec_.selection.stages.size(); ++i) {
+      const StageSpec& stage = spec_.selection.stages[i];
+      const std::string base = fmt::format("selection.stages[{}]", i);
+      if (reader_.ok(base + ".name") && !seen.insert(stage.name).second) {
+        reader_.report_at(base + ".name", "a stage name not used by an earlier stage",
+                          fmt::format("\"{}\" again", stage.name));
+      }
+      if (!stage.phase.empty()) reference(base + ".phase", stage.phase, phases, "a phase in calendar.phases");
+      for (std::size_t j = 0; j < stage.channels.size(); ++j) {
+        reference(fmt::format("{}.channels[{}]", base, j), stage.channels[j], channels,
+                  "a channel in voting.channels");
+      }
+      for (std::size_t j = 0; j < stage.offices.size(); ++j) {
+        reference(fmt::format("{}.offices[{}]", base, j), stage.offices[j], offices,
+                  "an office in candidacy.offices");
+      }
+      if (!reader_.ok(base + ".method") || !reader_.ok(base + ".channels")) continue;
+      if (stage.method == SelectionMethod::vote && stage.channels.empty()) {
+        reader_.report_at(base + ".channels", "at least one voting channel for a stage whose method is vote",
+                          "none");
+      }
+      if (stage.method == SelectionMethod::appoint && !stage.channels.empty()) {
+        reader_.report_at(base + ".channels", "no channels for a stage whose method is appoint",
+                          fmt::format("{} channel(s)", stage.channels.size()));
+      }
+      if (reader_.ok(base + ".rule.kind") &&
+          (stage.method == SelectionMethod::appoint) != (stage.rule.kind == RuleKind::appointment)) {
+        reader_.report_at(base + ".rule.kind",
+                          stage.method == SelectionMethod::appoint
+                              ? "appointment for a stage whose method is appoint"
+                              : "a voting rule for a stage whose method is vote",
+                          fmt::format("\"{}\"", name_of(stage.rule.kind)));
+      }
+      const SelectorateSpec& selectorate = stage.selectorate;
+      if (!reader_.ok(base + ".selectorate")) continue;
+      if ((selectorate.kind == SelectorateKind::committee ||
+           selectorate.kind == SelectorateKind::delegates) &&
+          selectorate.size == 0) {
+        reader_.report_at(base + ".selectorate.size",
+                          fmt::format("a positive size for a {} selectorate", name_of(selectorate.kind)),
+                          "nothing or 0");
+      }
+      if (selectorate.kind == SelectorateKind::all_voters && selectorate.voters == 0) {
+        reader_.report_at(base + ".selectorate.voters",
+                          "a positive number of voters for an all_voters selectorate", "nothing or 0");
+      }
+    }
+  }
+
+  void check_voting() {
+    const auto regions = names_in(spec_.territory.regions);
+    for (const ChannelSpec& channel : spec_.voting.channels) {
+      const std::string base = "voting.channels." + channel.name;
+      within_horizon(base + ".end", channel.window.end);
+      for (std::size_t j = 0; j < channel.regions.size(); ++j) {
+        reference(fmt::format("{}.regions[{}]", base, j), channel.regions[j], regions,
+                  "a region in territory.regions");
+      }
+    }
+    const ExtensionPolicySpec& extension = spec_.voting.extension;
+    if (!reader_.ok("voting.extension")) return;
+    if (extension.channel.empty()) {
+      if (extension.enabled) {
+        reader_.report_at("voting.extension.channel", "the channel to extend when enabled is true",
+                          "nothing (the key is required)");
+      }
+      return;
+    }
+    reference("voting.extension.channel", extension.channel, names_in(spec_.voting.channels),
+              "a channel in voting.channels");
+  }
+
+  void check_disruptions() {
+    const auto phases = names_in(spec_.calendar.phases);
+    for (std::size_t i = 0; i < spec_.disruptions.suspensions.size(); ++i) {
+      const SuspensionSpec& suspension = spec_.disruptions.suspensions[i];
+      const std::string base = fmt::format("disruptions.suspensions[{}]", i);
+      if (reader_.ok(base + ".at") && reader_.ok(base + ".announced") &&
+          suspension.announced <= suspension.at) {
+        reader_.report_at(base + ".announced",
+                          fmt::format("a time after at ({})", format_time(suspension.at)),
+                          format_time(suspension.announced));
+      }
+      for (std::size_t j = 0; j < suspension.new_calendar.size(); ++j) {
+        const RescheduledPhaseSpec& phase = suspension.new_calendar[j];
+        const std::string item = fmt::format("{}.new_calendar[{}]", base, j);
+        reference(item + ".phase", phase.phase, phases, "a phase in calendar.phases");
+        if (reader_.ok(item) && reader_.ok(base + ".announced") &&
+            phase.window.start < suspension.announced) {
+          reader_.report_at(
+              item + ".start",
+              fmt::format("a time at or after the announcement ({})", format_time(suspension.announced)),
+              format_time(phase.window.start));
+        }
+        within_horizon(item + ".end", phase.window.end);
+      }
+    }
+    const auto channels = names_in(spec_.voting.channels);
+    for (std::size_t i = 0; i < spec_.disruptions.outages.size(); ++i) {
+      const OutageSpec& outage = spec_.disruptions.outages[i];
+      const std::string base = fmt::format("disruptions.outages[{}]", i);
+      reference(base + ".channel", outage.channel, channels, "a channel in voting.channels");
+      within_horizon(base + ".end", outage.window.end);
+    }
+  }
+
+  ScenarioSpec& spec_;
+  SpecReader& reader_;
+};
+
+}  // namespace
+
+void check_scenario(ScenarioSpec& spec, SpecReader& reader) { Checker(spec, reader).run(); }
+
+}  // namespace primsim::scenarios

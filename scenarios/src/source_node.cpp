@@ -1,0 +1,162 @@
+// Turns yaml-cpp's tree into SourceNodes and merges them. Sizes are bounded because aliases can
+// expand a small file into an exponentially large tree ("billion laughs").
+#include "source_node.hpp"
+
+#include <memory>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+namespace primsim::scenarios {
+namespace {
+
+constexpr std::size_t kMaxNodes = 200000;
+constexpr std::size_t kMaxScalarBytes = 1 << 20;
+
+class Converter {
+ public:
+  Converter(std::shared_ptr<const std::string> file, Diagnostics& diagnostics)
+      : file_(std::move(file)), diagnostics_(diagnostics) {}
+
+  bool convert(const YAML::Node& in, SourceNode& out, const std::string& path) {
+    if (++count_ > kMaxNodes) {
+      diagnostics_.add(location(in.Mark()), path, fmt::format("at most {} YAML nodes", kMaxNodes),
+                       "more (aliases expand to copies)");
+      return false;
+    }
+    out.location = location(in.Mark());
+    switch (in.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        out.kind = SourceNode::Kind::null;
+        return true;
+      case YAML::NodeType::Scalar:
+        out.kind = SourceNode::Kind::scalar;
+        out.scalar = in.Scalar();
+        if (out.scalar.size() > kMaxScalarBytes) {
+          diagnostics_.add(out.location, path, "a scalar of at most 1 MiB", "a longer one");
+          return false;
+        }
+        return true;
+      case YAML::NodeType::Sequence: {
+        out.kind = SourceNode::Kind::sequence;
+        std::size_t index = 0;
+        for (const YAML::Node& item : in) {
+          out.items.emplace_back();
+          if (!convert(item, out.items.back(), fmt::format("{}[{}]", path, index++))) return false;
+        }
+        return true;
+      }
+      case YAML::NodeType::Map: {
+        out.kind = SourceNode::Kind::map;
+        for (const auto& pair : in) {
+          const SourceLocation key_location = location(pair.first.Mark());
+          if (!pair.first.IsScalar()) {
+            diagnostics_.add(key_location, path, "a plain key", "a key that is a map or sequence");
+            return false;
+          }
+          const std::string key = pair.first.Scalar();
+          const std::string child_path = path.empty() ? key : path + "." + key;
+          if (out.find(key) != nullptr) {
+            diagnostics_.add(key_location, child_path, "each key once in a map",
+                             fmt::format("\"{}\" again", key));
+            continue;
+          }
+          SourceNode::Entry entry{key, key_location, {}};
+          if (!convert(pair.second, entry.value, child_path)) return false;
+          // A key with nothing after it sits where its value would be.
+          if (entry.value.is_null()) entry.value.location = key_location;
+          out.entries.push_back(std::move(entry));
+        }
+        return true;
+      }
+    }
+    return true;
+  }
+
+ private:
+  [[nodiscard]] SourceLocation location(const YAML::Mark& mark) const {
+    return {file_, mark.line + 1, mark.column + 1};
+  }
+
+  std::shared_ptr<const std::string> file_;
+  Diagnostics& diagnostics_;
+  std::size_t count_ = 0;
+};
+
+}  // namespace
+
+const SourceNode::Entry* SourceNode::find(std::string_view key) const {
+  for (const Entry& entry : entries) {
+    if (entry.key == key) return &entry;
+  }
+  return nullptr;
+}
+
+SourceNode::Entry* SourceNode::find(std::string_view key) {
+  for (Entry& entry : entries) {
+    if (entry.key == key) return &entry;
+  }
+  return nullptr;
+}
+
+bool SourceNode::erase(std::string_view key) {
+  for (auto it = entries.begin(); it != entries.end(); ++it) {
+    if (it->key == key) {
+      entries.erase(it);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string SourceNode::describe() const {
+  switch (kind) {
+    case Kind::null:
+      return "nothing";
+    case Kind::scalar:
+      return fmt::format("\"{}\"", scalar.size() > 60 ? scalar.substr(0, 57) + "..." : scalar);
+    case Kind::sequence:
+      return "a list";
+    case Kind::map:
+      return "a map";
+  }
+  return "nothing";
+}
+
+SourceNode parse_yaml(const std::string& text, const std::string& file, Diagnostics& diagnostics) {
+  auto file_name = std::make_shared<const std::string>(file);
+  SourceNode root;
+  root.location = {file_name, 1, 1};
+  YAML::Node document;
+  try {
+    document = YAML::Load(text);
+  } catch (const YAML::Exception& error) {
+    diagnostics.add({file_name, error.mark.line + 1, error.mark.column + 1}, "(syntax)", "valid YAML",
+                    error.msg);
+    return root;
+  }
+  Converter converter(file_name, diagnostics);
+  SourceNode converted;
+  if (!converter.convert(document, converted, "")) return root;
+  if (converted.is_null()) converted.location = root.location;
+  return converted;
+}
+
+void merge_into(SourceNode& parent, SourceNode child) {
+  if (!parent.is_map() || !child.is_map()) {
+    parent = std::move(child);
+    return;
+  }
+  for (SourceNode::Entry& entry : child.entries) {
+    if (SourceNode::Entry* existing = parent.find(entry.key)) {
+      existing->key_location = entry.key_location;
+      merge_into(existing->value, std::move(entry.value));
+    } else {
+      parent.entries.push_back(std::move(entry));
+    }
+  }
+  parent.location = child.location;
+}
+
+}  // namespace primsim::scenarios

@@ -1,0 +1,329 @@
+// Checks what a scenario author sees: the exact error line for each kind of mistake, every
+// mistake reported once, and the values a good scenario resolves to through extends, --set and
+// sweep.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "primsim/scenarios/scenario_error.hpp"
+#include "primsim/scenarios/scenario_loader.hpp"
+
+namespace {
+
+using primsim::scenarios::load_scenario;
+using primsim::scenarios::load_scenario_text;
+using primsim::scenarios::ScenarioError;
+namespace fs = std::filesystem;
+
+const fs::path kFixtures{PRIMSIM_SCENARIO_FIXTURES};
+
+// Expands the BAD/ and GOOD/ prefixes of an expected message to the fixture folders.
+std::string expand(std::string text) {
+  for (const auto& [prefix, folder] : {std::pair{std::string("BAD/"), kFixtures / "bad"},
+                                       std::pair{std::string("GOOD/"), kFixtures / "good"}}) {
+    for (std::size_t at = text.find(prefix); at != std::string::npos; at = text.find(prefix, at)) {
+      const std::string replacement = folder.string() + "/";
+      text.replace(at, prefix.size(), replacement);
+      at += replacement.size();
+    }
+  }
+  return text;
+}
+
+struct BadFixture {
+  const char* name;
+  const char* message;
+};
+
+// One row per fixture in tests/scenarios/bad/: the whole message, one line per mistake.
+const std::vector<BadFixture> kBadFixtures{
+    {"age_band_inverted",
+     "BAD/age_band_inverted.yaml:5:41: membership.age_bands[0].max_age: expected an age of at least min_age "
+     "(60), found \"18\""},
+    {"age_band_shares",
+     "BAD/age_band_shares.yaml:5:5: membership.age_bands: expected shares that sum to 1, found a sum of 0.8"},
+    {"appoint_with_channels",
+     "BAD/appoint_with_channels.yaml:5:91: selection.stages[0].channels: expected no channels for a stage "
+     "whose method is appoint, found 1 channel(s)"},
+    {"appoint_with_voting_rule",
+     "BAD/appoint_with_voting_rule.yaml:5:50: selection.stages[0].rule.kind: expected appointment for a "
+     "stage whose method is appoint, found \"plurality\""},
+    {"arrival_outside_nomination",
+     "BAD/arrival_outside_nomination.yaml:5:15: candidacy.arrival_profile[0].start: expected a window inside "
+     "the nomination phase nomination (\"2020-08-17\" to \"2020-08-29\"), found \"2020-08-17\" to "
+     "\"2020-09-05\""},
+    {"capacity_not_a_number",
+     "BAD/capacity_not_a_number.yaml:6:17: voting.channels.online.capacity: expected a positive integer, "
+     "found \"lots\""},
+    {"channel_ends_before_start",
+     "BAD/channel_ends_before_start.yaml:5:38: voting.channels.online.end: expected a time after start, "
+     "found a time at or before it"},
+    {"committee_without_size",
+     "BAD/committee_without_size.yaml:5:38: selection.stages[0].selectorate.size: expected a positive size "
+     "for a committee selectorate, found nothing or 0"},
+    {"compression_too_high",
+     "BAD/compression_too_high.yaml:3:23: output.compression: expected an integer in [0, 9], found \"10\""},
+    {"date_not_iso",
+     "BAD/date_not_iso.yaml:5:21: calendar.phases.voting.start: expected an ISO local date or date-time "
+     "(YYYY-MM-DD or YYYY-MM-DDTHH:MM), found \"01.10.2020\""},
+    {"duplicate_key",
+     "BAD/duplicate_key.yaml:5:3: membership.size: expected each key once in a map, found \"size\" again"},
+    {"duplicate_stage_name",
+     "BAD/duplicate_stage_name.yaml:6:14: selection.stages[1].name: expected a stage name not used by an "
+     "earlier stage, found \"vote\" again"},
+    {"duration_with_words",
+     "BAD/duration_with_words.yaml:5:28: voting.channels.online.mean_session: expected a positive duration "
+     "such as 90min, 24h or 10d, found \"5 minutes\""},
+    {"empty_regions",
+     "BAD/empty_regions.yaml:4:22: territory.regions: expected at least one region, found none"},
+    {"extends_cycle",
+     "BAD/extends_cycle_partner.yaml:2:10: extends: expected a chain of parents without a cycle, found the "
+     "cycle extends_cycle.yaml -> extends_cycle_partner.yaml -> extends_cycle.yaml"},
+    {"extends_missing_file",
+     "BAD/extends_missing_file.yaml:2:10: extends: expected a readable scenario file, found no file "
+     "\"BAD/no_such_parent.yaml\""},
+    {"extends_not_a_path",
+     "BAD/extends_not_a_path.yaml:2:10: extends: expected the path of a parent scenario, found a map"},
+    {"extension_unknown_channel",
+     "BAD/extension_unknown_channel.yaml:4:39: voting.extension.channel: expected the name of a channel in "
+     "voting.channels (online), found \"paper\""},
+    {"extension_without_channel",
+     "BAD/extension_without_channel.yaml:4:14: voting.extension.channel: expected the channel to extend when "
+     "enabled is true, found nothing (the key is required)"},
+    {"flag_not_boolean",
+     "BAD/flag_not_boolean.yaml:3:23: output.write_lists: expected true or false, found \"yes\""},
+    {"horizon_before_phase_end",
+     "GOOD/base.yaml:10:56: calendar.phases.congress.end: expected a time at or before calendar.horizon "
+     "(\"2020-11-25T12:00\"), found \"2020-11-26\""},
+    {"impossible_date",
+     "BAD/impossible_date.yaml:5:21: calendar.phases.voting.start: expected an ISO local date or date-time "
+     "(YYYY-MM-DD or YYYY-MM-DDTHH:MM), found \"2020-02-30\""},
+    {"missing_epoch",
+     "BAD/missing_epoch.yaml:3:11: calendar.epoch: expected an ISO local date or date-time (YYYY-MM-DD or "
+     "YYYY-MM-DDTHH:MM), found nothing (the key is required)"},
+    {"missing_name",
+     "BAD/missing_name.yaml:2:1: name: expected a non-empty string, found nothing (the key is required)"},
+    {"misspelt_nested_key",
+     "BAD/misspelt_nested_key.yaml:5:14: voting.channels.online.capacty: expected a known key, found "
+     "\"capacty\" (did you mean \"capacity\"?)"},
+    {"misspelt_rule_kind",
+     "BAD/misspelt_rule_kind.yaml:5:68: selection.stages[0].rule.kind: expected one of [plurality, borda, "
+     "plackett_luce, approval, two_round, irv, stv, copeland, threshold, dhondt, appointment], found "
+     "\"plurallity\" (did you mean \"plurality\"?)"},
+    {"misspelt_top_level_key",
+     "BAD/misspelt_top_level_key.yaml:3:1: votign: expected a known key, found \"votign\" (did you mean "
+     "\"voting\"?)"},
+    {"negative_capacity",
+     "BAD/negative_capacity.yaml:5:24: voting.channels.online.capacity: expected a positive integer, found "
+     "\"-5\""},
+    {"negative_seed",
+     "BAD/negative_seed.yaml:3:18: ensemble.seed: expected a non-negative integer, found \"-1\""},
+    {"not_a_map", "BAD/not_a_map.yaml:2:1: (document): expected a map of scenario keys, found a list"},
+    {"office_shares",
+     "BAD/office_shares.yaml:5:5: candidacy.offices: expected shares that sum to 1, found a sum of 0.9"},
+    {"offset_out_of_range",
+     "BAD/offset_out_of_range.yaml:3:23: calendar.time_zone: expected a UTC offset such as +06:00 or UTC+5, "
+     "found \"+25:00\""},
+    {"open_primary_without_voters",
+     "BAD/open_primary_without_voters.yaml:5:33: selection.stages[0].selectorate.voters: expected a positive "
+     "number of voters for an all_voters selectorate, found nothing or 0"},
+    {"outage_unknown_channel",
+     "BAD/outage_unknown_channel.yaml:5:30: disruptions.outages[0].channel: expected the name of a channel "
+     "in voting.channels (online), found \"app\""},
+    {"peak_hour_24",
+     "BAD/peak_hour_24.yaml:3:22: turnout.peak_hour: expected an integer in [0, 23], found \"24\""},
+    {"phase_ends_before_start",
+     "BAD/phase_ends_before_start.yaml:5:19: calendar.phases.voting.end: expected a time after start, found "
+     "a time at or before it"},
+    {"regions_as_list",
+     "BAD/regions_as_list.yaml:4:12: territory.regions: expected a map of named entries, found a list"},
+    {"remote_share_without_settlements",
+     "BAD/remote_share_without_settlements.yaml:5:35: territory.regions.Atyrau.remote_member_share: expected "
+     "0 when remote_settlements is 0, found \"0.1\""},
+    {"resumed_before_announcement",
+     "BAD/resumed_before_announcement.yaml:9:34: disruptions.suspensions[0].new_calendar[0].start: expected "
+     "a time at or after the announcement (\"2020-09-01\"), found \"2020-08-25\""},
+    {"resumed_unknown_phase",
+     "BAD/resumed_unknown_phase.yaml:9:19: disruptions.suspensions[0].new_calendar[0].phase: expected the "
+     "name of a phase in calendar.phases (nomination, voting, congress), found \"vote\""},
+    {"route_shares",
+     "BAD/route_shares.yaml:5:5: candidacy.routes: expected shares that sum to 1, found a sum of 1.1"},
+    {"section_not_a_map", "BAD/section_not_a_map.yaml:3:10: turnout: expected a map, found \"high\""},
+    {"share_above_one",
+     "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share in [0, 1], found \"1.2\""},
+    {"suspension_announced_before",
+     "BAD/suspension_announced_before.yaml:5:48: disruptions.suspensions[0].announced: expected a time after "
+     "at (\"2020-08-20\"), found \"2020-08-19\""},
+    {"sweep_bad_value",
+     "BAD/sweep_bad_value.yaml:4:43: voting.channels.online.capacity: expected a positive integer, found "
+     "\"0\""},
+    {"sweep_not_a_list",
+     "BAD/sweep_not_a_list.yaml:4:18: sweep.ensemble.seed: expected a non-empty list of values, found \"5\""},
+    {"sweep_unknown_path",
+     "BAD/sweep_unknown_path.yaml:4:3: voting.channels.online.capacityy: expected a known key, found "
+     "\"capacityy\" (did you mean \"capacity\"?)"},
+    {"three_mistakes",
+     "BAD/three_mistakes.yaml:3:20: membership.size: expected a non-negative integer, found "
+     "\"-1\"\nBAD/three_mistakes.yaml:3:37: membership.women_share: expected a share in [0, 1], found "
+     "\"2\"\nBAD/three_mistakes.yaml:4:24: ensemble.replicates: expected an integer in [1, 1000000], found "
+     "\"many\""},
+    {"unknown_channel",
+     "BAD/unknown_channel.yaml:5:46: selection.stages[0].channels[0]: expected the name of a channel in "
+     "voting.channels (online), found \"onlin\" (did you mean \"online\"?)"},
+    {"unknown_channel_kind",
+     "BAD/unknown_channel_kind.yaml:5:20: voting.channels.online.kind: expected one of [online, paper, "
+     "in_person], found \"webb\""},
+    {"unknown_key_no_suggestion",
+     "BAD/unknown_key_no_suggestion.yaml:4:3: membership.zodiac_sign: expected one of [size, growth_share, "
+     "women_share, age_bands, employer_dependent_share, online_access_share, fraudulent_share], found "
+     "\"zodiac_sign\""},
+    {"unknown_office",
+     "BAD/unknown_office.yaml:5:65: selection.stages[0].offices[0]: expected the name of an office in "
+     "candidacy.offices (majilis, maslihat), found \"senate\""},
+    {"unknown_phase",
+     "BAD/unknown_phase.yaml:5:27: selection.stages[0].phase: expected the name of a phase in "
+     "calendar.phases (nomination, voting, congress), found \"votng\" (did you mean \"voting\"?)"},
+    {"unknown_region",
+     "BAD/unknown_region.yaml:5:45: voting.channels.online.regions[2]: expected the name of a region in "
+     "territory.regions (Almaty city, Atyrau), found \"Almatty\""},
+    {"vote_without_channels",
+     "BAD/vote_without_channels.yaml:5:7: selection.stages[0].channels: expected at least one voting channel "
+     "for a stage whose method is vote, found none"},
+    {"yaml_syntax", "BAD/yaml_syntax.yaml:5:29: (syntax): expected valid YAML, found illegal flow end"},
+    {"zero_lookahead",
+     "BAD/zero_lookahead.yaml:3:23: ensemble.lookahead: expected a positive duration such as 90min, 24h or "
+     "10d, found \"0s\""},
+    {"zero_replicates",
+     "BAD/zero_replicates.yaml:3:24: ensemble.replicates: expected an integer in [1, 1000000], found \"0\""},
+};
+
+}  // namespace
+
+TEST_CASE("every bad fixture fails with exactly its expected lines", "[scenarios]") {
+  REQUIRE(kBadFixtures.size() >= 40);
+  for (const BadFixture& fixture : kBadFixtures) {
+    const fs::path file = kFixtures / "bad" / (std::string(fixture.name) + ".yaml");
+    INFO(fixture.name);
+    REQUIRE(fs::exists(file));
+    REQUIRE_THROWS_WITH(load_scenario(file), expand(fixture.message));
+  }
+}
+
+TEST_CASE("every bad fixture has a row in the table", "[scenarios]") {
+  std::size_t files = 0;
+  for (const auto& entry : fs::directory_iterator(kFixtures / "bad")) {
+    if (entry.path().stem() != "extends_cycle_partner") ++files;
+  }
+  REQUIRE(files == kBadFixtures.size());
+}
+
+TEST_CASE("a file with three mistakes reports three lines", "[scenarios]") {
+  try {
+    load_scenario(kFixtures / "bad" / "three_mistakes.yaml");
+    FAIL("no error");
+  } catch (const ScenarioError& error) {
+    REQUIRE(error.lines().size() == 3);
+  }
+}
+
+TEST_CASE("an extends chain merges maps key by key and replaces lists", "[scenarios]") {
+  const auto loaded = load_scenario(kFixtures / "good" / "grandchild.yaml");
+  const auto& spec = loaded.spec;
+  CHECK(spec.name == "grandchild");
+  // From base.yaml, untouched by child and grandchild.
+  REQUIRE(spec.territory.regions.size() == 2);
+  CHECK(spec.territory.regions[1].name == "Atyrau");
+  // From child.yaml: one key of the channel changed, the others inherited.
+  REQUIRE(spec.voting.channels.size() == 1);
+  CHECK(spec.voting.channels[0].capacity == 2000);
+  CHECK(spec.voting.channels[0].window.start.seconds_since_epoch() == 45 * 86400);
+  CHECK(spec.voting.channels[0].window.end.seconds_since_epoch() == 48 * 86400 + 14 * 3600);
+  // The grandchild's stage list replaces base's two stages.
+  REQUIRE(spec.selection.stages.size() == 1);
+  CHECK(spec.selection.stages[0].name == "open_vote");
+  CHECK(spec.selection.stages[0].selectorate.voters == 500000);
+  CHECK(spec.ensemble.replicates == 8);
+}
+
+TEST_CASE("times count seconds from the epoch in the scenario's zone", "[scenarios]") {
+  const auto base = load_scenario(kFixtures / "good" / "base.yaml");
+  // 2020-08-17 -> 2020-10-03T14:00 is 47 days and 14 hours.
+  CHECK(base.spec.voting.channels[0].window.end.seconds_since_epoch() == 47 * 86400 + 14 * 3600);
+  CHECK(base.spec.calendar.utc_offset.count() == 6 * 3600);
+  // A region without its own offset takes the scenario's; Atyrau keeps UTC+5.
+  CHECK(base.spec.territory.regions[0].utc_offset.count() == 6 * 3600);
+  CHECK(base.spec.territory.regions[1].utc_offset.count() == 5 * 3600);
+  // The same instant written with an explicit offset.
+  const auto shifted =
+      load_scenario(kFixtures / "good" / "base.yaml", {"voting.channels.online.end=2020-10-03T13:00+05:00"});
+  CHECK(shifted.spec.voting.channels[0].window.end == base.spec.voting.channels[0].window.end);
+}
+
+TEST_CASE("overrides given with --set apply after extends, by key path or list index", "[scenarios]") {
+  const auto loaded =
+      load_scenario(kFixtures / "good" / "child.yaml",
+                    {"voting.channels.online.capacity=4000", "selection.stages[0].rule.kind=plurality",
+                     "territory.regions.Nur-Sultan={population: 1136000, members: 50000}"});
+  CHECK(loaded.spec.voting.channels[0].capacity == 4000);
+  CHECK(loaded.spec.selection.stages[0].rule.kind == primsim::models::spec::RuleKind::plurality);
+  REQUIRE(loaded.spec.territory.regions.size() == 3);
+  CHECK(loaded.spec.territory.regions[2].members == 50000);
+}
+
+TEST_CASE("a bad --set names the argument and the column of its value", "[scenarios]") {
+  REQUIRE_THROWS_WITH(
+      load_scenario(kFixtures / "good" / "base.yaml",
+                    {"ensemble.seed=1", "voting.channels.online.capacity=-5"}),
+      "--set:2:33: voting.channels.online.capacity: expected a positive integer, found \"-5\"");
+  REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"capacity"}),
+                      "--set:1:1: (argument): expected key.path=value, found \"capacity\"");
+  REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[5].name=x"}),
+                      "--set:1:1: selection.stages.5: expected an index below 2, found \"5\"");
+}
+
+TEST_CASE("a sweep covers the grid, first key slowest", "[scenarios]") {
+  const auto loaded = load_scenario(kFixtures / "good" / "sweep.yaml");
+  REQUIRE(loaded.grid.size() == 6);
+  CHECK(loaded.spec.voting.channels[0].capacity == 1000);  // base value, no sweep applied
+  const std::vector<std::int64_t> capacities{500, 500, 1000, 1000, 2000, 2000};
+  const std::vector<double> mobilisation{0.0, 0.8, 0.0, 0.8, 0.0, 0.8};
+  for (std::size_t i = 0; i < loaded.grid.size(); ++i) {
+    const auto& point = loaded.grid[i];
+    REQUIRE(point.assignments.size() == 2);
+    CHECK(point.assignments[0].first == "voting.channels.online.capacity");
+    CHECK(point.assignments[0].second == std::to_string(capacities[i]));
+    CHECK(point.spec.voting.channels[0].capacity == capacities[i]);
+    CHECK(point.spec.turnout.mobilisation == mobilisation[i]);
+  }
+}
+
+TEST_CASE("a scenario without a sweep is one grid point", "[scenarios]") {
+  const auto loaded = load_scenario(kFixtures / "good" / "base.yaml");
+  REQUIRE(loaded.grid.size() == 1);
+  CHECK(loaded.grid[0].assignments.empty());
+  CHECK(loaded.grid[0].spec.name == "base");
+}
+
+TEST_CASE("the resolved YAML fills defaults and reads back to itself", "[scenarios]") {
+  for (const char* name : {"base.yaml", "grandchild.yaml", "sweep.yaml"}) {
+    INFO(name);
+    const auto first = load_scenario(kFixtures / "good" / name);
+    CHECK(first.resolved_yaml.find("abandon_probability: 0.1") != std::string::npos);
+    const auto second = load_scenario_text(first.resolved_yaml, "resolved.yaml", kFixtures);
+    CHECK(second.resolved_yaml == first.resolved_yaml);
+    CHECK(second.grid.size() == first.grid.size());
+  }
+}
+
+TEST_CASE("the shipped demo and example scenarios are valid", "[scenarios]") {
+  const fs::path root = kFixtures.parent_path().parent_path() / "scenarios";
+  const auto demo = load_scenario(root / "demo.yaml");
+  CHECK(demo.spec.territory.regions.size() == 3);
+  CHECK(demo.spec.selection.stages.size() == 3);
+  for (const auto& entry : fs::directory_iterator(root / "examples")) {
+    INFO(entry.path().string());
+    CHECK_NOTHROW(load_scenario(entry.path()));
+  }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# `primsim validate` as a user runs it: exit 0 and a summary for a good scenario, exit 2 with one
+# stderr line per mistake and nothing on stdout for a bad one, and --print-resolved output that
+# validates again to the same text.
+set -euo pipefail
+primsim=$1
+fixtures=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$primsim" validate "$fixtures/good/sweep.yaml" >"$work/out"
+grep -q "valid: 2 regions, 3 phases, 2 stages, 1 channels, 6 sweep points" "$work/out"
+
+status=0
+"$primsim" validate "$fixtures/bad/three_mistakes.yaml" >"$work/out" 2>"$work/err" || status=$?
+[[ $status -eq 2 ]] || { echo "expected exit 2, got $status"; exit 1; }
+[[ ! -s "$work/out" ]] || { echo "stdout not empty"; exit 1; }
+[[ $(grep -c ': expected ' "$work/err") -eq 3 ]] || { cat "$work/err"; exit 1; }
+
+status=0
+"$primsim" validate "$fixtures/good/base.yaml" --set ensemble.replicates=0 2>"$work/err" || status=$?
+[[ $status -eq 2 ]] && grep -q -- '--set:1:21: ensemble.replicates' "$work/err"
+
+"$primsim" validate "$fixtures/good/grandchild.yaml" --set ensemble.seed=7 --print-resolved >"$work/resolved.yaml"
+grep -q '^  seed: 7$' "$work/resolved.yaml"
+"$primsim" validate "$work/resolved.yaml" --print-resolved | diff - "$work/resolved.yaml"
+echo "validate CLI: ok"
