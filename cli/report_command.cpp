@@ -10,6 +10,7 @@
 #include "primsim/output/html_report.hpp"
 #include "primsim/output/run_file.hpp"
 #include "primsim/output/terminal_report.hpp"
+#include "primsim/sim/input_error.hpp"
 
 namespace primsim::cli {
 
@@ -28,7 +29,7 @@ Command add_report_command(CLI::App& parent) {
             std::cout << output::terminal_report(run);
             if (!options->html.empty()) {
               std::ofstream html(options->html, std::ios::binary);
-              if (!html) throw std::runtime_error("cannot write '" + options->html + "'");
+              if (!html) throw sim::InputError("cannot write HTML report '" + options->html + "'");
               html << output::html_report(run);
               if (!html.flush()) throw std::runtime_error("cannot write '" + options->html + "'");
               std::cout << "\nHTML report: " << options->html << '\n';

@@ -228,7 +228,8 @@ Hdf5Writer::Hdf5Writer(std::filesystem::path path, RunInfo info, std::size_t que
   state.temporary = folder / ("." + state.path.filename().string() + ".tmp-" + std::to_string(::getpid()));
   std::promise<void> created;
   std::future<void> outcome = created.get_future();
-  state.thread = std::thread([&state, &created] { state.run(created); });
+  // The promise moves into the thread so that it outlives set_value() whatever this thread does.
+  state.thread = std::thread([&state, promise = std::move(created)]() mutable { state.run(promise); });
   try {
     outcome.get();
   } catch (...) {

@@ -46,6 +46,13 @@ def main(primsim, sample, work):
     with h5py.File(newer, "r+") as f:
         f.attrs["schema_version"] = np.int64(2)
 
+    incomplete = os.path.join(work, "incomplete.h5")
+    shutil.copyfile(sample, incomplete)
+    with h5py.File(incomplete, "r+") as f:
+        del f["democracy"]
+
+    expect_refusal(primsim, ["report", incomplete],
+                   f"'{incomplete}' has no dataset '/democracy': not a complete primsim results file")
     expect_refusal(primsim, ["report", missing], f"cannot open results file '{missing}': no such file")
     expect_refusal(primsim, ["report", text], f"cannot open results file '{text}': not an HDF5 file")
     expect_refusal(primsim, ["report", truncated], "the HDF5 file is truncated or damaged")

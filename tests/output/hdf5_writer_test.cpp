@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -146,4 +148,33 @@ TEST_CASE("the writer refuses a folder that does not exist", "[output]") {
   REQUIRE_THROWS_WITH(Hdf5Writer(path, primsim::test::sample_run_info(1, 1)),
                       "cannot write results file '" + path.string() + "': folder '" +
                           path.parent_path().string() + "' does not exist");
+}
+
+TEST_CASE("many threads publishing through a one-place queue still give replicate order", "[output]") {
+  const fs::path path = fresh_folder("threads") / "run.h5";
+  constexpr std::uint32_t replicates = 12;
+  {
+    Hdf5Writer writer(path, primsim::test::sample_run_info(11, replicates), 1);
+    std::vector<std::thread> threads;
+    for (std::uint32_t t = 0; t < 4; ++t) {
+      threads.emplace_back([&writer, t] {
+        for (std::uint32_t r = replicates - 1 - t;; r -= 4) {
+          ReplicateResults results;
+          results.replicate = r;
+          results.funnel.push_back({0, 0, Stage::nominated, 100 + r});
+          writer.publish(std::move(results));
+          if (r < 4) break;
+        }
+      });
+    }
+    for (auto& thread : threads) thread.join();
+    writer.finish("end");
+  }
+  const RunFile run = RunFile::open(path);
+  REQUIRE(run.funnel().size() == replicates);
+  for (std::uint32_t r = 0; r < replicates; ++r) {
+    CHECK(run.summary()[r].replicate == r);
+    CHECK(run.funnel()[r].replicate == r);
+    CHECK(run.funnel()[r].count == 100 + r);
+  }
 }
