@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -20,6 +21,8 @@ struct Command {
 Command add_compare_command(CLI::App& parent);
 Command add_phold_command(CLI::App& parent);
 Command add_report_command(CLI::App& parent);
+// `command_line` is recorded in the results file.
+Command add_run_command(CLI::App& parent, std::string command_line);
 Command add_validate_command(CLI::App& parent);
 
 }  // namespace primsim::cli

@@ -2,6 +2,7 @@
 // exit statuses (0 success, 1 runtime failure, 2 bad input or usage).
 #include <exception>
 #include <iostream>
+#include <string>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -15,11 +16,12 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", PRIMSIM_VERSION);
   app.require_subcommand(1);
 
+  std::string command_line;
+  for (int i = 0; i < argc; ++i) command_line += (i > 0 ? " " : "") + std::string(argv[i]);
+
   const std::vector<cli::Command> commands{
-      cli::add_phold_command(app),
-      cli::add_report_command(app),
-      cli::add_compare_command(app),
-      cli::add_validate_command(app),
+      cli::add_run_command(app, command_line), cli::add_phold_command(app),    cli::add_report_command(app),
+      cli::add_compare_command(app),           cli::add_validate_command(app),
   };
 
   try {

@@ -67,4 +67,10 @@ spec::TimeWindow PrimaryWorld::window_in_region(const ChannelPlan& channel, std:
   return {channel.window.start + behind, channel.window.end + behind};
 }
 
+bool PrimaryWorld::serves(const ChannelPlan& channel, std::size_t region) const {
+  const auto& regions = scenario_.voting.channels[channel.spec_index].regions;
+  return regions.empty() ||
+         std::find(regions.begin(), regions.end(), scenario_.territory.regions[region].name) != regions.end();
+}
+
 }  // namespace primsim::models

@@ -312,6 +312,7 @@ void RegionModel::open_voting(sim::LpContext& context) {
     // The member's channel: the first of the stage's channels open to them.
     std::optional<std::size_t> channel;
     for (std::size_t ch = 0; ch < world_.channels().size() && !channel; ++ch) {
+      if (!world_.serves(world_.channels()[ch], region_)) continue;
       const auto access = scenario.voting.channels[world_.channels()[ch].spec_index].access;
       const bool remote = members_.has(m, kRemoteSettlement);
       const bool online = members_.has(m, kOnlineAccess);

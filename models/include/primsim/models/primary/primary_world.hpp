@@ -47,6 +47,8 @@ class PrimaryWorld {
   // A channel's window in region `region`: opening hours in local time are read in the
   // region's own zone when the channel says so.
   [[nodiscard]] spec::TimeWindow window_in_region(const ChannelPlan& channel, std::size_t region) const;
+  // Whether the channel serves region `region` (a channel may list the regions it serves).
+  [[nodiscard]] bool serves(const ChannelPlan& channel, std::size_t region) const;
   // From the first opening to the last scheduled close of the voting stage's channels.
   [[nodiscard]] spec::TimeWindow voting_span() const { return voting_span_; }
 
