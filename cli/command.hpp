@@ -18,5 +18,7 @@ struct Command {
 };
 
 Command add_phold_command(CLI::App& parent);
+Command add_tally_command(CLI::App& parent);
+Command add_allocate_command(CLI::App& parent);
 
 }  // namespace primsim::cli

@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
 
   const std::vector<cli::Command> commands{
       cli::add_phold_command(app),
+      cli::add_tally_command(app),
+      cli::add_allocate_command(app),
   };
 
   try {

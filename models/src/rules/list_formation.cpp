@@ -48,20 +48,26 @@ std::vector<bool> select_with_quotas(std::span<const ListCandidate> ranked, std:
     }
     if (!short_group) return selected;
     const std::size_t g = *short_group;
+    // The best-ranked unselected member of g that can come in for the lowest-ranked selected
+    // candidate outside g, such that no group at or below its minimum loses a member.
     std::optional<std::size_t> incoming;
-    for (std::size_t i = 0; i < ranked.size() && !incoming; ++i) {
-      if (!selected[i] && in_group(ranked[i], g)) incoming = i;
-    }
     std::optional<std::size_t> outgoing;
-    for (std::size_t i = ranked.size(); i-- > 0 && !outgoing;) {
-      if (!selected[i] || in_group(ranked[i], g)) continue;
-      bool removable = true;
-      for (std::size_t h = 0; h < group_count; ++h) {
-        if (in_group(ranked[i], h) && have[h] <= need[h]) removable = false;
+    for (std::size_t in = 0; in < ranked.size() && !incoming; ++in) {
+      if (selected[in] || !in_group(ranked[in], g)) continue;
+      for (std::size_t out = ranked.size(); out-- > 0;) {
+        if (!selected[out] || in_group(ranked[out], g)) continue;
+        bool allowed = true;
+        for (std::size_t h = 0; h < group_count; ++h) {
+          if (in_group(ranked[out], h) && !in_group(ranked[in], h) && have[h] <= need[h]) allowed = false;
+        }
+        if (allowed) {
+          incoming = in;
+          outgoing = out;
+          break;
+        }
       }
-      if (removable) outgoing = i;
     }
-    if (!incoming || !outgoing) {
+    if (!incoming) {
       throw ListFormationError(
           fmt::format("list quotas: expected {} places to hold at least {} {}, found a pool of {} that "
                       "cannot provide them "

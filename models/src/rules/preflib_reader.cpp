@@ -1,6 +1,7 @@
 // PrefLib ordinal parser with positions in every error.
 #include "primsim/models/rules/preflib_reader.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <fstream>
 #include <optional>
@@ -27,6 +28,7 @@ std::string_view trim(std::string_view text) {
 
 std::string describe(std::string_view rest) {
   if (rest.empty()) return "the end of the line";
+  if (std::isalnum(static_cast<unsigned char>(rest.front())) == 0) return fmt::format("'{}'", rest.front());
   const auto end = rest.find_first_of(",:{} \t");
   std::string_view token = rest.substr(0, end == 0 ? 1 : end);
   return fmt::format("'{}'", token);
@@ -159,7 +161,7 @@ Profile parse_preflib(std::istream& in, const std::string& source, std::string_v
         throw PreflibError(fmt::format("{}:{}:1: expected DATA TYPE soc, soi, toc or toi, found '{}'", source,
                                        line_number, type));
       }
-      strict = type[1] == 'o';
+      strict = type[0] == 's';
       complete = type[2] == 'c';
       profile.emplace(*header.alternatives);
       std::vector<std::string> names = profile->candidate_names();

@@ -37,7 +37,7 @@ void TransferCount::place(Parcel parcel) {
     if (!scratch_.empty()) {
       const double share = parcel.weight / static_cast<double>(scratch_.size());
       for (const CandidateIndex c : scratch_) {
-        piles_[c].push_back({parcel.ballot, static_cast<std::uint32_t>(end), share});
+        piles_[c].push_back({parcel.ballot, static_cast<std::uint32_t>(begin), share});
         totals_[c] += share * voters;
       }
       return;

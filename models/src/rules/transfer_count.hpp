@@ -1,6 +1,7 @@
 // The piles of a transferable-vote count (IRV and STV): each ballot travels as parcels that sit
-// with one hopeful candidate. A tie among hopefuls splits the parcel equally; each share then
-// continues below the tied tier once its candidate leaves the count.
+// with one hopeful candidate. A tie among hopefuls splits the parcel equally; when a share's
+// candidate leaves the count, the share goes first to the tied candidates still hopeful, then on
+// down the ballot.
 #pragma once
 
 #include <cstddef>
@@ -36,7 +37,7 @@ class TransferCount {
  private:
   struct Parcel {
     std::uint32_t ballot;
-    std::uint32_t next;  // first entry of the ballot not yet considered
+    std::uint32_t next;  // first entry of the tier the parcel was placed in
     double weight;       // value per voter of the entry
   };
 

@@ -48,8 +48,9 @@ std::vector<ListCandidate> merge_leadership_places(std::span<const ListCandidate
 
 // The list of `places` names from `ranked` (best first) meeting the minimum shares: a group
 // needs ceil(share * places) members. Throws ListFormationError when the pool cannot meet them.
-// Greedy: a short group's best unselected member replaces the lowest-ranked selected candidate
-// whose removal leaves no group short; each swap lowers the total shortfall by one.
+// Greedy: a short group's best unselected member that can come in replaces the lowest-ranked
+// selected candidate whose removal leaves no group below its minimum; each swap lowers the total
+// shortfall, so at most `places` swaps are made.
 std::vector<ListCandidate> enforce_minimum_shares(std::span<const ListCandidate> ranked, std::size_t places,
                                                   const MinimumShares& shares, QuotaMethod method);
 
