@@ -50,6 +50,9 @@ void Profile::add_ballot(std::span<const CandidateIndex> candidates, std::span<c
     if (seen[candidate]) throw std::invalid_argument(fmt::format("candidate {} listed twice", candidate));
     seen[candidate] = true;
   }
+  if (candidates_.size() + candidates.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("a profile holds at most 2^32 - 1 ballot entries");
+  }
   candidates_.insert(candidates_.end(), candidates.begin(), candidates.end());
   for (const std::uint8_t start : tier_start) tier_start_.push_back(start != 0 ? 1 : 0);
   offsets_.push_back(static_cast<std::uint32_t>(candidates_.size()));
