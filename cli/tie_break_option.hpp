@@ -1,0 +1,34 @@
+// The --tie-break and --seed options that `tally` and `allocate` share.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "primsim/models/rules/tie_break.hpp"
+
+namespace primsim::cli {
+
+struct TieBreakOption {
+  std::string kind = "index";
+  std::uint64_t seed = 1;
+
+  void add_to(CLI::App& app) {
+    app.add_option(
+           "--tie-break", kind,
+           "index: the earlier candidate or party in the file wins a tie; lot: one lot drawn from --seed")
+        ->check(CLI::IsMember({"index", "lot"}));
+    app.add_option("--seed", seed, "seed of the lot (with --tie-break lot)");
+  }
+
+  // The lot's stream is keyed by (seed, replicate 0, entity 0, purpose) so that it is the same
+  // draw a scenario run with this seed would make for a stand-alone count.
+  [[nodiscard]] models::rules::TieBreak make(std::uint64_t purpose) const {
+    if (kind == "lot") return models::rules::TieBreak::by_lot({seed, 0, 0, purpose});
+    return models::rules::TieBreak::by_index();
+  }
+};
+
+}  // namespace primsim::cli

@@ -1,0 +1,82 @@
+// Profile storage and the checks that keep every stored ballot a valid weak order.
+#include "primsim/models/rules/profile.hpp"
+
+#include <limits>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace primsim::models::rules {
+
+Profile::Profile(std::size_t candidate_count) : candidate_count_(candidate_count) {
+  if (candidate_count == 0 || candidate_count > std::numeric_limits<CandidateIndex>::max()) {
+    throw std::invalid_argument(fmt::format("a profile needs 1 to {} candidates, got {}",
+                                            std::numeric_limits<CandidateIndex>::max(), candidate_count));
+  }
+  names_.reserve(candidate_count);
+  for (std::size_t i = 0; i < candidate_count; ++i) names_.push_back(fmt::format("{}", i + 1));
+}
+
+void Profile::add_ranking(std::span<const CandidateIndex> order, std::uint64_t count) {
+  const std::vector<std::uint8_t> starts(order.size(), 1);
+  add_ballot(order, starts, count);
+}
+
+void Profile::add_tiered_ranking(const std::vector<std::vector<CandidateIndex>>& tiers, std::uint64_t count) {
+  std::vector<CandidateIndex> candidates;
+  std::vector<std::uint8_t> starts;
+  for (const auto& tier : tiers) {
+    for (std::size_t i = 0; i < tier.size(); ++i) {
+      candidates.push_back(tier[i]);
+      starts.push_back(i == 0 ? 1 : 0);
+    }
+  }
+  add_ballot(candidates, starts, count);
+}
+
+void Profile::add_ballot(std::span<const CandidateIndex> candidates, std::span<const std::uint8_t> tier_start,
+                         std::uint64_t count) {
+  // Programming errors, not user input: readers check files and report positions themselves.
+  if (candidates.size() != tier_start.size())
+    throw std::invalid_argument("tier flags do not match candidates");
+  if (!candidates.empty() && tier_start[0] == 0) throw std::invalid_argument("a ballot must open a tier");
+  if (candidates.size() > candidate_count_) throw std::invalid_argument("a ballot lists a candidate twice");
+  std::vector<bool> seen(candidate_count_, false);
+  for (const CandidateIndex candidate : candidates) {
+    if (candidate >= candidate_count_) {
+      throw std::invalid_argument(
+          fmt::format("candidate {} is not in a {}-candidate profile", candidate, candidate_count_));
+    }
+    if (seen[candidate]) throw std::invalid_argument(fmt::format("candidate {} listed twice", candidate));
+    seen[candidate] = true;
+  }
+  if (candidates_.size() + candidates.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw std::length_error("a profile holds at most 2^32 - 1 ballot entries");
+  }
+  candidates_.insert(candidates_.end(), candidates.begin(), candidates.end());
+  for (const std::uint8_t start : tier_start) tier_start_.push_back(start != 0 ? 1 : 0);
+  offsets_.push_back(static_cast<std::uint32_t>(candidates_.size()));
+  counts_.push_back(count);
+  voter_count_ += count;
+}
+
+BallotView Profile::ballot(std::size_t index) const {
+  const std::size_t begin = offsets_[index];
+  const std::size_t size = offsets_[index + 1] - begin;
+  return {std::span<const CandidateIndex>(candidates_).subspan(begin, size),
+          std::span<const std::uint8_t>(tier_start_).subspan(begin, size), counts_[index]};
+}
+
+void Profile::set_candidate_names(std::vector<std::string> names) {
+  if (names.size() != candidate_count_) throw std::invalid_argument("one name per candidate is needed");
+  names_ = std::move(names);
+}
+
+void Profile::reserve(std::size_t ballots, std::size_t entries) {
+  candidates_.reserve(entries);
+  tier_start_.reserve(entries);
+  offsets_.reserve(ballots + 1);
+  counts_.reserve(ballots);
+}
+
+}  // namespace primsim::models::rules

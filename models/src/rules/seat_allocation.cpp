@@ -1,0 +1,172 @@
+// Highest-averages by repeated maximum quotient; largest remainders with exact integer remainders.
+#include "primsim/models/rules/seat_allocation.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include <fmt/format.h>
+
+namespace primsim::models::rules {
+namespace {
+
+__extension__ using Wide = unsigned __int128;
+
+// Quotients a/da vs b/db compared by cross-multiplication; within 1e-12 counts as equal, so
+// that 100/7 and 20/1.4 tie as they do on paper.
+int compare_quotients(double a, double da, double b, double db) {
+  const double left = a * db;
+  const double right = b * da;
+  if (std::abs(left - right) <= 1e-12 * std::max(left, right)) return 0;
+  return left > right ? 1 : -1;
+}
+
+std::vector<std::uint64_t> highest_averages(std::span<const std::uint64_t> votes,
+                                            const std::vector<bool>& qualified,
+                                            const AllocationOptions& options,
+                                            std::span<const std::uint32_t> precedence) {
+  const bool sainte_lague = options.method == AllocationMethod::sainte_lague;
+  const double first = options.first_divisor.value_or(1.0);
+  const auto divisor = [&](std::uint64_t seats_held) {
+    if (!sainte_lague) return static_cast<double>(seats_held + 1);
+    return seats_held == 0 ? first : static_cast<double>(2 * seats_held + 1);
+  };
+  std::vector<std::uint64_t> seats(votes.size(), 0);
+  // Seat by seat: O(seats * parties), plenty for parliaments of a few hundred seats.
+  for (std::uint64_t seat = 0; seat < options.seats; ++seat) {
+    std::optional<std::size_t> best;
+    for (std::size_t p = 0; p < votes.size(); ++p) {
+      if (!qualified[p]) continue;
+      if (!best) {
+        best = p;
+        continue;
+      }
+      const int order = compare_quotients(static_cast<double>(votes[p]), divisor(seats[p]),
+                                          static_cast<double>(votes[*best]), divisor(seats[*best]));
+      if (order > 0 || (order == 0 && (votes[p] > votes[*best] ||
+                                       (votes[p] == votes[*best] && precedence[p] < precedence[*best])))) {
+        best = p;
+      }
+    }
+    ++seats[*best];
+  }
+  return seats;
+}
+
+std::vector<std::uint64_t> largest_remainders(std::span<const std::uint64_t> votes,
+                                              const std::vector<bool>& qualified,
+                                              const AllocationOptions& options,
+                                              std::span<const std::uint32_t> precedence) {
+  std::uint64_t total = 0;
+  for (std::size_t p = 0; p < votes.size(); ++p) {
+    if (qualified[p]) total += votes[p];
+  }
+  std::vector<std::uint64_t> seats(votes.size(), 0);
+  // Remainders as exact fractions remainder[p] / denominator, with a common denominator.
+  std::vector<Wide> remainder(votes.size(), 0);
+  std::uint64_t given = 0;
+  if (options.method == AllocationMethod::hare) {
+    // quota = total / seats: votes / quota = votes * seats / total.
+    for (std::size_t p = 0; p < votes.size(); ++p) {
+      if (!qualified[p]) continue;
+      const Wide scaled = static_cast<Wide>(votes[p]) * options.seats;
+      seats[p] = static_cast<std::uint64_t>(scaled / total);
+      remainder[p] = scaled % total;
+      given += seats[p];
+    }
+  } else {
+    // Droop quota floor(total / (seats + 1)) + 1: never more than `seats` full quotas.
+    const std::uint64_t quota = total / (options.seats + 1) + 1;
+    for (std::size_t p = 0; p < votes.size(); ++p) {
+      if (!qualified[p]) continue;
+      seats[p] = votes[p] / quota;
+      remainder[p] = votes[p] % quota;
+      given += seats[p];
+    }
+  }
+  std::vector<std::size_t> order;
+  for (std::size_t p = 0; p < votes.size(); ++p) {
+    if (qualified[p]) order.push_back(p);
+  }
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (remainder[a] != remainder[b]) return remainder[a] > remainder[b];
+    if (votes[a] != votes[b]) return votes[a] > votes[b];
+    return precedence[a] < precedence[b];
+  });
+  // More seats left than parties only happens with Droop on tiny totals: go round again.
+  for (std::size_t i = 0; given < options.seats; i = (i + 1) % order.size()) {
+    ++seats[order[i]];
+    ++given;
+  }
+  return seats;
+}
+
+}  // namespace
+
+AllocationMethod parse_allocation_method(std::string_view name) {
+  for (const AllocationMethod method : {AllocationMethod::dhondt, AllocationMethod::sainte_lague,
+                                        AllocationMethod::hare, AllocationMethod::droop}) {
+    if (allocation_method_name(method) == name) return method;
+  }
+  throw sim::InputError(
+      fmt::format("--method: expected one of dhondt, sainte-lague, hare, droop, found '{}'", name));
+}
+
+std::string_view allocation_method_name(AllocationMethod method) {
+  switch (method) {
+    case AllocationMethod::dhondt:
+      return "dhondt";
+    case AllocationMethod::sainte_lague:
+      return "sainte-lague";
+    case AllocationMethod::hare:
+      return "hare";
+    case AllocationMethod::droop:
+      return "droop";
+  }
+  return "?";
+}
+
+Allocation allocate_seats(std::span<const std::uint64_t> votes, const AllocationOptions& options) {
+  if (options.first_divisor) {
+    if (options.method != AllocationMethod::sainte_lague) {
+      throw sim::InputError(
+          fmt::format("--first-divisor: expected only with --method sainte-lague, found --method {}",
+                      allocation_method_name(options.method)));
+    }
+    if (!(*options.first_divisor > 0.0)) {
+      throw sim::InputError(
+          fmt::format("--first-divisor: expected a number above 0, found {}", *options.first_divisor));
+    }
+  }
+  if (!(options.threshold >= 0.0 && options.threshold < 1.0)) {
+    throw sim::InputError(
+        fmt::format("--threshold: expected a fraction in [0, 1), found {}", options.threshold));
+  }
+  Allocation result;
+  const std::uint64_t total = std::accumulate(votes.begin(), votes.end(), std::uint64_t{0});
+  result.base = options.threshold_base.value_or(total);
+  if (result.base < total) {
+    throw sim::InputError(fmt::format(
+        "--threshold-base: expected at least the {} votes in the file, found {}", total, result.base));
+  }
+  result.qualified.assign(votes.size(), false);
+  bool any = false;
+  for (std::size_t p = 0; p < votes.size(); ++p) {
+    result.qualified[p] =
+        votes[p] > 0 && static_cast<double>(votes[p]) >= options.threshold * static_cast<double>(result.base);
+    any = any || result.qualified[p];
+  }
+  if (!any) {
+    throw sim::InputError(
+        fmt::format("expected at least one party with votes at or above the threshold of {} x {} votes",
+                    options.threshold, result.base));
+  }
+  const auto precedence = options.tie_break.precedence(votes.size());
+  if (options.method == AllocationMethod::dhondt || options.method == AllocationMethod::sainte_lague) {
+    result.seats = highest_averages(votes, result.qualified, options, precedence);
+  } else {
+    result.seats = largest_remainders(votes, result.qualified, options, precedence);
+  }
+  return result;
+}
+
+}  // namespace primsim::models::rules

@@ -1,0 +1,16 @@
+# Runs primsim with ARGS (a ;-list), then checks its exit status and, unless EXPECTED is '-', that
+# stdout equals the EXPECTED file byte for byte.
+execute_process(COMMAND ${PRIMSIM} ${ARGS} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL STATUS)
+  message(FATAL_ERROR "primsim ${ARGS}: expected exit status ${STATUS}, got ${status}\nstdout:\n${out}\nstderr:\n${err}")
+endif()
+if(STATUS EQUAL 2 AND err STREQUAL "")
+  message(FATAL_ERROR "primsim ${ARGS}: exit status 2 without a message on stderr")
+endif()
+if(NOT EXPECTED STREQUAL "-")
+  file(READ ${EXPECTED} expected_text)
+  if(NOT out STREQUAL expected_text)
+    message(FATAL_ERROR "primsim ${ARGS}: stdout differs from ${EXPECTED}\n--- got:\n${out}--- expected:\n${expected_text}")
+  endif()
+endif()
+message(STATUS "ok: ${err}")
