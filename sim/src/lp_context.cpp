@@ -59,6 +59,10 @@ void LpContext::send(LpId target, Duration delay, EventType type, EventPayload p
   router_.send_remote(self_, make_event(target, delay, type, payload, priority));
 }
 
+StreamKey LpContext::stream_key(std::uint64_t entity, RandomPurpose purpose) const {
+  return simulation_.stream_key(entity, purpose);
+}
+
 RandomStream LpContext::random(std::uint64_t entity, RandomPurpose purpose) const {
   return RandomStream(simulation_.stream_key(entity, purpose));
 }

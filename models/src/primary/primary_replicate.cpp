@@ -91,9 +91,7 @@ results::ReplicateResults PrimaryReplicate::assemble() {
           break;
       }
     }
-    std::array<std::int64_t, 7> funnel{};
     for (const auto& c : region.candidates()) {
-      for (std::size_t s = 0; s <= static_cast<std::size_t>(c.reached); ++s) ++funnel[s];
       ++summary.applicants;
       if (c.reached >= Stage::registered) ++summary.registered;
       if (c.outcome == CandidateOutcome::removed) ++summary.removed;
@@ -104,12 +102,26 @@ results::ReplicateResults PrimaryReplicate::assemble() {
         if (c.outcome != CandidateOutcome::selected) ++incumbents_defeated;
       }
     }
-    for (std::size_t s = 0; s < funnel.size(); ++s) {
-      out.funnel.push_back(
-          {replicate_, static_cast<results::RegionCode>(r), static_cast<Stage>(s), funnel[s]});
-    }
     margins.insert(margins.end(), region.contest_margins().begin(), region.contest_margins().end());
   }
+  // /funnel: candidates counted at their home branch, summed up the territorial tree.
+  const Territory& territory = world_.territory();
+  for (std::size_t stage = 0; stage <= static_cast<std::size_t>(Stage::selected); ++stage) {
+    std::vector<std::int64_t> at_vertex(territory.vertex_count(), 0);
+    for (const RegionModel* region : regions_) {
+      for (const auto& c : region->candidates()) {
+        if (static_cast<std::size_t>(c.reached) >= stage) ++at_vertex[territory.branch(c.region, c.branch)];
+      }
+    }
+    const auto totals = territory.aggregate_up(at_vertex);
+    for (std::size_t r = 0; r < regions_.size(); ++r) {
+      out.funnel.push_back({replicate_, static_cast<results::RegionCode>(r), static_cast<Stage>(stage),
+                            totals[territory.region(r)]});
+    }
+  }
+  std::stable_sort(out.funnel.begin(), out.funnel.end(),
+                   [](const auto& a, const auto& b) { return a.region < b.region; });
+
   summary.turnout =
       summary.eligible > 0 ? static_cast<double>(summary.votes) / static_cast<double>(summary.eligible) : 0.0;
   summary.extension_hours = national_->extension_hours();

@@ -12,6 +12,7 @@
 
 #include "primsim/models/members/member_generator.hpp"
 #include "primsim/models/primary/primary_events.hpp"
+#include "primsim/models/rules/voting_rule.hpp"
 #include "primsim/models/voting/online_platform.hpp"
 #include "primsim/sim/lp_context.hpp"
 
@@ -288,13 +289,25 @@ void RegionModel::open_voting(sim::LpContext& context) {
   const auto& stage = scenario.selection.stages[*world_.vote_stage()];
   voting_open_ = true;
   const auto& region_spec = scenario.territory.regions[region_];
-  contest_candidates_.assign(static_cast<std::size_t>(std::max(1, region_spec.branches)), {});
-  scores_.assign(candidates_.size(), 0.0);
+  const auto units = static_cast<std::size_t>(std::max(1, region_spec.branches));
+  contests_.clear();
+  contests_of_unit_.assign(units, {});
   for (auto& c : candidates_) {
     if (!in_race(c) || c.reached < Stage::registered) continue;
     c.reached = Stage::on_ballot;
-    contest_candidates_[contest_of_branch(c.branch)].push_back(c.id);
+    auto& unit = contests_of_unit_[contest_of_branch(c.branch)];
+    const auto existing = std::find_if(unit.begin(), unit.end(),
+                                       [&](std::size_t k) { return contests_[k].office == c.office; });
+    std::size_t contest = contests_.size();
+    if (existing != unit.end()) {
+      contest = *existing;
+    } else {
+      unit.push_back(contest);
+      contests_.push_back(Contest{c.office, {}, rules::Profile(1)});
+    }
+    contests_[contest].candidates.push_back(c.id);
   }
+  for (auto& contest : contests_) contest.ballots = rules::Profile(contest.candidates.size());
 
   const auto& turnout = scenario.turnout;
   const std::int32_t youth_max = scenario.candidacy.youth_max_age;
@@ -326,6 +339,9 @@ void RegionModel::open_voting(sim::LpContext& context) {
     if (!channel) continue;
     double utility = turnout.base_logit + turnout.benefit - turnout.cost + turnout.duty;
     if (members_.has(m, kEmployerDependent)) utility += turnout.mobilisation;
+    // Habit: members who were in the party before this cycle have taken part in its life
+    // before; those who joined during it have not.
+    if (members_.joined_at(m) <= sim::SimTime::epoch()) utility += turnout.habit;
     if (stage.selectorate.compulsory) utility += 4.0;
     if (!voting_stream_.bernoulli(logistic(utility))) continue;
     const auto window = world_.window_in_region(world_.channels()[*channel], region_);
@@ -412,33 +428,57 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
   if (votes_.votes_by_interval.size() <= bin) votes_.votes_by_interval.resize(bin + 1, 0);
   ++votes_.votes_by_interval[bin];
 
-  const auto& contest = contest_candidates_[contest_of_branch(members_.branch(member))];
-  if (contest.empty()) return;
   const auto& choice = world_.scenario().choice;
   const bool dependent = members_.has(member, kEmployerDependent);
   const bool female = members_.has(member, kFemale);
-  utilities_.clear();
-  for (const auto id : contest) {
-    const Candidate& c = candidates_[id];
-    double u = choice.valence_weight * c.valence + choice.debate_weight * c.debate_signal;
-    if (c.endorsed)
-      u += choice.endorsement_weight * (dependent ? choice.dependent_endorsement_multiplier : 1.0);
-    if (c.ppo == members_.ppo(member)) u += choice.local_affinity_weight;
-    if ((c.gender == results::Gender::female) == female) u += choice.demographic_affinity_weight;
-    utilities_.push_back(u);
-  }
-  const auto rule = world_.scenario().selection.stages[*world_.vote_stage()].rule.kind;
-  const std::size_t depth =
-      choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth) : contest.size();
-  sampler_.sample(utilities_, voting_stream_, ranking_, depth);
-  // Positional scoring of the ballot: Borda for ranking rules, one mark per ranked candidate
-  // for plurality and approval (top-k marks).
-  for (std::size_t pos = 0; pos < ranking_.size(); ++pos) {
-    const auto id = contest[ranking_[pos]];
-    const bool ranking_rule = rule == spec::RuleKind::borda || rule == spec::RuleKind::plackett_luce;
-    scores_[id] += ranking_rule ? static_cast<double>(contest.size() - 1 - pos) : 1.0;
+  // One ballot per office contested in the member's unit, each ranking that contest's
+  // candidates (a Plackett-Luce draw over their utilities) to the ballot depth.
+  for (const std::size_t k : contests_of_unit_[contest_of_branch(members_.branch(member))]) {
+    Contest& contest = contests_[k];
+    utilities_.clear();
+    for (const auto id : contest.candidates) {
+      const Candidate& c = candidates_[id];
+      double u = choice.valence_weight * c.valence + choice.debate_weight * c.debate_signal;
+      if (c.endorsed)
+        u += choice.endorsement_weight * (dependent ? choice.dependent_endorsement_multiplier : 1.0);
+      if (c.ppo == members_.ppo(member)) u += choice.local_affinity_weight;
+      if ((c.gender == results::Gender::female) == female) u += choice.demographic_affinity_weight;
+      utilities_.push_back(u);
+    }
+    const std::size_t depth =
+        choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth) : contest.candidates.size();
+    sampler_.sample(utilities_, voting_stream_, ranking_, depth);
+    ballot_.assign(ranking_.begin(), ranking_.end());
+    contest.ballots.add_ranking(ballot_);
   }
 }
+
+namespace {
+
+// The tally rule of a vote stage. Rules that allocate between lists (threshold, D'Hondt) rank a
+// single party's candidates by plurality; a threshold then also removes winners below it.
+rules::VotingRule voting_rule_of(spec::RuleKind kind) {
+  switch (kind) {
+    case spec::RuleKind::borda:
+      return rules::VotingRule::borda;
+    case spec::RuleKind::plackett_luce:
+      return rules::VotingRule::plackett_luce;
+    case spec::RuleKind::approval:
+      return rules::VotingRule::approval;
+    case spec::RuleKind::two_round:
+      return rules::VotingRule::two_round;
+    case spec::RuleKind::irv:
+      return rules::VotingRule::irv;
+    case spec::RuleKind::stv:
+      return rules::VotingRule::stv;
+    case spec::RuleKind::copeland:
+      return rules::VotingRule::copeland;
+    default:
+      return rules::VotingRule::plurality;
+  }
+}
+
+}  // namespace
 
 void RegionModel::tally(sim::LpContext& context) {
   if (tallied_ || !world_.vote_stage()) return;
@@ -447,52 +487,52 @@ void RegionModel::tally(sim::LpContext& context) {
   const auto& scenario = world_.scenario();
   const auto& rule = scenario.selection.stages[*world_.vote_stage()].rule;
   const auto& offices = scenario.candidacy.offices;
-  for (const auto& contest : contest_candidates_) {
-    for (std::size_t office = 0; office < offices.size(); ++office) {
-      std::vector<std::uint32_t> running;
-      double total = 0;
-      for (const auto id : contest) {
-        if (candidates_[id].office == office) {
-          running.push_back(id);
-          total += scores_[id];
-        }
+  const rules::VotingRule voting_rule = voting_rule_of(rule.kind);
+  for (std::size_t k = 0; k < contests_.size(); ++k) {
+    const Contest& contest = contests_[k];
+    const std::size_t running = contest.candidates.size();
+    std::size_t winners =
+        rule.winners > 0 ? std::min(running, static_cast<std::size_t>(rule.winners)) : running;
+    // Ties are drawn by lot from a stream keyed by the region and the contest.
+    const auto tie_break =
+        rules::TieBreak::by_lot(context.stream_key((std::uint64_t{region_} << 32U) | k, kTiePurpose));
+    const rules::TallyResult result = rules::tally(contest.ballots, voting_rule, winners, tie_break);
+    double total = 0;
+    for (const double score : result.scores) total += std::max(0.0, score);
+    const auto share = [&](rules::CandidateIndex i) {
+      return total > 0 ? std::max(0.0, result.scores[i]) / total : 0.0;
+    };
+    if (rule.kind == spec::RuleKind::threshold) {
+      while (winners > 0 && share(result.order[winners - 1]) < rule.threshold) --winners;
+    }
+    if (winners > 0 && winners < running) {
+      contest_margins_.push_back(share(result.order[winners - 1]) - share(result.order[winners]));
+    }
+    const bool national = offices[contest.office].contest_level == spec::TerritorialLevel::national;
+    for (std::size_t place = 0; place < running; ++place) {
+      Candidate& c = candidates_[contest.candidates[result.order[place]]];
+      c.score = share(result.order[place]);
+      if (place >= winners) {
+        c.outcome = CandidateOutcome::not_selected;
+        continue;
       }
-      if (running.empty()) continue;
-      // Higher score first; ties by candidate id, a fixed order documented in docs/architecture.md.
-      std::stable_sort(running.begin(), running.end(),
-                       [&](auto a, auto b) { return scores_[a] > scores_[b]; });
-      const std::size_t winners = rule.winners > 0
-                                      ? std::min(running.size(), static_cast<std::size_t>(rule.winners))
-                                      : running.size();
-      if (winners < running.size() && total > 0) {
-        contest_margins_.push_back((scores_[running[winners - 1]] - scores_[running[winners]]) / total);
+      c.reached = Stage::shortlisted;
+      if (!national) {
+        c.reached = Stage::selected;
+        c.outcome = CandidateOutcome::selected;
+        continue;
       }
-      const bool national = offices[office].contest_level == spec::TerritorialLevel::national;
-      for (std::size_t i = 0; i < running.size(); ++i) {
-        Candidate& c = candidates_[running[i]];
-        c.score = total > 0 ? scores_[c.id] / total : 0.0;
-        if (i >= winners) {
-          c.outcome = CandidateOutcome::not_selected;
-          continue;
-        }
-        c.reached = Stage::shortlisted;
-        if (!national) {
-          c.reached = Stage::selected;
-          c.outcome = CandidateOutcome::selected;
-          continue;
-        }
-        // A nominee for the national list: the national LP ranks it against the others.
-        const float score = static_cast<float>(c.score);
-        std::uint32_t score_bits = 0;
-        static_assert(sizeof(score_bits) == sizeof(score));
-        std::memcpy(&score_bits, &score, sizeof(score));
-        const std::uint64_t attributes = static_cast<std::uint64_t>(c.gender) | (std::uint64_t{c.age} << 1U) |
-                                         (static_cast<std::uint64_t>(c.route) << 8U) |
-                                         (static_cast<std::uint64_t>(c.incumbent) << 11U) |
-                                         (std::uint64_t{score_bits} << 32U);
-        context.send(PrimaryWorld::national_lp(), context.lookahead(), events::kNominee,
-                     {(std::uint64_t{c.region} << 32U) | c.id, attributes});
-      }
+      // A nominee for the national list: the national LP ranks it against the others.
+      const auto score = static_cast<float>(c.score);
+      std::uint32_t score_bits = 0;
+      static_assert(sizeof(score_bits) == sizeof(score));
+      std::memcpy(&score_bits, &score, sizeof(score));
+      const std::uint64_t attributes = static_cast<std::uint64_t>(c.gender) | (std::uint64_t{c.age} << 1U) |
+                                       (static_cast<std::uint64_t>(c.route) << 8U) |
+                                       (static_cast<std::uint64_t>(c.incumbent) << 11U) |
+                                       (std::uint64_t{score_bits} << 32U);
+      context.send(PrimaryWorld::national_lp(), context.lookahead(), events::kNominee,
+                   {(std::uint64_t{c.region} << 32U) | c.id, attributes});
     }
   }
 }

@@ -34,6 +34,8 @@ class LpContext {
 
   // The stream keyed by (seed, replicate, entity, purpose): the same draws whichever thread asks.
   [[nodiscard]] RandomStream random(std::uint64_t entity, RandomPurpose purpose) const;
+  // The key of that stream, for code that builds its own streams from a key.
+  [[nodiscard]] StreamKey stream_key(std::uint64_t entity, RandomPurpose purpose) const;
 
   void set_now(SimTime now) { now_ = now; }
 

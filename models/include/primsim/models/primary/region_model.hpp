@@ -9,6 +9,7 @@
 #include "primsim/models/members/member_table.hpp"
 #include "primsim/models/primary/candidate.hpp"
 #include "primsim/models/primary/primary_world.hpp"
+#include "primsim/models/rules/profile.hpp"
 #include "primsim/sim/lp_model.hpp"
 #include "primsim/sim/random_stream.hpp"
 
@@ -32,6 +33,7 @@ class RegionModel final : public sim::LpModel {
   static constexpr sim::RandomPurpose kMembersPurpose = 1;
   static constexpr sim::RandomPurpose kCandidatesPurpose = 2;
   static constexpr sim::RandomPurpose kVotingPurpose = 3;
+  static constexpr sim::RandomPurpose kTiePurpose = 4;
   // How long a complaint takes to decide. A modelling assumption: the sources report outcomes,
   // not review times.
   static constexpr sim::Duration kComplaintReview = sim::Duration::days(3);
@@ -73,9 +75,16 @@ class RegionModel final : public sim::LpModel {
   std::vector<VoterState> voter_state_;
   std::vector<std::uint8_t> voter_attempts_;
   std::vector<Candidate> candidates_;
-  std::vector<std::vector<std::uint32_t>> contest_candidates_;  // contest -> candidates on its ballot
-  std::vector<double> scores_;                                  // per candidate, this stage's tally
-  std::vector<sim::SimTime> channel_close_;                     // per ChannelPlan, extensions applied
+  // One contest per (unit of the stage's level, office): its candidates and the ballots cast.
+  struct Contest {
+    std::uint8_t office = 0;
+    std::vector<std::uint32_t> candidates;  // ballot position i is candidates[i]
+    rules::Profile ballots{1};              // resized when the ballot is known
+  };
+  std::vector<Contest> contests_;
+  std::vector<std::vector<std::size_t>> contests_of_unit_;  // unit -> indices into contests_
+  std::vector<rules::CandidateIndex> ballot_;
+  std::vector<sim::SimTime> channel_close_;  // per ChannelPlan, extensions applied
   RegionVotes votes_;
   std::vector<double> contest_margins_;
   sim::RandomStream candidate_stream_{sim::StreamKey{}};
