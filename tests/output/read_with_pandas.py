@@ -35,7 +35,7 @@ def main(path):
         for name in ROOT_ATTRIBUTES:
             check(name in f.attrs, f"root attribute {name} missing")
         replicates = int(f.attrs["replicates"])
-        check(replicates >= 2, "the sample run should be an ensemble")
+        check(replicates >= 2, "the run should be an ensemble")
 
         meta = {name: pd.DataFrame(f["meta"][name][:]) for name in META}
         for name, frame in meta.items():
@@ -86,7 +86,9 @@ def main(path):
 
     listing = frames["list"]
     check(listing["region"].max() < len(names["regions"]), "list region code without a name")
-    check(frames["democracy"]["turnover"].notna().any(), "turnover never measured in the sample run")
+    check("turnover" in frames["democracy"].columns, "/democracy has no turnover column")
+    platform = frames["platform"]
+    check((platform["failures"] <= platform["attempts"]).all(), "more failures than attempts")
 
     print(f"{path}: " + ", ".join(f"/{n} {len(df)} rows" for n, df in frames.items()))
 
