@@ -28,7 +28,8 @@ results::ReplicateResults PrimaryReplicate::run(sim::Executor& executor, sim::Ob
   config.end_time = world_.scenario().calendar.horizon;
   config.seed = seed_;
   config.replicate = replicate_;
-  sim::Simulation simulation(config);
+  simulation_ = std::make_unique<sim::Simulation>(config);
+  sim::Simulation& simulation = *simulation_;
   auto national = std::make_unique<NationalModel>(world_);
   national_ = national.get();
   simulation.add_lp("national", std::move(national));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "primsim/models/results/result_rows.hpp"
 #include "primsim/sim/executor.hpp"
 #include "primsim/sim/observer.hpp"
+#include "primsim/sim/simulation.hpp"
 
 namespace primsim::models {
 
@@ -32,6 +34,8 @@ class PrimaryReplicate {
   results::ReplicateResults assemble();
 
   PrimaryWorld world_;
+  // Owns the LPs, so their final state outlives run() for regions() and national().
+  std::unique_ptr<sim::Simulation> simulation_;
   std::uint64_t seed_;
   std::uint32_t replicate_;
   std::vector<const RegionModel*> regions_;
