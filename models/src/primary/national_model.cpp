@@ -197,8 +197,9 @@ void NationalModel::form_list(sim::LpContext& context) {
                    [](const Nominee& a, const Nominee& b) { return a.score > b.score; });
 
   // Quotas, the strictest of every stage's, by least displacement: while a group is short, its
-  // best-ranked member left off the list takes the place of the lowest-placed entry whose
-  // removal leaves every other quota met. The leadership appoints one when no nominee is left.
+  // best-ranked member left off the list takes the place of the lowest-placed primary winner
+  // whose removal leaves every other quota met. The leadership's reserved places are its own and
+  // are never displaced (2020: 49 of 126); it appoints one more only when no nominee is left.
   std::map<spec::QuotaGroup, double> quotas;
   for (const auto& stage : scenario.selection.stages) {
     for (const auto& quota : stage.rule.quotas)
@@ -228,7 +229,7 @@ void NationalModel::form_list(sim::LpContext& context) {
       while (count(group) < needed(share)) {
         std::optional<std::size_t> out;
         for (std::size_t i = list.size(); i-- > 0 && !out;) {
-          if (in_group(group, list[i])) continue;
+          if (in_group(group, list[i]) || list[i].route == results::Route::leadership_quota) continue;
           bool removable = true;
           for (const auto& [other, other_share] : quotas) {
             if (other != group && in_group(other, list[i]) && count(other) <= needed(other_share))

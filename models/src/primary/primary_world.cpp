@@ -7,12 +7,33 @@
 #include "primsim/models/members/member_generator.hpp"
 
 namespace primsim::models {
+namespace {
+
+// The people in each region who may select. Open primaries (an all_voters selectorate) draw
+// from every registered voter, apportioned by population since no region lists its voters; the
+// candidates still come from the members, apportioned as usual.
+std::vector<std::int64_t> selectorate_per_region(const spec::ScenarioSpec& scenario) {
+  const auto& stages = scenario.selection.stages;
+  const auto vote = std::find_if(stages.begin(), stages.end(), [](const auto& stage) {
+    return stage.method == spec::SelectionMethod::vote;
+  });
+  if (vote == stages.end() || vote->selectorate.kind != spec::SelectorateKind::all_voters ||
+      vote->selectorate.voters <= 0) {
+    return apportion_members(scenario);
+  }
+  spec::ScenarioSpec open = scenario;
+  open.membership.size = vote->selectorate.voters;
+  for (auto& region : open.territory.regions) region.members.reset();
+  return apportion_members(open);
+}
+
+}  // namespace
 
 PrimaryWorld::PrimaryWorld(const spec::ScenarioSpec& scenario)
     : scenario_(scenario),
       calendar_(scenario.calendar, scenario.disruptions),
       territory_(scenario.territory),
-      members_per_region_(apportion_members(scenario)),
+      members_per_region_(selectorate_per_region(scenario)),
       lookahead_(scenario.ensemble.lookahead) {
   const auto& stages = scenario.selection.stages;
   for (std::size_t s = 0; s < stages.size(); ++s) {

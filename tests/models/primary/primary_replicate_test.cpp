@@ -194,3 +194,35 @@ TEST_CASE("turnout rows are cumulative per region and end at the region's votes"
   for (const auto& [region, votes] : last) total += votes;
   CHECK(total == r.results.summary.votes);
 }
+
+TEST_CASE("the leadership's reserved places survive the quotas", "[models]") {
+  auto scenario = testing::mini_2020();
+  // Stricter quotas than the nominees' mix force swaps; the swaps take primary winners' places.
+  scenario.selection.stages[1].rule.quotas = {{spec::QuotaGroup::women, 0.45, true},
+                                              {spec::QuotaGroup::youth, 0.35, true}};
+  scenario.selection.stages[0].rule.winners = 8;
+  const Run r = run(scenario, 0);
+  const auto& list = r.results.list;
+  REQUIRE(list.size() == 126);
+  const auto leadership = std::count_if(list.begin(), list.end(), [](const auto& row) {
+    return row.route == results::Route::leadership_quota;
+  });
+  CHECK(leadership == 49);
+  const auto women = std::count_if(list.begin(), list.end(),
+                                   [](const auto& row) { return row.gender == results::Gender::female; });
+  CHECK(women >= 57);  // ceil(0.45 x 126)
+}
+
+TEST_CASE("an all-voters selectorate draws from the registered voters, not the members", "[models]") {
+  auto scenario = testing::mini_2020();
+  scenario.selection.stages[0].selectorate.kind = spec::SelectorateKind::all_voters;
+  scenario.selection.stages[0].selectorate.voters = 450000;
+  const Run closed = run(testing::mini_2020(), 0);
+  const Run open = run(scenario, 0);
+  CHECK(closed.results.summary.eligible == 45000);
+  CHECK(open.results.summary.eligible == 450000);
+  // The 150-session platform caps how many of them get through, so only the direction is sure.
+  CHECK(open.results.summary.votes > closed.results.summary.votes);
+  // Candidates still come from the members: the same applications arrive.
+  CHECK(open.results.summary.applicants == closed.results.summary.applicants);
+}

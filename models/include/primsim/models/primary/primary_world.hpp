@@ -31,6 +31,8 @@ class PrimaryWorld {
   [[nodiscard]] const spec::ScenarioSpec& scenario() const { return scenario_; }
   [[nodiscard]] const EffectiveCalendar& calendar() const { return calendar_; }
   [[nodiscard]] const Territory& territory() const { return territory_; }
+  // The people generated in a region: its members, or its registered voters when the voting
+  // stage is open to all voters.
   [[nodiscard]] std::int64_t members_in(std::size_t region) const { return members_per_region_[region]; }
   [[nodiscard]] std::int64_t total_members() const;
   [[nodiscard]] sim::Duration lookahead() const { return lookahead_; }
