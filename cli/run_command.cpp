@@ -217,6 +217,7 @@ output::EnsembleLayout make_layout(const scenarios::LoadedScenario& loaded, std:
 
 void print_results(const Options& options, const models::results::RunInfo& info, std::uint64_t events,
                    double seconds) {
+  if (options.quiet && !options.json) return;
   const output::RunFile run = output::RunFile::open(options.output);
   if (options.json) {
     nlohmann::ordered_json line;

@@ -46,8 +46,8 @@ run([primsim, "run", scenario, "-o", other_seed, "--shard", "1/3", "--replicates
 refused([shards[0], other_seed, shards[2]],
         f"cannot merge: '{other_seed}' belongs to another run than '{shards[0]}': seed 4, not 3")
 half = workdir / "half.h5"
-run([primsim, "run", scenario, "-o", half, "--shard", "1/2", *common])
-refused([shards[0], half], f"cannot merge: '{half}' is shard 1/2 but '{shards[0]}' is shard 0/3: shards of "
+run([primsim, "run", scenario, "-o", half, "--shard", "4/5", *common])
+refused([shards[0], half], f"cannot merge: '{half}' is shard 4/5 but '{shards[0]}' is shard 0/3: shards of "
         "different splits")
 refused([shards[0], workdir / "absent.h5"], f"cannot merge '{workdir / 'absent.h5'}': no such file")
 print(f"3 shards merged: {count} datasets equal the single run's; bad merges refused")

@@ -8,7 +8,7 @@ import h5py
 from h5_datasets import assert_same_datasets, fail, run
 
 primsim, scenario, workdir = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
-replicates = 6
+replicates = 4
 workdir.mkdir(parents=True, exist_ok=True)
 files = {}
 for threads in (1, 2, 4):
