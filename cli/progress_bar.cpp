@@ -45,6 +45,8 @@ ProgressBar::~ProgressBar() {
   }
   wake_.notify_all();
   thread_.join();
+  // The final count, then a clean line for whatever is printed next.
+  draw();
   std::fputs("\r\033[K", stderr);
   std::fflush(stderr);
 }
