@@ -120,8 +120,8 @@ struct Options {
 struct BlockOutcome {
   std::uint64_t events = 0;
   bool interrupted = false;
-  bool already_complete = false;
-  std::size_t saved = 0;  // replicates in the partial file when interrupted
+  bool already_complete = false;  // a rank file of a run killed while rank 0 merged
+  std::size_t saved = 0;          // replicates in the partial file when interrupted
 };
 
 // Runs the layout's block of the ensemble into `path` (with `path`.partial as the checkpoint).
@@ -218,6 +218,7 @@ output::EnsembleLayout make_layout(const scenarios::LoadedScenario& loaded, std:
 void print_results(const Options& options, const models::results::RunInfo& info, std::uint64_t events,
                    double seconds) {
   if (options.quiet && !options.json) return;
+  const double rate = seconds > 0 ? static_cast<double>(events) / seconds : 0.0;
   const output::RunFile run = output::RunFile::open(options.output);
   if (options.json) {
     nlohmann::ordered_json line;
@@ -226,7 +227,7 @@ void print_results(const Options& options, const models::results::RunInfo& info,
     line["seed"] = info.seed;
     line["wall_seconds"] = seconds;
     line["events"] = events;
-    line["events_per_second"] = static_cast<double>(events) / seconds;
+    line["events_per_second"] = rate;
     line["output"] = options.output;
     nlohmann::ordered_json headline;
     for (const auto& statistic : output::headline_statistics(run)) {
@@ -244,8 +245,7 @@ void print_results(const Options& options, const models::results::RunInfo& info,
   } else if (!options.quiet) {
     std::cout << output::terminal_report(run);
     std::cout << fmt::format("\n{} replicates, {} events in {:.1f} s ({:.0f} events/s): {}\n",
-                             run.summary().size(), events, seconds, static_cast<double>(events) / seconds,
-                             options.output);
+                             run.summary().size(), events, seconds, rate, options.output);
   }
 }
 
@@ -296,6 +296,17 @@ int run(const Options& options, const std::string& command_line) {
   const bool lead = world.rank() == 0;
   const bool show_progress = lead && !options.quiet && ::isatty(STDERR_FILENO) != 0;
 
+  // Resuming a run that finished: every rank agrees there is nothing left to do.
+  const bool complete =
+      options.resume && fs::exists(output) && !fs::exists(fs::path(path.string() + ".partial"));
+  if (world.all(complete)) {
+    if (!lead) return 0;
+    if (!options.quiet)
+      std::cerr << fmt::format("primsim: '{}' is complete: nothing to resume\n", options.output);
+    print_results(options, info, 0, 0.0);
+    return 0;
+  }
+
   const auto start = std::chrono::steady_clock::now();
   BlockOutcome outcome;
   std::exception_ptr failure;
@@ -336,9 +347,6 @@ int run(const Options& options, const std::string& command_line) {
     if (merge_failure) std::rethrow_exception(merge_failure);
     if (!merged) return 1;
     if (!lead) return 0;
-  }
-  if (outcome.already_complete && !options.quiet) {
-    std::cerr << fmt::format("primsim: '{}' is complete: nothing to resume\n", options.output);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   print_results(options, info, events, seconds);

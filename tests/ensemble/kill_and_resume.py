@@ -79,6 +79,10 @@ for name, how in (("killed", signal.SIGKILL), ("interrupted", signal.SIGINT)):
     if not 0 < resumed_events < full_events:
         fail(f"{name}: the resumed run simulated {resumed_events} events of {full_events}: it did not "
              "continue from the partial file")
+    again = run([primsim, "run", scenario, "-o", output, *common, "--resume"])
+    if "is complete: nothing to resume" not in again.stderr:
+        fail(f"{name}: resuming a finished run said {again.stderr!r}")
+    assert_same_datasets(uninterrupted, output)
     print(f"{name} after {saved} of {replicates} replicates: resumed with {resumed_events} of {full_events} "
           "events; datasets equal the uninterrupted run's")
 
