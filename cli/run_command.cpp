@@ -269,8 +269,10 @@ int run(const Options& options, const std::string& command_line) {
     shard = shard_from_slurm();
   }
   if (world.is_parallel()) {
-    if (shard)
+    // An explicit --shard contradicts the split by rank; SLURM's array variables only set a default.
+    if (options.shard) {
       throw sim::InputError("--shard: cannot split a run into shards under mpirun, which splits it by rank");
+    }
     shard = output::Shard{static_cast<std::uint32_t>(world.rank()), static_cast<std::uint32_t>(world.size())};
   }
   if (shard) layout.shard = *shard;
