@@ -3,6 +3,8 @@ values, and the rows of a point are exactly those of a plain run of that point w
 import pathlib
 import sys
 
+import json
+
 import h5py
 import numpy as np
 
@@ -12,8 +14,8 @@ primsim, scenario, demo, workdir = sys.argv[1], sys.argv[2], sys.argv[3], pathli
 workdir.mkdir(parents=True, exist_ok=True)
 replicates = 2
 swept = workdir / "sweep.h5"
-run([primsim, "run", scenario, "-o", swept, "--replicates", str(replicates), "--seed", "11", "--threads", "2",
-     "--quiet"])
+line = json.loads(run([primsim, "run", scenario, "-o", swept, "--replicates", str(replicates), "--seed", "11",
+                       "--threads", "2", "--json"]).stdout)
 
 with h5py.File(swept, "r") as f:
     grid = f["meta/sweep"][:]
@@ -22,7 +24,7 @@ with h5py.File(swept, "r") as f:
         fail(f"/meta/sweep columns {names}")
     if list(grid["point"]) != [0, 1, 2, 3]:
         fail(f"/meta/sweep points {list(grid['point'])}")
-    expected = [(1000.0, 0.0), (1000.0, 0.8), (4000.0, 0.0), (4000.0, 0.8)]
+    expected = [(5.0, 0.0), (5.0, 0.8), (4000.0, 0.0), (4000.0, 0.8)]
     found = [(float(row[1]), float(row[2])) for row in grid]
     if found != expected:
         fail(f"/meta/sweep values {found}, expected {expected} (first key slowest)")
@@ -37,6 +39,11 @@ summary = tables["summary"]
 if [(int(p), int(r)) for p, r in zip(summary["point"], summary["replicate"])] != [
         (p, r) for p in range(4) for r in range(replicates)]:
     fail(f"/summary keys {list(zip(summary['point'], summary['replicate']))}")
+
+# The headline pools the points without mixing them: mean failed logins per replicate.
+pooled = tables["platform"]["failures"].sum() / (4 * replicates)
+if tables["platform"]["failures"].sum() == 0 or abs(line["headline"]["platform_failures"] - pooled) > 1e-9 * pooled:
+    fail(f"--json platform_failures {line['headline']['platform_failures']}, the file says {pooled}")
 
 # Point 2 (capacity 4000, mobilisation 0.0) against a plain run of the same values.
 single = workdir / "point2.h5"
