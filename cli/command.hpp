@@ -19,6 +19,7 @@ struct Command {
 };
 
 Command add_compare_command(CLI::App& parent);
+Command add_merge_command(CLI::App& parent);
 Command add_phold_command(CLI::App& parent);
 Command add_report_command(CLI::App& parent);
 // `command_line` is recorded in the results file.

@@ -1,13 +1,23 @@
-// `primsim run SCENARIO.yaml -o OUT.h5`: validates the scenario, runs its replicates in parallel
-// (each on its own, so results never depend on the thread count), writes one HDF5 file and
-// prints a summary (or, with --json, one JSON line).
+// `primsim run SCENARIO.yaml -o OUT.h5`: validates the scenario, runs every replicate of every
+// sweep point in parallel (each on its own, so results never depend on the thread count), writes
+// one HDF5 file and prints a summary (or, with --json, one JSON line). Finished replicates go to
+// OUT.h5.partial as they complete so that --resume can continue a killed or interrupted run;
+// --shard and mpirun split the ensemble into contiguous blocks that `primsim merge` joins.
+#include <signal.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <csignal>
+#include <cstdlib>
 #include <ctime>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,122 +28,355 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "mpi_world.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
+#include "primsim/output/checkpoint_log.hpp"
+#include "primsim/output/ensemble_layout.hpp"
 #include "primsim/output/hdf5_writer.hpp"
 #include "primsim/output/headline.hpp"
 #include "primsim/output/run_file.hpp"
+#include "primsim/output/shard_merge.hpp"
 #include "primsim/output/terminal_report.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/sim/input_error.hpp"
 #include "primsim/sim/sequential_executor.hpp"
+#include "progress_bar.hpp"
 
 namespace primsim::cli {
 namespace {
 
+namespace fs = std::filesystem;
+
 std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
+
+// A signal handler can only reach process-wide state; this flag is the one global of the run.
+volatile std::sig_atomic_t stop_signal = 0;
+
+extern "C" void request_stop(int signal) { stop_signal = signal; }
+
+// SIGINT (Ctrl-C) and SIGTERM (a batch system's time limit) stop the run after the replicates in
+// flight; a second signal kills at once, which the partial file also survives.
+class StopSignals {
+ public:
+  StopSignals() {
+    struct sigaction action {};
+    action.sa_handler = request_stop;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = static_cast<int>(SA_RESETHAND);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  [[nodiscard]] static bool stop_requested() { return stop_signal != 0; }
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+// A run killed outright leaves its temporary HDF5 file (.OUT.h5.tmp-PID) behind; the partial
+// file holds everything it had, so the leftovers of dead processes go.
+void remove_stale_temporaries(const fs::path& output) {
+  const fs::path folder = output.has_parent_path() ? output.parent_path() : fs::path(".");
+  const std::string prefix = "." + output.filename().string() + ".tmp-";
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(folder, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(entry.path(), error);
+  }
+}
+
+std::optional<output::Shard> shard_from_slurm() {
+  const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
+  const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
+  if (id == nullptr || count == nullptr) return std::nullopt;
+  // Arrays are often numbered from 1 (--array=1-8): the shard is the task's rank in the array.
+  const char* min = std::getenv("SLURM_ARRAY_TASK_MIN");
+  const long first = min != nullptr ? std::strtol(min, nullptr, 10) : 0;
+  const std::string text = fmt::format("{}/{}", std::strtol(id, nullptr, 10) - first, count);
+  return output::parse_shard(text, "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
+}
+
+struct Options {
+  std::string scenario;
+  std::string output;
+  std::optional<std::int64_t> replicates;
+  std::optional<std::uint64_t> seed;
+  std::size_t threads = 0;
+  std::vector<std::string> overrides;
+  std::optional<std::string> shard;
+  bool json = false;
+  bool resume = false;
+  bool quiet = false;
+};
+
+struct BlockOutcome {
+  std::uint64_t events = 0;
+  bool interrupted = false;
+  bool already_complete = false;  // a rank file of a run killed while rank 0 merged
+  std::size_t saved = 0;          // replicates in the partial file when interrupted
+};
+
+// Runs the layout's block of the ensemble into `path` (with `path`.partial as the checkpoint).
+BlockOutcome run_block(const Options& options, const scenarios::LoadedScenario& loaded,
+                       const models::results::RunInfo& info, const output::EnsembleLayout& layout,
+                       const fs::path& path, bool show_progress) {
+  BlockOutcome outcome;
+  const fs::path partial = fs::path(path.string() + ".partial");
+  if (options.resume && fs::exists(path) && !fs::exists(partial)) {
+    outcome.already_complete = true;
+    return outcome;
+  }
+  remove_stale_temporaries(path);
+  nlohmann::ordered_json identity;
+  identity["program_version"] = info.program_version;
+  identity["scenario"] = info.scenario_yaml;
+  identity["seed"] = info.seed;
+  identity["replicates"] = layout.replicates_per_point;
+  identity["points"] = layout.points();
+  identity["shard"] = fmt::format("{}/{}", layout.shard.index, layout.shard.count);
+  if (!options.resume && fs::exists(partial) && !options.quiet) {
+    std::cerr << fmt::format(
+        "primsim: starting afresh: '{}' of an earlier run is replaced (--resume continues it)\n",
+        partial.string());
+  }
+  output::CheckpointLog checkpoint(partial, identity.dump(), options.resume);
+
+  const std::uint64_t begin = layout.block_begin();
+  const std::uint64_t end = layout.block_end();
+  std::atomic<std::uint64_t> next{begin};
+  std::atomic<std::uint64_t> events{0};
+  const StopSignals signals;
+  {
+    output::Hdf5Writer writer(path, info, output::WriterOptions{layout, &checkpoint, 4});
+    ProgressBar progress(end - begin, checkpoint.size(), show_progress);
+    const int concurrency =
+        options.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(options.threads);
+    tbb::task_arena arena(concurrency);
+    // Workers take ensemble indices in order, so at most one replicate per worker is ahead of
+    // the file's next row: memory stays flat however many replicates the ensemble has.
+    const auto work = [&] {
+      for (;;) {
+        if (StopSignals::stop_requested()) return;
+        const std::uint64_t index = next++;
+        if (index >= end) return;
+        const auto ensemble_index = static_cast<std::uint32_t>(index);
+        if (checkpoint.contains(ensemble_index)) {
+          writer.publish(checkpoint.read(ensemble_index));
+          progress.add_resumed();
+          continue;
+        }
+        const std::uint32_t point = ensemble_index / layout.replicates_per_point;
+        const std::uint32_t replicate = ensemble_index % layout.replicates_per_point;
+        models::PrimaryReplicate model(loaded.grid[point].spec, info.seed, replicate);
+        sim::SequentialExecutor executor;
+        auto results = model.run(executor);
+        results.replicate = ensemble_index;
+        events += model.events();
+        progress.add(model.events());
+        writer.publish(std::move(results));
+      }
+    };
+    arena.execute([&] {
+      const int workers = arena.max_concurrency();
+      tbb::parallel_for(0, workers, [&](int) { work(); });
+    });
+    if (StopSignals::stop_requested()) {
+      writer.abandon();
+      outcome.interrupted = true;
+      outcome.saved = checkpoint.size();
+    } else {
+      writer.finish(utc_now());
+    }
+  }
+  if (!outcome.interrupted) checkpoint.remove();
+  outcome.events = events.load();
+  return outcome;
+}
+
+output::EnsembleLayout make_layout(const scenarios::LoadedScenario& loaded, std::uint32_t replicates) {
+  output::EnsembleLayout layout;
+  layout.replicates_per_point = replicates;
+  if (loaded.grid.size() > 1) {
+    for (const auto& [key, value] : loaded.grid.front().assignments) layout.sweep_keys.push_back(key);
+    for (const auto& point : loaded.grid) {
+      std::vector<std::string> values;
+      for (const auto& [key, value] : point.assignments) values.push_back(value);
+      layout.sweep_values.push_back(std::move(values));
+    }
+  }
+  return layout;
+}
+
+void print_results(const Options& options, const models::results::RunInfo& info, std::uint64_t events,
+                   double seconds) {
+  if (options.quiet && !options.json) return;
+  const double rate = seconds > 0 ? static_cast<double>(events) / seconds : 0.0;
+  const output::RunFile run = output::RunFile::open(options.output);
+  if (options.json) {
+    nlohmann::ordered_json line;
+    line["scenario"] = info.scenario_name;
+    line["replicates"] = info.replicates;
+    line["seed"] = info.seed;
+    line["wall_seconds"] = seconds;
+    line["events"] = events;
+    line["events_per_second"] = rate;
+    line["output"] = options.output;
+    nlohmann::ordered_json headline;
+    for (const auto& statistic : output::headline_statistics(run)) {
+      double sum = 0;
+      std::size_t n = 0;
+      for (const double v : statistic.values) {
+        if (std::isnan(v)) continue;
+        sum += v;
+        ++n;
+      }
+      headline[statistic.key] = n > 0 ? nlohmann::ordered_json(sum / static_cast<double>(n)) : nullptr;
+    }
+    line["headline"] = headline;
+    std::cout << line.dump() << '\n';
+  } else if (!options.quiet) {
+    std::cout << output::terminal_report(run);
+    std::cout << fmt::format("\n{} replicates, {} events in {:.1f} s ({:.0f} events/s): {}\n",
+                             run.summary().size(), events, seconds, rate, options.output);
+  }
+}
+
+int run(const Options& options, const std::string& command_line) {
+  const MpiWorld world;
+  const auto loaded = scenarios::load_scenario(options.scenario, options.overrides);
+  const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
+  const auto replicates =
+      static_cast<std::uint32_t>(options.replicates.value_or(scenario.ensemble.replicates));
+  const std::uint64_t seed = options.seed.value_or(scenario.ensemble.seed);
+
+  output::EnsembleLayout layout = make_layout(loaded, replicates);
+  if (layout.ensemble_size() > std::uint64_t{UINT32_MAX}) {
+    throw sim::InputError(fmt::format("--replicates: {} points x {} replicates is more than {} replicates",
+                                      layout.points(), replicates, UINT32_MAX));
+  }
+  std::optional<output::Shard> shard;
+  if (options.shard) {
+    shard = output::parse_shard(*options.shard, "--shard");
+  } else {
+    shard = shard_from_slurm();
+  }
+  if (world.is_parallel()) {
+    // An explicit --shard contradicts the split by rank; SLURM's array variables only set a default.
+    if (options.shard) {
+      throw sim::InputError("--shard: cannot split a run into shards under mpirun, which splits it by rank");
+    }
+    shard = output::Shard{static_cast<std::uint32_t>(world.rank()), static_cast<std::uint32_t>(world.size())};
+  }
+  if (shard) layout.shard = *shard;
+
+  models::results::RunInfo info;
+  info.program_version = PRIMSIM_VERSION;
+  info.scenario_name = scenario.name;
+  info.scenario_yaml = loaded.resolved_yaml;
+  info.seed = seed;
+  info.replicates = replicates;
+  info.command_line = command_line;
+  info.start_time = utc_now();
+  info.epoch = scenario.calendar.epoch_iso;
+  info.region_names = models::region_names(scenario);
+
+  // Under mpirun each rank writes its block next to the output and rank 0 joins the blocks.
+  const fs::path output(options.output);
+  fs::path path = output;
+  if (world.is_parallel()) {
+    const fs::path folder = output.has_parent_path() ? output.parent_path() : fs::path(".");
+    path = folder / fmt::format(".{}.rank-{}-of-{}", output.filename().string(), world.rank(), world.size());
+  }
+  const bool lead = world.rank() == 0;
+  const bool show_progress = lead && !options.quiet && ::isatty(STDERR_FILENO) != 0;
+
+  // Resuming a run that finished: every rank agrees there is nothing left to do.
+  const bool complete =
+      options.resume && fs::exists(output) && !fs::exists(fs::path(path.string() + ".partial"));
+  if (world.all(complete)) {
+    if (!lead) return 0;
+    if (!options.quiet)
+      std::cerr << fmt::format("primsim: '{}' is complete: nothing to resume\n", options.output);
+    print_results(options, info, 0, 0.0);
+    return 0;
+  }
+
+  const auto start = std::chrono::steady_clock::now();
+  BlockOutcome outcome;
+  std::exception_ptr failure;
+  try {
+    outcome = run_block(options, loaded, info, layout, path, show_progress);
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  const bool completed = world.all(!failure && !outcome.interrupted);
+  const std::uint64_t events = world.sum(outcome.events);
+  if (failure) std::rethrow_exception(failure);
+  if (!completed) {
+    if (outcome.interrupted) {
+      std::cerr << fmt::format(
+          "primsim: interrupted: {} replicates are saved in '{}.partial'; rerun the same command with "
+          "--resume to "
+          "finish\n",
+          outcome.saved, path.string());
+    }
+    return 1;
+  }
+  if (world.is_parallel()) {
+    std::exception_ptr merge_failure;
+    if (lead) {
+      try {
+        std::vector<fs::path> ranks;
+        for (int rank = 0; rank < world.size(); ++rank) {
+          ranks.push_back(path.parent_path() /
+                          fmt::format(".{}.rank-{}-of-{}", output.filename().string(), rank, world.size()));
+        }
+        output::merge_shards(output, ranks);
+        for (const auto& file : ranks) fs::remove(file);
+      } catch (...) {
+        merge_failure = std::current_exception();
+      }
+    }
+    const bool merged = world.all(!merge_failure);
+    if (merge_failure) std::rethrow_exception(merge_failure);
+    if (!merged) return 1;
+    if (!lead) return 0;
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  print_results(options, info, events, seconds);
+  return 0;
+}
 
 }  // namespace
 
 Command add_run_command(CLI::App& parent, std::string command_line) {
-  struct Options {
-    std::string scenario;
-    std::string output;
-    std::optional<std::int64_t> replicates;
-    std::optional<std::uint64_t> seed;
-    std::size_t threads = 0;
-    std::vector<std::string> overrides;
-    bool json = false;
-    bool quiet = false;
-  };
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand("run", "simulate a scenario as an ensemble and write one HDF5 file");
   app->add_option("SCENARIO.yaml", options->scenario, "scenario file")->required();
   app->add_option("-o,--output", options->output, "results file to write (HDF5)")->required();
-  app->add_option("--replicates", options->replicates, "replicates (default: ensemble.replicates)")
+  app->add_option("--replicates", options->replicates,
+                  "replicates per sweep point (default: ensemble.replicates)")
       ->check(CLI::PositiveNumber);
   app->add_option("--seed", options->seed, "random seed (default: ensemble.seed)");
   app->add_option("--threads", options->threads, "worker threads (default: every core)");
   app->add_option("--set", options->overrides, "override a scenario key: key.path=value (repeatable)");
+  app->add_option("--shard", options->shard,
+                  "run block i of n of the ensemble (0 <= i < n) into a shard file for primsim merge "
+                  "(default: SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set)");
+  app->add_flag("--resume", options->resume,
+                "continue an interrupted run of the same command from OUT.h5.partial");
   app->add_flag("--json", options->json, "print one JSON line of results on stdout");
   app->add_flag("--quiet", options->quiet, "print nothing but errors (and --json)");
 
-  return {app, [options, command_line] {
-            const auto loaded = scenarios::load_scenario(options->scenario, options->overrides);
-            if (loaded.grid.size() > 1) {
-              throw sim::InputError(fmt::format(
-                  "{}: sweep: running a sweep grid ({} points) is not supported by this version of run; "
-                  "run each point with --set instead",
-                  options->scenario, loaded.grid.size()));
-            }
-            const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
-            const auto replicates =
-                static_cast<std::uint32_t>(options->replicates.value_or(scenario.ensemble.replicates));
-            const std::uint64_t seed = options->seed.value_or(scenario.ensemble.seed);
-
-            models::results::RunInfo info;
-            info.program_version = PRIMSIM_VERSION;
-            info.scenario_name = scenario.name;
-            info.scenario_yaml = loaded.resolved_yaml;
-            info.seed = seed;
-            info.replicates = replicates;
-            info.command_line = command_line;
-            info.start_time = utc_now();
-            info.epoch = scenario.calendar.epoch_iso;
-            info.region_names = models::region_names(scenario);
-
-            const auto start = std::chrono::steady_clock::now();
-            std::atomic<std::uint64_t> events{0};
-            {
-              output::Hdf5Writer writer(options->output, info);
-              const int concurrency =
-                  options->threads == 0 ? tbb::task_arena::automatic : static_cast<int>(options->threads);
-              tbb::task_arena arena(concurrency);
-              arena.execute([&] {
-                tbb::parallel_for(std::uint32_t{0}, replicates, [&](std::uint32_t r) {
-                  models::PrimaryReplicate replicate(scenario, seed, r);
-                  sim::SequentialExecutor executor;
-                  auto results = replicate.run(executor);
-                  events += replicate.events();
-                  writer.publish(std::move(results));
-                });
-              });
-              writer.finish(utc_now());
-            }
-            const double seconds =
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-
-            const output::RunFile run = output::RunFile::open(options->output);
-            if (options->json) {
-              nlohmann::ordered_json line;
-              line["scenario"] = scenario.name;
-              line["replicates"] = replicates;
-              line["seed"] = seed;
-              line["wall_seconds"] = seconds;
-              line["events"] = events.load();
-              line["events_per_second"] = static_cast<double>(events.load()) / seconds;
-              line["output"] = options->output;
-              nlohmann::ordered_json headline;
-              for (const auto& statistic : output::headline_statistics(run)) {
-                double sum = 0;
-                std::size_t n = 0;
-                for (const double v : statistic.values) {
-                  if (std::isnan(v)) continue;
-                  sum += v;
-                  ++n;
-                }
-                headline[statistic.key] =
-                    n > 0 ? nlohmann::ordered_json(sum / static_cast<double>(n)) : nullptr;
-              }
-              line["headline"] = headline;
-              std::cout << line.dump() << '\n';
-            } else if (!options->quiet) {
-              std::cout << output::terminal_report(run);
-              std::cout << fmt::format("\n{} replicates, {} events in {:.1f} s ({:.0f} events/s): {}\n",
-                                       replicates, events.load(), seconds,
-                                       static_cast<double>(events.load()) / seconds, options->output);
-            }
-            return 0;
-          }};
+  return {app, [options, command_line] { return run(*options, command_line); }};
 }
 
 }  // namespace primsim::cli

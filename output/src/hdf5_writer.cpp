@@ -15,9 +15,12 @@
 #include <string_view>
 #include <thread>
 
+#include <cstring>
+
 #include "hdf5_attributes.hpp"
 #include "hdf5_handle.hpp"
 #include "meta_table.hpp"
+#include "primsim/output/checkpoint_log.hpp"
 #include "primsim/output/output_file_error.hpp"
 #include "primsim/output/schema.hpp"
 #include "table_layout.hpp"
@@ -38,20 +41,29 @@ std::vector<std::string> to_strings(std::span<const std::string_view> names) {
 // One extendable table of the file.
 class TableDataset {
  public:
-  TableDataset(hid_t file, const TableSpec& spec, const std::string& epoch) : spec_(&spec) {
-    row_type_ = make_row_type(spec);
+  TableDataset(hid_t file, const TableSpec& spec, const std::string& epoch, bool with_point)
+      : spec_(&spec), with_point_(with_point) {
+    row_type_ = with_point ? make_point_row_type(spec) : make_row_type(spec);
+    const std::size_t row_size = with_point ? point_row_offset + spec.row_size : spec.row_size;
     const hsize_t initial = 0;
     const hsize_t unlimited = H5S_UNLIMITED;
     Hdf5Handle space(H5Screate_simple(1, &initial, &unlimited), H5Sclose, "create a table space");
     Hdf5Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "create dataset properties");
-    const hsize_t chunk = std::max<hsize_t>(1, chunk_bytes / spec.row_size);
+    const hsize_t chunk = std::max<hsize_t>(1, chunk_bytes / row_size);
     check_hdf5(H5Pset_chunk(properties.get(), 1, &chunk), "set the chunk size");
     check_hdf5(H5Pset_shuffle(properties.get()), "set the shuffle filter");
     check_hdf5(H5Pset_deflate(properties.get(), deflate_level), "set the deflate filter");
+    // Packed on disk: the row structs' padding never reaches the file, so the same results give
+    // the same bytes (and smaller files).
+    Hdf5Handle file_type(H5Tcopy(row_type_.get()), H5Tclose, "copy a row type");
+    check_hdf5(H5Tpack(file_type.get()), "pack a row type");
     dataset_ = Hdf5Handle(
-        H5Dcreate2(file, spec.name, row_type_.get(), space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+        H5Dcreate2(file, spec.name, file_type.get(), space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
         H5Dclose, "create dataset /" + std::string(spec.name));
     write_string_attribute(dataset_.get(), "description", spec.description);
+    if (with_point) {
+      write_string_attribute(dataset_.get(), "point_description", "sweep point, see /meta/sweep");
+    }
     for (const ColumnSpec& column : spec.columns) {
       if (*column.units != '\0') {
         write_string_attribute(dataset_.get(), std::string(column.name) + "_units", column.units);
@@ -62,23 +74,39 @@ class TableDataset {
   }
 
   template <class Row>
-  void append(const std::vector<Row>& rows) {
-    if (rows.empty()) return;
+  void append(const std::vector<Row>& rows, std::uint32_t point) {
+    if (!with_point_) {
+      write(rows.data(), rows.size());
+      return;
+    }
+    constexpr std::size_t size = point_row_offset + sizeof(Row);
+    buffer_.resize(size * rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      std::memcpy(buffer_.data() + i * size, &point, sizeof(point));
+      std::memcpy(buffer_.data() + i * size + point_row_offset, &rows[i], sizeof(Row));
+    }
+    write(buffer_.data(), rows.size());
+  }
+
+ private:
+  void write(const void* rows, std::size_t row_count) {
+    if (row_count == 0) return;
     const hsize_t start = rows_;
-    const hsize_t count = rows.size();
+    const hsize_t count = row_count;
     rows_ += count;
     check_hdf5(H5Dset_extent(dataset_.get(), &rows_), "extend /" + std::string(spec_->name));
     Hdf5Handle file_space(H5Dget_space(dataset_.get()), H5Sclose, "get a table space");
     check_hdf5(H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
                "select rows");
     Hdf5Handle memory_space(H5Screate_simple(1, &count, nullptr), H5Sclose, "create a memory space");
-    check_hdf5(H5Dwrite(dataset_.get(), row_type_.get(), memory_space.get(), file_space.get(), H5P_DEFAULT,
-                        rows.data()),
-               "write rows of /" + std::string(spec_->name));
+    check_hdf5(
+        H5Dwrite(dataset_.get(), row_type_.get(), memory_space.get(), file_space.get(), H5P_DEFAULT, rows),
+        "write rows of /" + std::string(spec_->name));
   }
 
- private:
   const TableSpec* spec_;
+  bool with_point_;
+  std::vector<char> buffer_;
   Hdf5Handle row_type_;
   Hdf5Handle dataset_;
   hsize_t rows_ = 0;
@@ -95,14 +123,16 @@ struct Hdf5Writer::State {
   std::filesystem::path path;
   std::filesystem::path temporary;
   RunInfo info;
+  WriterOptions options;
   std::size_t capacity = 4;
 
   std::mutex mutex;
   std::condition_variable not_full;
   std::condition_variable not_empty;
   std::deque<ReplicateResults> queue;
-  bool closed = false;     // no more replicates: write what is queued, then close the file
-  bool abandoned = false;  // stop as soon as possible; the file is removed
+  bool closed = false;      // no more replicates: write what is queued, then close the file
+  bool abandoned = false;   // stop as soon as possible; the file is removed
+  bool drain_only = false;  // interrupted: hand the queue to the checkpoint, write no file
   std::string end_time;
   std::exception_ptr error;
   std::thread thread;
@@ -112,7 +142,7 @@ struct Hdf5Writer::State {
   Hdf5Handle file;
   std::vector<TableDataset> tables;
   std::map<std::uint32_t, ReplicateResults> pending;
-  std::uint32_t next_replicate = 0;
+  std::uint64_t next_replicate = 0;
 
   void create_file();
   void write(ReplicateResults& results);
@@ -130,6 +160,12 @@ void Hdf5Writer::State::create_file() {
   write_string_attribute(root, "scenario_yaml", info.scenario_yaml);
   write_uint64_attribute(root, "seed", info.seed);
   write_uint64_attribute(root, "replicates", info.replicates);
+  const EnsembleLayout& layout = options.layout;
+  if (layout.has_sweep()) write_uint64_attribute(root, "points", layout.points());
+  if (!layout.shard.is_whole_run()) {
+    write_uint64_attribute(root, "shard_index", layout.shard.index);
+    write_uint64_attribute(root, "shard_count", layout.shard.count);
+  }
   write_string_attribute(root, "command_line", info.command_line);
   write_string_attribute(root, "start_time", info.start_time);
   write_string_attribute(root, "epoch", info.epoch);
@@ -141,30 +177,38 @@ void Hdf5Writer::State::create_file() {
   write_meta_table(meta.get(), "genders", to_strings(gender_names));
   write_meta_table(meta.get(), "channels", to_strings(channel_names));
   write_meta_table(meta.get(), "reasons", to_strings(removal_reason_names));
+  if (layout.has_sweep()) write_sweep_table(meta.get(), layout.sweep_keys, layout.sweep_values);
 
+  const bool with_point = layout.has_sweep();
   tables.reserve(6);
-  tables.emplace_back(root, table_spec<SummaryRow>(), info.epoch);
-  tables.emplace_back(root, table_spec<FunnelRow>(), info.epoch);
-  tables.emplace_back(root, table_spec<TurnoutRow>(), info.epoch);
-  tables.emplace_back(root, table_spec<PlatformRow>(), info.epoch);
-  tables.emplace_back(root, table_spec<ListRow>(), info.epoch);
-  tables.emplace_back(root, table_spec<DemocracyRow>(), info.epoch);
+  tables.emplace_back(root, table_spec<SummaryRow>(), info.epoch, with_point);
+  tables.emplace_back(root, table_spec<FunnelRow>(), info.epoch, with_point);
+  tables.emplace_back(root, table_spec<TurnoutRow>(), info.epoch, with_point);
+  tables.emplace_back(root, table_spec<PlatformRow>(), info.epoch, with_point);
+  tables.emplace_back(root, table_spec<ListRow>(), info.epoch, with_point);
+  tables.emplace_back(root, table_spec<DemocracyRow>(), info.epoch, with_point);
 }
 
 void Hdf5Writer::State::write(ReplicateResults& results) {
-  const std::uint32_t replicate = results.replicate;
+  const EnsembleLayout& layout = options.layout;
+  std::uint32_t point = 0;
+  std::uint32_t replicate = results.replicate;
+  if (layout.has_sweep()) {
+    point = results.replicate / layout.replicates_per_point;
+    replicate = results.replicate % layout.replicates_per_point;
+  }
   results.summary.replicate = replicate;
   results.democracy.replicate = replicate;
   stamp(results.funnel, replicate);
   stamp(results.turnout, replicate);
   stamp(results.platform, replicate);
   stamp(results.list, replicate);
-  tables[0].append(std::vector<SummaryRow>{results.summary});
-  tables[1].append(results.funnel);
-  tables[2].append(results.turnout);
-  tables[3].append(results.platform);
-  tables[4].append(results.list);
-  tables[5].append(std::vector<DemocracyRow>{results.democracy});
+  tables[0].append(std::vector<SummaryRow>{results.summary}, point);
+  tables[1].append(results.funnel, point);
+  tables[2].append(results.turnout, point);
+  tables[3].append(results.platform, point);
+  tables[4].append(results.list, point);
+  tables[5].append(std::vector<DemocracyRow>{results.democracy}, point);
 }
 
 void Hdf5Writer::State::run(std::promise<void>& created) {
@@ -183,8 +227,11 @@ void Hdf5Writer::State::run(std::promise<void>& created) {
       if (queue.empty()) break;  // closed and drained
       ReplicateResults results = std::move(queue.front());
       queue.pop_front();
+      const bool draining = drain_only;
       lock.unlock();
       not_full.notify_one();
+      if (options.checkpoint != nullptr) options.checkpoint->append(results);
+      if (draining) continue;
       // Replicates finish in any order; holding early ones back keeps the file identical for
       // every thread count.
       const std::uint32_t replicate = results.replicate;
@@ -196,7 +243,7 @@ void Hdf5Writer::State::run(std::promise<void>& created) {
       }
     }
     std::unique_lock lock(mutex);
-    if (!abandoned) {
+    if (!abandoned && !drain_only) {
       lock.unlock();
       for (auto& [replicate, results] : pending) write(results);
       pending.clear();
@@ -214,11 +261,17 @@ void Hdf5Writer::State::run(std::promise<void>& created) {
 }
 
 Hdf5Writer::Hdf5Writer(std::filesystem::path path, RunInfo info, std::size_t queue_capacity)
+    : Hdf5Writer(std::move(path), info,
+                 WriterOptions{EnsembleLayout{info.replicates, {}, {}, {}}, nullptr, queue_capacity}) {}
+
+Hdf5Writer::Hdf5Writer(std::filesystem::path path, RunInfo info, WriterOptions options)
     : state_(std::make_unique<State>()) {
   State& state = *state_;
   state.path = std::move(path);
   state.info = std::move(info);
-  state.capacity = std::max<std::size_t>(1, queue_capacity);
+  state.options = std::move(options);
+  state.capacity = std::max<std::size_t>(1, state.options.queue_capacity);
+  state.next_replicate = state.options.layout.block_begin();
   const std::filesystem::path folder =
       state.path.has_parent_path() ? state.path.parent_path() : std::filesystem::path(".");
   if (!std::filesystem::is_directory(folder)) {
@@ -285,6 +338,21 @@ void Hdf5Writer::finish(const std::string& end_time) {
   }
   std::filesystem::rename(state.temporary, state.path);
   state.finished = true;
+}
+
+void Hdf5Writer::abandon() {
+  State& state = *state_;
+  {
+    std::lock_guard lock(state.mutex);
+    if (state.closed) return;
+    state.closed = true;
+    state.drain_only = true;
+  }
+  state.not_empty.notify_all();
+  state.thread.join();
+  std::error_code ignored;
+  std::filesystem::remove(state.temporary, ignored);
+  if (state.error) std::rethrow_exception(state.error);
 }
 
 const std::filesystem::path& Hdf5Writer::path() const { return state_->path; }

@@ -1,8 +1,11 @@
 // Lookup tables as 1-D compounds of (code int32, name UTF-8 string): one line in pandas or R.
 #include "meta_table.hpp"
 
+#include <charconv>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 
 #include "hdf5_attributes.hpp"
@@ -26,7 +29,63 @@ Hdf5Handle meta_row_type() {
   return row;
 }
 
+std::optional<double> as_number(const std::string& text) {
+  double value = 0;
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (text.empty() || error != std::errc() || stop != end) return std::nullopt;
+  return value;
+}
+
 }  // namespace
+
+void write_sweep_table(hid_t group, const std::vector<std::string>& keys,
+                       const std::vector<std::vector<std::string>>& values) {
+  // Row: uint32 point in the first 8 bytes, then 8 bytes per key (a double or a char*).
+  constexpr std::size_t slot = 8;
+  static_assert(sizeof(double) == slot && sizeof(char*) == slot);
+  const std::size_t row_size = slot * (keys.size() + 1);
+  std::vector<bool> numeric(keys.size(), true);
+  for (const auto& point : values) {
+    for (std::size_t k = 0; k < keys.size(); ++k) numeric[k] = numeric[k] && as_number(point[k]).has_value();
+  }
+  Hdf5Handle text(H5Tcopy(H5T_C_S1), H5Tclose, "copy the string type");
+  check_hdf5(H5Tset_size(text.get(), H5T_VARIABLE), "make a variable-length string type");
+  check_hdf5(H5Tset_cset(text.get(), H5T_CSET_UTF8), "make a UTF-8 string type");
+  Hdf5Handle type(H5Tcreate(H5T_COMPOUND, row_size), H5Tclose, "create the sweep row type");
+  check_hdf5(H5Tinsert(type.get(), "point", 0, H5T_NATIVE_UINT32), "insert point");
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    check_hdf5(
+        H5Tinsert(type.get(), keys[k].c_str(), slot * (k + 1), numeric[k] ? H5T_NATIVE_DOUBLE : text.get()),
+        "insert sweep column " + keys[k]);
+  }
+  std::vector<char> rows(row_size * values.size());
+  for (std::size_t p = 0; p < values.size(); ++p) {
+    char* row = rows.data() + p * row_size;
+    const auto point = static_cast<std::uint32_t>(p);
+    std::memcpy(row, &point, sizeof(point));
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+      if (numeric[k]) {
+        const double value = *as_number(values[p][k]);
+        std::memcpy(row + slot * (k + 1), &value, sizeof(value));
+      } else {
+        // HDF5 only reads through the pointer.
+        const char* name = values[p][k].c_str();
+        std::memcpy(row + slot * (k + 1), &name, sizeof(name));
+      }
+    }
+  }
+  const hsize_t size = values.size();
+  Hdf5Handle space(H5Screate_simple(1, &size, nullptr), H5Sclose, "create the space of /meta/sweep");
+  Hdf5Handle dataset(
+      H5Dcreate2(group, "sweep", type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Dclose,
+      "create /meta/sweep");
+  check_hdf5(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()),
+             "write /meta/sweep");
+  write_string_attribute(dataset.get(), "description",
+                         "sweep grid: the value of each swept key path at each point (the point column of "
+                         "every table)");
+}
 
 void write_meta_table(hid_t group, const std::string& name, const std::vector<std::string>& names) {
   std::vector<MetaRow> rows;

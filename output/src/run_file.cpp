@@ -79,6 +79,22 @@ std::vector<Row> read_table(hid_t file, const std::filesystem::path& path) {
   return rows;
 }
 
+// In a sweep, replicate numbers repeat in every point: rows get their ensemble index
+// (point * replicates + replicate) so that per-replicate summaries never mix two points.
+template <class Row>
+void number_by_ensemble_index(hid_t file, std::vector<Row>& rows, std::uint32_t replicates) {
+  const TableSpec& spec = table_spec<Row>();
+  Hdf5Handle dataset(H5Dopen2(file, spec.name, H5P_DEFAULT), H5Dclose, "open /" + std::string(spec.name));
+  Hdf5Handle file_type(H5Dget_type(dataset.get()), H5Tclose, "get the type of /" + std::string(spec.name));
+  if (H5Tget_member_index(file_type.get(), "point") < 0 || rows.empty()) return;
+  Hdf5Handle point_type(H5Tcreate(H5T_COMPOUND, sizeof(std::uint32_t)), H5Tclose, "create the point type");
+  check_hdf5(H5Tinsert(point_type.get(), "point", 0, H5T_NATIVE_UINT32), "insert column point");
+  std::vector<std::uint32_t> points(rows.size());
+  check_hdf5(H5Dread(dataset.get(), point_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, points.data()),
+             "read the points of /" + std::string(spec.name));
+  for (std::size_t i = 0; i < rows.size(); ++i) rows[i].replicate += points[i] * replicates;
+}
+
 std::string string_or_empty(hid_t object, const std::string& name) {
   return read_string_attribute(object, name).value_or("");
 }
@@ -122,6 +138,13 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.platform_ = read_table<PlatformRow>(root, path);
     run.list_ = read_table<ListRow>(root, path);
     run.democracy_ = read_table<DemocracyRow>(root, path);
+    const std::uint32_t replicates = run.info_.replicates;
+    number_by_ensemble_index(root, run.summary_, replicates);
+    number_by_ensemble_index(root, run.funnel_, replicates);
+    number_by_ensemble_index(root, run.turnout_, replicates);
+    number_by_ensemble_index(root, run.platform_, replicates);
+    number_by_ensemble_index(root, run.list_, replicates);
+    number_by_ensemble_index(root, run.democracy_, replicates);
   } catch (const OutputFileError&) {
     throw;
   } catch (const std::exception&) {

@@ -190,9 +190,15 @@ hid_t native_type(ColumnKind kind) {
 
 }  // namespace
 
-Hdf5Handle make_row_type(const TableSpec& spec) {
-  Hdf5Handle row(H5Tcreate(H5T_COMPOUND, spec.row_size), H5Tclose,
+namespace {
+
+Hdf5Handle make_type(const TableSpec& spec, bool with_point) {
+  const std::size_t base = with_point ? point_row_offset : 0;
+  Hdf5Handle row(H5Tcreate(H5T_COMPOUND, base + spec.row_size), H5Tclose,
                  "create the row type of " + std::string(spec.name));
+  if (with_point) {
+    check_hdf5(H5Tinsert(row.get(), "point", 0, H5T_NATIVE_UINT32), "insert column point");
+  }
   for (const ColumnSpec& column : spec.columns) {
     Hdf5Handle enum_type;
     hid_t member = native_type(column.kind);
@@ -200,10 +206,16 @@ Hdf5Handle make_row_type(const TableSpec& spec) {
     if (column.kind == ColumnKind::gender) enum_type = make_enum_type(gender_names);
     if (column.kind == ColumnKind::route) enum_type = make_enum_type(route_names);
     if (enum_type.is_open()) member = enum_type.get();
-    check_hdf5(H5Tinsert(row.get(), column.name, column.offset, member),
+    check_hdf5(H5Tinsert(row.get(), column.name, base + column.offset, member),
                "insert column " + std::string(column.name));
   }
   return row;
 }
+
+}  // namespace
+
+Hdf5Handle make_row_type(const TableSpec& spec) { return make_type(spec, false); }
+
+Hdf5Handle make_point_row_type(const TableSpec& spec) { return make_type(spec, true); }
 
 }  // namespace primsim::output

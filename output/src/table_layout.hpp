@@ -37,6 +37,11 @@ const TableSpec& table_spec();
 // A native compound type with one member per column, enums as HDF5 enum types.
 Hdf5Handle make_row_type(const TableSpec& spec);
 
+// In a sweep every table starts with a `point` column (uint32, the row of /meta/sweep): a row
+// in memory is the point at offset 0 and the table's row struct at point_row_offset.
+inline constexpr std::size_t point_row_offset = 8;
+Hdf5Handle make_point_row_type(const TableSpec& spec);
+
 // An HDF5 enum over uint8 whose code i is names[i].
 Hdf5Handle make_enum_type(std::span<const std::string_view> names);
 

@@ -8,8 +8,20 @@
 #include <string>
 
 #include "primsim/models/results/result_sink.hpp"
+#include "primsim/output/ensemble_layout.hpp"
 
 namespace primsim::output {
+
+class CheckpointLog;
+
+struct WriterOptions {
+  // Without a sweep or shards, the replicate column is the published index itself.
+  EnsembleLayout layout;
+  // When set, each replicate is appended to it (and synced) as it reaches the writer, before it
+  // waits for its turn in the file.
+  CheckpointLog* checkpoint = nullptr;
+  std::size_t queue_capacity = 4;
+};
 
 class Hdf5Writer final : public models::results::ResultSink {
  public:
@@ -17,6 +29,9 @@ class Hdf5Writer final : public models::results::ResultSink {
   // attributes and /meta. Throws OutputFileError when the folder does not exist. At most
   // queue_capacity replicates wait to be written; publish() blocks beyond that.
   Hdf5Writer(std::filesystem::path path, models::results::RunInfo info, std::size_t queue_capacity = 4);
+  // An ensemble: results.replicate is the ensemble index (EnsembleLayout), rows are written from
+  // the first index of the shard on, and a sweep adds the point column and /meta/sweep.
+  Hdf5Writer(std::filesystem::path path, models::results::RunInfo info, WriterOptions options);
   // Without a successful finish(), removes the temporary file: `path` is never touched.
   ~Hdf5Writer() override;
 
@@ -27,6 +42,9 @@ class Hdf5Writer final : public models::results::ResultSink {
   // Writes the end time, closes the file and renames it to `path`. Rethrows any error of the
   // writer thread (and then leaves no file behind).
   void finish(const std::string& end_time) override;
+  // For an interrupted run: hands what is queued to the checkpoint, then removes the temporary
+  // file. `path` is not touched.
+  void abandon();
 
   [[nodiscard]] const std::filesystem::path& path() const;
   [[nodiscard]] const std::filesystem::path& temporary_path() const;

@@ -27,7 +27,9 @@ class RunFile {
   [[nodiscard]] const models::results::RunInfo& info() const { return info_; }
   [[nodiscard]] const std::string& end_time() const { return end_time_; }
 
-  // Tables sorted by replicate, then by the other key columns, as written.
+  // Tables sorted by replicate, then by the other key columns, as written. In a sweep the
+  // replicate field holds the ensemble index, point * info().replicates + replicate, so the
+  // points are pooled into one ensemble.
   [[nodiscard]] const std::vector<models::results::SummaryRow>& summary() const { return summary_; }
   [[nodiscard]] const std::vector<models::results::FunnelRow>& funnel() const { return funnel_; }
   [[nodiscard]] const std::vector<models::results::TurnoutRow>& turnout() const { return turnout_; }

@@ -1,0 +1,29 @@
+// `primsim merge OUT.h5 SHARD.h5...`: joins the shards of one ensemble (primsim run --shard i/n)
+// into the file a single run would have written.
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "command.hpp"
+#include "primsim/output/shard_merge.hpp"
+
+namespace primsim::cli {
+
+Command add_merge_command(CLI::App& parent) {
+  struct Options {
+    std::string output;
+    std::vector<std::string> shards;
+  };
+  auto options = std::make_shared<Options>();
+  CLI::App* app = parent.add_subcommand("merge", "join the shard files of one run into one results file");
+  app->add_option("OUT.h5", options->output, "results file to write")->required();
+  app->add_option("SHARD.h5", options->shards, "every shard file of the run, in any order")->required();
+  return {app, [options] {
+            std::vector<std::filesystem::path> shards(options->shards.begin(), options->shards.end());
+            output::merge_shards(options->output, shards);
+            return 0;
+          }};
+}
+
+}  // namespace primsim::cli

@@ -1,0 +1,203 @@
+// The merged file starts as a byte copy of shard 0 (its /meta, attributes and dataset layout
+// are those of a single run) and every other shard's rows are appended to its tables in order:
+// shards are contiguous blocks of the ensemble index, so the result is the single run's rows.
+#include "primsim/output/shard_merge.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "hdf5_attributes.hpp"
+#include "hdf5_handle.hpp"
+#include "primsim/output/output_file_error.hpp"
+
+namespace primsim::output {
+
+namespace {
+
+constexpr hsize_t rows_per_block = 1 << 16;
+
+struct ShardFile {
+  std::filesystem::path path;
+  std::uint64_t index = 0;
+  std::uint64_t count = 0;
+  std::map<std::string, std::string> identity;  // what must agree across the shards of one run
+  std::string end_time;
+};
+
+ShardFile read_shard(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    throw OutputFileError(fmt::format("cannot merge '{}': no such file", name));
+  }
+  if (H5Fis_hdf5(name.c_str()) <= 0) {
+    throw OutputFileError(fmt::format("cannot merge '{}': not an HDF5 file", name));
+  }
+  const hid_t id = H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (id < 0)
+    throw OutputFileError(fmt::format("cannot merge '{}': the HDF5 file is truncated or damaged", name));
+  const Hdf5Handle file(id, H5Fclose, "open " + name);
+  const hid_t root = file.get();
+  ShardFile shard;
+  shard.path = path;
+  const auto index = read_uint64_attribute(root, "shard_index");
+  const auto count = read_uint64_attribute(root, "shard_count");
+  if (!read_int64_attribute(root, "schema_version")) {
+    throw OutputFileError(fmt::format("cannot merge '{}': not a primsim results file", name));
+  }
+  if (!index || !count) {
+    throw OutputFileError(fmt::format(
+        "cannot merge '{}': not a shard (it has no root attribute 'shard_count'; shards are written "
+        "by primsim run --shard i/n)",
+        name));
+  }
+  shard.index = *index;
+  shard.count = *count;
+  shard.identity["schema_version"] = std::to_string(read_int64_attribute(root, "schema_version").value_or(0));
+  shard.identity["program_version"] = read_string_attribute(root, "program_version").value_or("");
+  shard.identity["scenario"] = read_string_attribute(root, "scenario_yaml").value_or("");
+  shard.identity["seed"] = std::to_string(read_uint64_attribute(root, "seed").value_or(0));
+  shard.identity["replicates"] = std::to_string(read_uint64_attribute(root, "replicates").value_or(0));
+  shard.identity["points"] = std::to_string(read_uint64_attribute(root, "points").value_or(1));
+  shard.end_time = read_string_attribute(root, "end_time").value_or("");
+  return shard;
+}
+
+void check_shards(std::vector<ShardFile>& shards) {
+  const ShardFile& first = shards.front();
+  for (const ShardFile& shard : shards) {
+    if (shard.count != first.count) {
+      throw OutputFileError(fmt::format(
+          "cannot merge: '{}' is shard {}/{} but '{}' is shard {}/{}: shards of different splits",
+          shard.path.string(), shard.index, shard.count, first.path.string(), first.index, first.count));
+    }
+    for (const auto& [key, value] : first.identity) {
+      const std::string& other = shard.identity.at(key);
+      if (other == value) continue;
+      const std::string detail =
+          key == "scenario" ? "a different scenario" : fmt::format("{} {}, not {}", key, other, value);
+      throw OutputFileError(fmt::format("cannot merge: '{}' belongs to another run than '{}': {}",
+                                        shard.path.string(), first.path.string(), detail));
+    }
+  }
+  std::sort(shards.begin(), shards.end(),
+            [](const ShardFile& a, const ShardFile& b) { return a.index < b.index; });
+  for (std::size_t i = 1; i < shards.size(); ++i) {
+    if (shards[i].index == shards[i - 1].index) {
+      throw OutputFileError(fmt::format("cannot merge: '{}' and '{}' are both shard {}/{}",
+                                        shards[i - 1].path.string(), shards[i].path.string(), shards[i].index,
+                                        shards[i].count));
+    }
+  }
+  std::vector<std::string> missing;
+  std::size_t next = 0;
+  for (std::uint64_t index = 0; index < first.count; ++index) {
+    if (next < shards.size() && shards[next].index == index) {
+      ++next;
+    } else {
+      missing.push_back(fmt::format("{}/{}", index, first.count));
+    }
+  }
+  if (!missing.empty()) {
+    throw OutputFileError(fmt::format("cannot merge: shard{} {} {} missing ({} of {} given)",
+                                      missing.size() > 1 ? "s" : "", fmt::join(missing, ", "),
+                                      missing.size() > 1 ? "are" : "is", shards.size(), first.count));
+  }
+}
+
+std::vector<std::string> root_datasets(hid_t file) {
+  std::vector<std::string> names;
+  const auto visit = [](hid_t group, const char* name, const H5L_info_t*, void* data) -> herr_t {
+    H5O_info_t info;
+    if (H5Oget_info_by_name(group, name, &info, H5P_DEFAULT) >= 0 && info.type == H5O_TYPE_DATASET) {
+      static_cast<std::vector<std::string>*>(data)->emplace_back(name);
+    }
+    return 0;
+  };
+  check_hdf5(H5Literate(file, H5_INDEX_NAME, H5_ITER_INC, nullptr, visit, &names), "list the tables");
+  return names;
+}
+
+void append_rows(hid_t target, hid_t source, const std::string& name) {
+  Hdf5Handle to(H5Dopen2(target, name.c_str(), H5P_DEFAULT), H5Dclose, "open /" + name);
+  Hdf5Handle from(H5Dopen2(source, name.c_str(), H5P_DEFAULT), H5Dclose, "open /" + name + " of a shard");
+  Hdf5Handle type(H5Dget_type(to.get()), H5Tclose, "get the type of /" + name);
+  const std::size_t row_size = H5Tget_size(type.get());
+  Hdf5Handle from_space(H5Dget_space(from.get()), H5Sclose, "get a space");
+  const auto rows = static_cast<hsize_t>(H5Sget_simple_extent_npoints(from_space.get()));
+  hsize_t end = 0;
+  {
+    Hdf5Handle to_space(H5Dget_space(to.get()), H5Sclose, "get a space");
+    end = static_cast<hsize_t>(H5Sget_simple_extent_npoints(to_space.get()));
+  }
+  std::vector<char> buffer;
+  for (hsize_t start = 0; start < rows; start += rows_per_block) {
+    const hsize_t count = std::min(rows_per_block, rows - start);
+    buffer.resize(count * row_size);
+    Hdf5Handle memory(H5Screate_simple(1, &count, nullptr), H5Sclose, "create a memory space");
+    check_hdf5(H5Sselect_hyperslab(from_space.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
+               "select rows");
+    check_hdf5(H5Dread(from.get(), type.get(), memory.get(), from_space.get(), H5P_DEFAULT, buffer.data()),
+               "read /" + name + " of a shard");
+    const hsize_t new_end = end + count;
+    check_hdf5(H5Dset_extent(to.get(), &new_end), "extend /" + name);
+    Hdf5Handle to_space(H5Dget_space(to.get()), H5Sclose, "get a space");
+    check_hdf5(H5Sselect_hyperslab(to_space.get(), H5S_SELECT_SET, &end, nullptr, &count, nullptr),
+               "select rows");
+    check_hdf5(H5Dwrite(to.get(), type.get(), memory.get(), to_space.get(), H5P_DEFAULT, buffer.data()),
+               "write /" + name);
+    end = new_end;
+  }
+}
+
+}  // namespace
+
+void merge_shards(const std::filesystem::path& output, const std::vector<std::filesystem::path>& paths) {
+  silence_hdf5_errors();
+  if (paths.empty()) throw OutputFileError("cannot merge: no shard files given");
+  std::vector<ShardFile> shards;
+  for (const auto& path : paths) shards.push_back(read_shard(path));
+  check_shards(shards);
+
+  const std::filesystem::path folder = output.has_parent_path() ? output.parent_path() : ".";
+  if (!std::filesystem::is_directory(folder)) {
+    throw OutputFileError(fmt::format("cannot write results file '{}': folder '{}' does not exist",
+                                      output.string(), folder.string()));
+  }
+  const std::filesystem::path temporary =
+      folder / ("." + output.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  try {
+    std::filesystem::copy_file(shards.front().path, temporary,
+                               std::filesystem::copy_options::overwrite_existing);
+    {
+      Hdf5Handle file(H5Fopen(temporary.c_str(), H5F_ACC_RDWR, H5P_DEFAULT), H5Fclose,
+                      "open " + temporary.string());
+      const hid_t root = file.get();
+      check_hdf5(H5Adelete(root, "shard_index"), "delete attribute shard_index");
+      check_hdf5(H5Adelete(root, "shard_count"), "delete attribute shard_count");
+      const std::vector<std::string> tables = root_datasets(root);
+      for (std::size_t s = 1; s < shards.size(); ++s) {
+        const std::string name = shards[s].path.string();
+        Hdf5Handle shard(H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + name);
+        for (const std::string& table : tables) append_rows(root, shard.get(), table);
+      }
+      if (H5Aexists(root, "end_time") > 0)
+        check_hdf5(H5Adelete(root, "end_time"), "delete attribute end_time");
+      write_string_attribute(root, "end_time", shards.back().end_time);
+      check_hdf5(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush " + temporary.string());
+    }
+    std::filesystem::rename(temporary, output);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    throw;
+  }
+}
+
+}  // namespace primsim::output

@@ -1,0 +1,93 @@
+// The partial file that --resume continues from: records survive a reopen, a record cut short by
+// a kill is dropped without losing the others, and a partial file of another run is refused.
+#include <filesystem>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "primsim/output/checkpoint_log.hpp"
+#include "primsim/output/output_file_error.hpp"
+#include "sample_run.hpp"
+
+namespace {
+
+using primsim::output::CheckpointLog;
+namespace fs = std::filesystem;
+
+fs::path fresh_path(const std::string& name) {
+  const fs::path path = fs::temp_directory_path() / ("primsim_checkpoint_" + name + ".partial");
+  fs::remove(path);
+  return path;
+}
+
+const std::string identity = R"({"scenario":"demo","seed":7,"replicates":4})";
+
+bool same(const primsim::models::results::ReplicateResults& a,
+          const primsim::models::results::ReplicateResults& b) {
+  return a.replicate == b.replicate && a.summary == b.summary && a.funnel == b.funnel &&
+         a.turnout == b.turnout && a.platform == b.platform && a.list == b.list &&
+         a.democracy.replicate == b.democracy.replicate &&
+         a.democracy.participation == b.democracy.participation;
+}
+
+}  // namespace
+
+TEST_CASE("a resumed checkpoint gives back every replicate it holds, in any order", "[output][ensemble]") {
+  const fs::path path = fresh_path("reopen");
+  {
+    CheckpointLog log(path, identity, false);
+    log.append(primsim::test::sample_replicate(7, 2));
+    log.append(primsim::test::sample_replicate(7, 0));
+    log.append(primsim::test::sample_replicate(7, 0));  // a second copy is ignored
+    REQUIRE(log.size() == 2);
+  }
+  CheckpointLog log(path, identity, true);
+  REQUIRE(log.size() == 2);
+  REQUIRE(log.contains(0));
+  REQUIRE_FALSE(log.contains(1));
+  REQUIRE(same(log.read(2), primsim::test::sample_replicate(7, 2)));
+  REQUIRE(same(log.read(0), primsim::test::sample_replicate(7, 0)));
+  log.remove();
+  REQUIRE_FALSE(fs::exists(path));
+}
+
+TEST_CASE("a record cut short by a kill is dropped and the file continues after the last whole one",
+          "[output][ensemble]") {
+  const fs::path path = fresh_path("torn");
+  {
+    CheckpointLog log(path, identity, false);
+    log.append(primsim::test::sample_replicate(7, 0));
+    log.append(primsim::test::sample_replicate(7, 1));
+  }
+  fs::resize_file(path, fs::file_size(path) - 5);
+  {
+    CheckpointLog log(path, identity, true);
+    REQUIRE(log.size() == 1);
+    REQUIRE(log.contains(0));
+    log.append(primsim::test::sample_replicate(7, 3));
+  }
+  CheckpointLog log(path, identity, true);
+  REQUIRE(log.size() == 2);
+  REQUIRE(same(log.read(3), primsim::test::sample_replicate(7, 3)));
+  REQUIRE(same(log.read(0), primsim::test::sample_replicate(7, 0)));
+}
+
+TEST_CASE("without --resume an old partial file is started afresh", "[output][ensemble]") {
+  const fs::path path = fresh_path("afresh");
+  { CheckpointLog(path, identity, false).append(primsim::test::sample_replicate(7, 0)); }
+  CheckpointLog log(path, identity, false);
+  REQUIRE(log.size() == 0);
+}
+
+TEST_CASE("resuming the partial file of another run names what differs", "[output][ensemble]") {
+  const fs::path path = fresh_path("other");
+  { CheckpointLog(path, identity, false).append(primsim::test::sample_replicate(7, 0)); }
+  const std::string other = R"({"scenario":"demo","seed":8,"replicates":4})";
+  REQUIRE_THROWS_AS(CheckpointLog(path, other, true), primsim::output::OutputFileError);
+  REQUIRE_THROWS_WITH(
+      CheckpointLog(path, other, true),
+      "cannot resume from '" + path.string() + "': it belongs to another run (its seed is 7, not 8)");
+  fs::resize_file(path, 3);
+  REQUIRE_THROWS_WITH(CheckpointLog(path, identity, true),
+                      "cannot resume from '" + path.string() + "': not a primsim partial file");
+}

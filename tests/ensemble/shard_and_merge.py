@@ -1,0 +1,53 @@
+"""--shard i/n runs one block of the ensemble; `primsim merge` joins the blocks into a file whose
+datasets equal a single run's, and refuses missing, repeated, foreign or non-shard files."""
+import os
+import pathlib
+import sys
+
+from h5_datasets import assert_same_datasets, fail, run
+
+primsim, scenario, workdir = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
+workdir.mkdir(parents=True, exist_ok=True)
+common = ["--replicates", "5", "--seed", "3", "--threads", "2", "--quiet"]
+single = workdir / "single.h5"
+run([primsim, "run", scenario, "-o", single, *common])
+
+shards = []
+for index in range(3):
+    shards.append(workdir / f"shard_{index}.h5")
+    run([primsim, "run", scenario, "-o", shards[-1], "--shard", f"{index}/3", *common])
+
+# A batch array task picks its shard from SLURM's variables, counted from the array's first id.
+slurm = workdir / "slurm_1.h5"
+environment = dict(os.environ, SLURM_ARRAY_TASK_ID="2", SLURM_ARRAY_TASK_COUNT="3", SLURM_ARRAY_TASK_MIN="1")
+run([primsim, "run", scenario, "-o", slurm, *common], env=environment)
+assert_same_datasets(shards[1], slurm)
+
+merged = workdir / "merged.h5"
+run([primsim, "merge", merged, shards[2], shards[0], shards[1]])
+count = assert_same_datasets(single, merged)
+
+
+def refused(arguments, message):
+    done = run([primsim, "merge", workdir / "refused.h5", *arguments], expect=2)
+    if done.stderr.strip() != f"primsim: {message}":
+        fail(f"merge {arguments}: stderr {done.stderr.strip()!r}, expected {message!r}")
+    if (workdir / "refused.h5").exists():
+        fail("a refused merge left an output file")
+
+
+refused([shards[0], shards[2]], "cannot merge: shard 1/3 is missing (2 of 3 given)")
+refused([shards[0], shards[1], shards[1], shards[2]],
+        f"cannot merge: '{shards[1]}' and '{shards[1]}' are both shard 1/3")
+refused([shards[0], single], f"cannot merge '{single}': not a shard (it has no root attribute 'shard_count'; "
+        "shards are written by primsim run --shard i/n)")
+other_seed = workdir / "other_seed.h5"
+run([primsim, "run", scenario, "-o", other_seed, "--shard", "1/3", "--replicates", "5", "--seed", "4", "--quiet"])
+refused([shards[0], other_seed, shards[2]],
+        f"cannot merge: '{other_seed}' belongs to another run than '{shards[0]}': seed 4, not 3")
+half = workdir / "half.h5"
+run([primsim, "run", scenario, "-o", half, "--shard", "4/5", *common])
+refused([shards[0], half], f"cannot merge: '{half}' is shard 4/5 but '{shards[0]}' is shard 0/3: shards of "
+        "different splits")
+refused([shards[0], workdir / "absent.h5"], f"cannot merge '{workdir / 'absent.h5'}': no such file")
+print(f"3 shards merged: {count} datasets equal the single run's; bad merges refused")
