@@ -92,7 +92,7 @@ const TableSpec& table_spec<PlatformRow>() {
           {"failures", offsetof(PlatformRow, failures), ColumnKind::i64, "count",
            "attempts refused because the platform was at capacity"},
           {"sessions", offsetof(PlatformRow, sessions), ColumnKind::i64, "count",
-           "sessions open at the end of the minute"},
+           "most sessions open at once during the minute"},
       },
       true};
   return spec;

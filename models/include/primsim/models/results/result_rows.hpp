@@ -61,7 +61,7 @@ struct PlatformRow {
   sim::SimTime time;          // start of the minute
   std::int64_t attempts = 0;  // login attempts, retries included
   std::int64_t failures = 0;  // attempts refused because the platform was at capacity
-  std::int64_t sessions = 0;  // sessions open at the end of the minute
+  std::int64_t sessions = 0;  // most sessions open at once during the minute
 
   bool operator==(const PlatformRow&) const = default;
 };
