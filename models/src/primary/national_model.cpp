@@ -225,7 +225,10 @@ void NationalModel::form_list(sim::LpContext& context) {
         std::count_if(list.begin(), list.end(), [&](const auto& n) { return in_group(group, n); }));
   };
   for (int round = 0; round < 4; ++round) {
-    for (const auto& [group, share] : quotas) {
+    for (const auto& quota : quotas) {
+      // A plain variable, not a structured binding: lambdas below capture it.
+      const spec::QuotaGroup group = quota.first;
+      const double share = quota.second;
       while (count(group) < needed(share)) {
         std::optional<std::size_t> out;
         for (std::size_t i = list.size(); i-- > 0 && !out;) {
