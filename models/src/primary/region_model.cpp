@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <numeric>
 #include <optional>
 
@@ -129,6 +130,9 @@ void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
     }
     case events::kVoteAttempt:
       attempt(event.payload[0], static_cast<std::size_t>(event.payload[1]), context);
+      break;
+    case events::kFirstAttempts:
+      start_first_attempts(context);
       break;
     case OnlinePlatform::kServed:
       cast_ballot(event.payload[0], *world_.online_channel(), context);
@@ -303,7 +307,7 @@ void RegionModel::open_voting(sim::LpContext& context) {
       contest = *existing;
     } else {
       unit.push_back(contest);
-      contests_.push_back(Contest{c.office, {}, rules::Profile(1)});
+      contests_.push_back(Contest{c.office, {}, rules::Profile(1), {}, {}});
     }
     contests_[contest].candidates.push_back(c.id);
   }
@@ -312,7 +316,9 @@ void RegionModel::open_voting(sim::LpContext& context) {
   const auto& turnout = scenario.turnout;
   const std::int32_t youth_max = scenario.candidacy.youth_max_age;
   for (std::size_t m = 0; m < members_.size(); ++m) {
-    if (!voting_stream_.bernoulli(stage.selectorate.registered_share)) continue;
+    if (stage.selectorate.registered_share < 1.0 &&
+        !voting_stream_.bernoulli(stage.selectorate.registered_share))
+      continue;
     if (members_.joined_at(m) + stage.selectorate.min_tenure > context.now()) continue;
     ++votes_.eligible;
     if (members_.has(m, kFemale)) ++votes_.eligible_women;
@@ -345,11 +351,57 @@ void RegionModel::open_voting(sim::LpContext& context) {
     if (stage.selectorate.compulsory) utility += 4.0;
     if (!voting_stream_.bernoulli(logistic(utility))) continue;
     const auto window = world_.window_in_region(world_.channels()[*channel], region_);
-    const sim::SimTime at = first_attempt_time(window);
+    const sim::SimTime at = std::max(context.now(), first_attempt_time(window));
     voter_state_[m] = VoterState::trying;
-    context.schedule(std::max(sim::Duration{0}, at - context.now()), events::kVoteAttempt, {m, *channel});
+    first_attempts_.push_back({at, static_cast<std::uint32_t>(m), static_cast<std::uint32_t>(*channel)});
   }
+  std::sort(first_attempts_.begin(), first_attempts_.end(), [](const FirstAttempt& a, const FirstAttempt& b) {
+    return a.at < b.at || (a.at == b.at && a.member < b.member);
+  });
+  next_first_attempt_ = 0;
+  schedule_next_first_attempts(context);
+  prepare_choice_weights();
   context.schedule(std::max(sim::Duration{0}, final_close() - context.now()), events::kTally);
+}
+
+void RegionModel::schedule_next_first_attempts(sim::LpContext& context) {
+  if (next_first_attempt_ >= first_attempts_.size()) {
+    first_attempts_ = {};  // every voter has tried: give the memory back
+    return;
+  }
+  context.schedule(first_attempts_[next_first_attempt_].at - context.now(), events::kFirstAttempts);
+}
+
+void RegionModel::start_first_attempts(sim::LpContext& context) {
+  while (next_first_attempt_ < first_attempts_.size() &&
+         first_attempts_[next_first_attempt_].at <= context.now()) {
+    const FirstAttempt& first = first_attempts_[next_first_attempt_++];
+    attempt(first.member, first.channel, context);
+  }
+  schedule_next_first_attempts(context);
+}
+
+void RegionModel::prepare_choice_weights() {
+  const auto& choice = world_.scenario().choice;
+  std::vector<double> utilities;
+  for (auto& contest : contests_) {
+    contest.ppos.clear();
+    for (const auto id : contest.candidates) contest.ppos.push_back(candidates_[id].ppo);
+    for (std::size_t kind = 0; kind < contest.weights.size(); ++kind) {
+      const bool dependent = kind >= 2;
+      const bool female = (kind % 2) == 1;
+      utilities.clear();
+      for (const auto id : contest.candidates) {
+        const Candidate& c = candidates_[id];
+        double u = choice.valence_weight * c.valence + choice.debate_weight * c.debate_signal;
+        if (c.endorsed)
+          u += choice.endorsement_weight * (dependent ? choice.dependent_endorsement_multiplier : 1.0);
+        if ((c.gender == results::Gender::female) == female) u += choice.demographic_affinity_weight;
+        utilities.push_back(u);
+      }
+      contest.weights[kind] = PreparedWeights::from_utilities(utilities);
+    }
+  }
 }
 
 sim::SimTime RegionModel::first_attempt_time(const spec::TimeWindow& window) {
@@ -429,25 +481,21 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
   ++votes_.votes_by_interval[bin];
 
   const auto& choice = world_.scenario().choice;
-  const bool dependent = members_.has(member, kEmployerDependent);
-  const bool female = members_.has(member, kFemale);
+  const std::size_t kind =
+      (members_.has(member, kEmployerDependent) ? 2U : 0U) + (members_.has(member, kFemale) ? 1U : 0U);
+  const std::uint32_t ppo = members_.ppo(member);
+  const double local_factor = std::exp(choice.local_affinity_weight);
   // One ballot per office contested in the member's unit, each ranking that contest's
   // candidates (a Plackett-Luce draw over their utilities) to the ballot depth.
   for (const std::size_t k : contests_of_unit_[contest_of_branch(members_.branch(member))]) {
     Contest& contest = contests_[k];
-    utilities_.clear();
-    for (const auto id : contest.candidates) {
-      const Candidate& c = candidates_[id];
-      double u = choice.valence_weight * c.valence + choice.debate_weight * c.debate_signal;
-      if (c.endorsed)
-        u += choice.endorsement_weight * (dependent ? choice.dependent_endorsement_multiplier : 1.0);
-      if (c.ppo == members_.ppo(member)) u += choice.local_affinity_weight;
-      if ((c.gender == results::Gender::female) == female) u += choice.demographic_affinity_weight;
-      utilities_.push_back(u);
+    same_ppo_.clear();
+    for (std::size_t i = 0; i < contest.ppos.size(); ++i) {
+      if (contest.ppos[i] == ppo) same_ppo_.push_back(static_cast<std::uint32_t>(i));
     }
     const std::size_t depth =
         choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth) : contest.candidates.size();
-    sampler_.sample(utilities_, voting_stream_, ranking_, depth);
+    sampler_.sample_prepared(contest.weights[kind], same_ppo_, local_factor, voting_stream_, ranking_, depth);
     ballot_.assign(ranking_.begin(), ranking_.end());
     contest.ballots.add_ranking(ballot_);
   }

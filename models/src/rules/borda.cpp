@@ -11,8 +11,6 @@ TallyResult borda(const Profile& profile, std::size_t winners, const TieBreak& t
   const std::size_t n = profile.candidate_count();
   FractionalTally tally(n);
   std::vector<std::uint64_t> whole(n, 0);  // the common strict case, without a division table
-  std::vector<bool> listed(n, false);
-  std::vector<CandidateIndex> touched;
   for (std::size_t b = 0; b < profile.ballot_count(); ++b) {
     const BallotView ballot = profile.ballot(b);
     const std::size_t size = ballot.candidates.size();
@@ -33,11 +31,8 @@ TallyResult borda(const Profile& profile, std::size_t winners, const TieBreak& t
     if (rest > 1) {
       // The unlisted hold places size..n-1, whose points sum to rest*(rest-1)/2.
       const std::size_t points = rest * (rest - 1) / 2;
-      for (const CandidateIndex c : ballot.candidates) listed[c] = true;
-      for (std::size_t c = 0; c < n; ++c) {
-        if (!listed[c]) tally.add(static_cast<CandidateIndex>(c), points * ballot.count, rest);
-      }
-      for (const CandidateIndex c : ballot.candidates) listed[c] = false;
+      tally.add_to_everyone(points * ballot.count, rest);
+      for (const CandidateIndex c : ballot.candidates) tally.take_back(c, points * ballot.count, rest);
     }
   }
   std::vector<double> scores = tally.scores();

@@ -1,6 +1,8 @@
 // Profile storage and the checks that keep every stored ballot a valid weak order.
 #include "primsim/models/rules/profile.hpp"
 
+#include <algorithm>
+#include <array>
 #include <limits>
 #include <stdexcept>
 
@@ -18,6 +20,14 @@ Profile::Profile(std::size_t candidate_count) : candidate_count_(candidate_count
 }
 
 void Profile::add_ranking(std::span<const CandidateIndex> order, std::uint64_t count) {
+  // Simulated electorates add hundreds of thousands of short rankings: no allocation per ballot.
+  constexpr std::size_t kOnStack = 64;
+  if (order.size() <= kOnStack) {
+    std::array<std::uint8_t, kOnStack> starts{};
+    std::fill_n(starts.begin(), order.size(), std::uint8_t{1});
+    add_ballot(order, std::span<const std::uint8_t>(starts.data(), order.size()), count);
+    return;
+  }
   const std::vector<std::uint8_t> starts(order.size(), 1);
   add_ballot(order, starts, count);
 }
@@ -41,14 +51,27 @@ void Profile::add_ballot(std::span<const CandidateIndex> candidates, std::span<c
     throw std::invalid_argument("tier flags do not match candidates");
   if (!candidates.empty() && tier_start[0] == 0) throw std::invalid_argument("a ballot must open a tier");
   if (candidates.size() > candidate_count_) throw std::invalid_argument("a ballot lists a candidate twice");
-  std::vector<bool> seen(candidate_count_, false);
   for (const CandidateIndex candidate : candidates) {
     if (candidate >= candidate_count_) {
       throw std::invalid_argument(
           fmt::format("candidate {} is not in a {}-candidate profile", candidate, candidate_count_));
     }
-    if (seen[candidate]) throw std::invalid_argument(fmt::format("candidate {} listed twice", candidate));
-    seen[candidate] = true;
+  }
+  // Short ballots (the common case) are checked pairwise, without allocating.
+  constexpr std::size_t kPairwiseUpTo = 16;
+  if (candidates.size() <= kPairwiseUpTo) {
+    for (std::size_t i = 1; i < candidates.size(); ++i) {
+      if (std::find(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(i), candidates[i]) !=
+          candidates.begin() + static_cast<std::ptrdiff_t>(i)) {
+        throw std::invalid_argument(fmt::format("candidate {} listed twice", candidates[i]));
+      }
+    }
+  } else {
+    std::vector<bool> seen(candidate_count_, false);
+    for (const CandidateIndex candidate : candidates) {
+      if (seen[candidate]) throw std::invalid_argument(fmt::format("candidate {} listed twice", candidate));
+      seen[candidate] = true;
+    }
   }
   if (candidates_.size() + candidates.size() > std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("a profile holds at most 2^32 - 1 ballot entries");

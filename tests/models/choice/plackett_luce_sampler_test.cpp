@@ -21,6 +21,9 @@ double chi_square_critical(double degrees_of_freedom) {
 }  // namespace
 
 TEST_CASE("first places follow the weights (chi-square at a fixed seed)", "[models]") {
+  // A whole ranking takes the exponential race, a short ballot successive weighted picks.
+  const std::size_t top = GENERATE(as<std::size_t>{}, models::PlackettLuceSampler::kWholeRanking, 2);
+  CAPTURE(top);
   const std::vector<double> weights{4.0, 2.0, 1.0, 1.0, 0.5, 0.25};
   std::vector<double> utilities;
   for (const double w : weights) utilities.push_back(std::log(w));
@@ -35,9 +38,10 @@ TEST_CASE("first places follow the weights (chi-square at a fixed seed)", "[mode
   std::vector<double> second_after_0(weights.size(), 0.0);
   int first_is_0 = 0;
   for (int d = 0; d < kDraws; ++d) {
-    sampler.sample(utilities, stream, ranking);
-    REQUIRE(ranking.size() == weights.size());
-    REQUIRE(std::set<std::uint32_t>(ranking.begin(), ranking.end()).size() == weights.size());
+    sampler.sample(utilities, stream, ranking, top);
+    const std::size_t expected_length = std::min(top, weights.size());
+    REQUIRE(ranking.size() == expected_length);
+    REQUIRE(std::set<std::uint32_t>(ranking.begin(), ranking.end()).size() == expected_length);
     first[ranking[0]] += 1;
     if (ranking[0] == 0) {
       ++first_is_0;
@@ -75,12 +79,83 @@ TEST_CASE("a top-k draw returns k distinct candidates and repeats for the same s
 }
 
 TEST_CASE("an overwhelming favourite is always ranked first", "[models]") {
+  const std::size_t top = GENERATE(as<std::size_t>{}, models::PlackettLuceSampler::kWholeRanking, 2);
   const std::vector<double> utilities{0.0, 50.0, 0.0};
   models::PlackettLuceSampler sampler;
   sim::RandomStream stream(sim::StreamKey{3, 0, 0, 0});
   std::vector<std::uint32_t> ranking;
   for (int d = 0; d < 1000; ++d) {
-    sampler.sample(utilities, stream, ranking);
+    sampler.sample(utilities, stream, ranking, top);
     REQUIRE(ranking[0] == 1);
+  }
+}
+
+TEST_CASE("weights that underflow to zero still give a ranking of distinct candidates", "[models]") {
+  const std::vector<double> weights{0.0, 1.0, 0.0, 0.0};
+  models::PlackettLuceSampler sampler;
+  sim::RandomStream stream(sim::StreamKey{5, 0, 0, 0});
+  std::vector<std::uint32_t> ranking;
+  sampler.sample_weighted(weights, stream, ranking, 3);
+  REQUIRE(ranking.size() == 3);
+  CHECK(ranking[0] == 1);
+  CHECK(std::set<std::uint32_t>(ranking.begin(), ranking.end()).size() == 3);
+}
+
+TEST_CASE("prepared weights with a boosted candidate follow the boosted weights (chi-square)", "[models]") {
+  // Candidate 2 is on the voter's own PPO and counts three times: effective weights
+  // 4, 2, 3, 1, 0.5, 0.25.
+  const std::vector<double> base{4.0, 2.0, 1.0, 1.0, 0.5, 0.25};
+  const std::vector<double> effective{4.0, 2.0, 3.0, 1.0, 0.5, 0.25};
+  std::vector<double> utilities;
+  for (const double w : base) utilities.push_back(std::log(w));
+  const auto prepared = models::PreparedWeights::from_utilities(utilities);
+  const std::vector<std::uint32_t> boosted{2};
+  double total = 0;
+  for (const double w : effective) total += w;
+
+  models::PlackettLuceSampler sampler;
+  sim::RandomStream stream(sim::StreamKey{43, 0, 0, 1});
+  std::vector<std::uint32_t> ranking;
+  constexpr int kDraws = 60000;
+  std::vector<double> first(base.size(), 0.0);
+  std::vector<double> second_after_0(base.size(), 0.0);
+  int first_is_0 = 0;
+  for (int d = 0; d < kDraws; ++d) {
+    sampler.sample_prepared(prepared, boosted, 3.0, stream, ranking, 3);
+    REQUIRE(ranking.size() == 3);
+    REQUIRE(std::set<std::uint32_t>(ranking.begin(), ranking.end()).size() == 3);
+    first[ranking[0]] += 1;
+    if (ranking[0] == 0) {
+      ++first_is_0;
+      second_after_0[ranking[1]] += 1;
+    }
+  }
+  double chi_first = 0;
+  for (std::size_t i = 0; i < effective.size(); ++i) {
+    const double expected = kDraws * effective[i] / total;
+    chi_first += (first[i] - expected) * (first[i] - expected) / expected;
+  }
+  CHECK(chi_first < chi_square_critical(static_cast<double>(effective.size() - 1)));
+  double chi_second = 0;
+  for (std::size_t j = 1; j < effective.size(); ++j) {
+    const double expected = first_is_0 * effective[j] / (total - effective[0]);
+    chi_second += (second_after_0[j] - expected) * (second_after_0[j] - expected) / expected;
+  }
+  CHECK(chi_second < chi_square_critical(static_cast<double>(effective.size() - 2)));
+}
+
+TEST_CASE("prepared weights with one dominant candidate still fill a short ballot", "[models]") {
+  // After the favourite is placed nearly every pick hits it again: the sampler must fall back
+  // to an exact scan rather than loop.
+  const std::vector<double> utilities{30.0, 0.0, 0.0, 0.0};
+  const auto prepared = models::PreparedWeights::from_utilities(utilities);
+  models::PlackettLuceSampler sampler;
+  sim::RandomStream stream(sim::StreamKey{44, 0, 0, 1});
+  std::vector<std::uint32_t> ranking;
+  for (int d = 0; d < 100; ++d) {
+    sampler.sample_prepared(prepared, {}, 1.0, stream, ranking, 3);
+    REQUIRE(ranking.size() == 3);
+    CHECK(ranking[0] == 0);
+    CHECK(std::set<std::uint32_t>(ranking.begin(), ranking.end()).size() == 3);
   }
 }

@@ -25,6 +25,8 @@ inline constexpr sim::EventType kComplaintDecision = 22;
 inline constexpr sim::EventType kVoteAttempt = 23;  // payload[0]: member, payload[1]: channel
 // Voting is over in the region (at the last close, extensions included): count the ballots.
 inline constexpr sim::EventType kTally = 24;
+// The next voters' first tries are due (the region's time-sorted list of first attempts).
+inline constexpr sim::EventType kFirstAttempts = 25;
 
 // Local events of the national LP.
 inline constexpr sim::EventType kAnnounce = 40;  // payload: the event to send to every region

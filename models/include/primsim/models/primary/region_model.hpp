@@ -2,10 +2,12 @@
 // them between the nomination and the count (screening, debates, complaints, the vote).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
 #include "primsim/models/choice/plackett_luce_sampler.hpp"
+#include "primsim/models/choice/prepared_weights.hpp"
 #include "primsim/models/members/member_table.hpp"
 #include "primsim/models/primary/candidate.hpp"
 #include "primsim/models/primary/primary_world.hpp"
@@ -62,6 +64,9 @@ class RegionModel final : public sim::LpModel {
   void hold_debates();
   void open_voting(sim::LpContext& context);
   [[nodiscard]] sim::SimTime first_attempt_time(const spec::TimeWindow& window);
+  void schedule_next_first_attempts(sim::LpContext& context);
+  void start_first_attempts(sim::LpContext& context);
+  void prepare_choice_weights();
   void attempt(std::uint64_t member, std::size_t channel, sim::LpContext& context);
   void retry_or_give_up(std::uint64_t member, sim::LpContext& context);
   void cast_ballot(std::uint64_t member, std::size_t channel, sim::LpContext& context);
@@ -80,17 +85,30 @@ class RegionModel final : public sim::LpModel {
     std::uint8_t office = 0;
     std::vector<std::uint32_t> candidates;  // ballot position i is candidates[i]
     rules::Profile ballots{1};              // resized when the ballot is known
+    // Plackett-Luce weights of the candidates for each kind of voter (index: 2 * dependent +
+    // female), before the same-PPO bonus; fixed once the ballot is known.
+    std::array<PreparedWeights, 4> weights;
+    std::vector<std::uint32_t> ppos;  // of candidates[i], for the same-PPO bonus
+  };
+  // A voter's first try, kept in one time-sorted list rather than as pending events: the queue
+  // then holds a single cursor event instead of one event per voter.
+  struct FirstAttempt {
+    sim::SimTime at;
+    std::uint32_t member = 0;
+    std::uint32_t channel = 0;
   };
   std::vector<Contest> contests_;
   std::vector<std::vector<std::size_t>> contests_of_unit_;  // unit -> indices into contests_
   std::vector<rules::CandidateIndex> ballot_;
+  std::vector<FirstAttempt> first_attempts_;  // sorted by (time, member)
+  std::size_t next_first_attempt_ = 0;
+  std::vector<std::uint32_t> same_ppo_;      // ballot positions of the voter's PPO's candidates
   std::vector<sim::SimTime> channel_close_;  // per ChannelPlan, extensions applied
   RegionVotes votes_;
   std::vector<double> contest_margins_;
   sim::RandomStream candidate_stream_{sim::StreamKey{}};
   sim::RandomStream voting_stream_{sim::StreamKey{}};
   PlackettLuceSampler sampler_;
-  std::vector<double> utilities_;
   std::vector<std::uint32_t> ranking_;
   bool voting_open_ = false;
   bool tallied_ = false;
