@@ -16,7 +16,18 @@ PlatformMinute& OnlinePlatform::minute_at(sim::SimTime time) {
   const std::int64_t seconds = (time - parameters_.minute_zero).count();
   // Floor division, so that a second before minute_zero belongs to minute -1.
   const std::int64_t minute = seconds >= 0 ? seconds / 60 : -((-seconds + 59) / 60);
-  return minutes_[minute];
+  if (cached_minute_stats_ == nullptr || minute != cached_minute_) {
+    cached_minute_ = minute;
+    cached_minute_stats_ = &minutes_[minute];  // std::map never moves its elements
+  }
+  return *cached_minute_stats_;
+}
+
+void OnlinePlatform::release_ended_sessions(sim::SimTime now) {
+  while (!session_ends_.empty() && session_ends_.top() <= now.seconds_since_epoch()) {
+    session_ends_.pop();
+    queue_.release();
+  }
 }
 
 void OnlinePlatform::set_capacity_factor(double factor) {
@@ -38,7 +49,12 @@ void OnlinePlatform::start_session(sim::LpContext& context, std::uint64_t member
   ++minute.served;
   minute.wait_seconds += static_cast<std::uint64_t>(waited.count());
   minute.peak_sessions = std::max<std::uint64_t>(minute.peak_sessions, queue_.sessions());
-  context.schedule(draw_service(), kSessionEnd);
+  const sim::Duration service = draw_service();
+  if (parameters_.waiting_room == 0) {
+    session_ends_.push((context.now() + service).seconds_since_epoch());
+  } else {
+    context.schedule(service, kSessionEnd);
+  }
   context.send(reply_to, context.lookahead(), kServed, {member, static_cast<std::uint64_t>(waited.count())});
 }
 
@@ -49,6 +65,7 @@ void OnlinePlatform::handle(const sim::Event& event, sim::LpContext& context) {
       PlatformMinute& minute = minute_at(context.now());
       ++minute.attempts;
       ++total_attempts_;
+      release_ended_sessions(context.now());
       switch (queue_.admit({member, event.origin.value(), context.now()})) {
         case Admission::kServed:
           start_session(context, member, event.origin, sim::Duration{0});
