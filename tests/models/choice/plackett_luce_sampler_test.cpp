@@ -18,30 +18,22 @@ double chi_square_critical(double degrees_of_freedom) {
   return boost::math::quantile(boost::math::chi_squared(degrees_of_freedom), 0.999);
 }
 
-}  // namespace
-
-TEST_CASE("first places follow the weights (chi-square at a fixed seed)", "[models]") {
-  // A whole ranking takes the exponential race, a short ballot successive weighted picks.
-  const std::size_t top = GENERATE(as<std::size_t>{}, models::PlackettLuceSampler::kWholeRanking, 2);
-  CAPTURE(top);
-  const std::vector<double> weights{4.0, 2.0, 1.0, 1.0, 0.5, 0.25};
-  std::vector<double> utilities;
-  for (const double w : weights) utilities.push_back(std::log(w));
+// Draws 60,000 rankings of `length` places with `draw` and checks, by chi-square at the 99.9%
+// level, that first places follow `weights` and that, given candidate 0 first, second places
+// follow the weights of those left: w_j / (total - w_0).
+template <typename Draw>
+void check_plackett_luce(const std::vector<double>& weights, std::size_t length, Draw draw) {
   double total = 0;
   for (const double w : weights) total += w;
-
-  models::PlackettLuceSampler sampler;
-  sim::RandomStream stream(sim::StreamKey{42, 0, 0, 1});
   std::vector<std::uint32_t> ranking;
   constexpr int kDraws = 60000;
   std::vector<double> first(weights.size(), 0.0);
   std::vector<double> second_after_0(weights.size(), 0.0);
   int first_is_0 = 0;
   for (int d = 0; d < kDraws; ++d) {
-    sampler.sample(utilities, stream, ranking, top);
-    const std::size_t expected_length = std::min(top, weights.size());
-    REQUIRE(ranking.size() == expected_length);
-    REQUIRE(std::set<std::uint32_t>(ranking.begin(), ranking.end()).size() == expected_length);
+    draw(ranking);
+    REQUIRE(ranking.size() == length);
+    REQUIRE(std::set<std::uint32_t>(ranking.begin(), ranking.end()).size() == length);
     first[ranking[0]] += 1;
     if (ranking[0] == 0) {
       ++first_is_0;
@@ -54,14 +46,28 @@ TEST_CASE("first places follow the weights (chi-square at a fixed seed)", "[mode
     chi_first += (first[i] - expected) * (first[i] - expected) / expected;
   }
   CHECK(chi_first < chi_square_critical(static_cast<double>(weights.size() - 1)));
-
-  // Given candidate 0 first, candidate j is second with probability w_j / (total - w_0).
   double chi_second = 0;
   for (std::size_t j = 1; j < weights.size(); ++j) {
     const double expected = first_is_0 * weights[j] / (total - weights[0]);
     chi_second += (second_after_0[j] - expected) * (second_after_0[j] - expected) / expected;
   }
   CHECK(chi_second < chi_square_critical(static_cast<double>(weights.size() - 2)));
+}
+
+}  // namespace
+
+TEST_CASE("first places follow the weights (chi-square at a fixed seed)", "[models]") {
+  // A whole ranking takes the exponential race, a short ballot successive weighted picks.
+  const std::size_t top = GENERATE(as<std::size_t>{}, models::PlackettLuceSampler::kWholeRanking, 2);
+  CAPTURE(top);
+  const std::vector<double> weights{4.0, 2.0, 1.0, 1.0, 0.5, 0.25};
+  std::vector<double> utilities;
+  for (const double w : weights) utilities.push_back(std::log(w));
+  models::PlackettLuceSampler sampler;
+  sim::RandomStream stream(sim::StreamKey{42, 0, 0, 1});
+  check_plackett_luce(weights, std::min(top, weights.size()), [&](std::vector<std::uint32_t>& ranking) {
+    sampler.sample(utilities, stream, ranking, top);
+  });
 }
 
 TEST_CASE("a top-k draw returns k distinct candidates and repeats for the same stream", "[models]") {
@@ -102,46 +108,18 @@ TEST_CASE("weights that underflow to zero still give a ranking of distinct candi
 }
 
 TEST_CASE("prepared weights with a boosted candidate follow the boosted weights (chi-square)", "[models]") {
-  // Candidate 2 is on the voter's own PPO and counts three times: effective weights
-  // 4, 2, 3, 1, 0.5, 0.25.
+  // Candidate 2 is on the voter's own PPO and counts three times.
   const std::vector<double> base{4.0, 2.0, 1.0, 1.0, 0.5, 0.25};
   const std::vector<double> effective{4.0, 2.0, 3.0, 1.0, 0.5, 0.25};
   std::vector<double> utilities;
   for (const double w : base) utilities.push_back(std::log(w));
   const auto prepared = models::PreparedWeights::from_utilities(utilities);
   const std::vector<std::uint32_t> boosted{2};
-  double total = 0;
-  for (const double w : effective) total += w;
-
   models::PlackettLuceSampler sampler;
   sim::RandomStream stream(sim::StreamKey{43, 0, 0, 1});
-  std::vector<std::uint32_t> ranking;
-  constexpr int kDraws = 60000;
-  std::vector<double> first(base.size(), 0.0);
-  std::vector<double> second_after_0(base.size(), 0.0);
-  int first_is_0 = 0;
-  for (int d = 0; d < kDraws; ++d) {
+  check_plackett_luce(effective, 3, [&](std::vector<std::uint32_t>& ranking) {
     sampler.sample_prepared(prepared, boosted, 3.0, stream, ranking, 3);
-    REQUIRE(ranking.size() == 3);
-    REQUIRE(std::set<std::uint32_t>(ranking.begin(), ranking.end()).size() == 3);
-    first[ranking[0]] += 1;
-    if (ranking[0] == 0) {
-      ++first_is_0;
-      second_after_0[ranking[1]] += 1;
-    }
-  }
-  double chi_first = 0;
-  for (std::size_t i = 0; i < effective.size(); ++i) {
-    const double expected = kDraws * effective[i] / total;
-    chi_first += (first[i] - expected) * (first[i] - expected) / expected;
-  }
-  CHECK(chi_first < chi_square_critical(static_cast<double>(effective.size() - 1)));
-  double chi_second = 0;
-  for (std::size_t j = 1; j < effective.size(); ++j) {
-    const double expected = first_is_0 * effective[j] / (total - effective[0]);
-    chi_second += (second_after_0[j] - expected) * (second_after_0[j] - expected) / expected;
-  }
-  CHECK(chi_second < chi_square_critical(static_cast<double>(effective.size() - 2)));
+  });
 }
 
 TEST_CASE("prepared weights with one dominant candidate still fill a short ballot", "[models]") {
