@@ -105,6 +105,15 @@ void bind(V& v, spec::EligibilitySpec& s) {
 }
 
 template <typename V>
+void bind(V& v, spec::ComplaintsSpec& s) {
+  v.number("rate", s.rate, kNonNegativeNumber);
+  v.number("membership_fraud_share", s.membership_fraud_share, kShare);
+  v.choice("decided_at", s.decided_at);
+  v.duration("review_time", s.review_time, true);
+  v.number("upheld_probability", s.upheld_probability, kShare);
+}
+
+template <typename V>
 void bind(V& v, spec::CandidacySpec& s) {
   v.named_map("offices", s.offices, spec::OfficeSpec{}, Presence::required);
   double offices = 0.0;
@@ -127,8 +136,10 @@ void bind(V& v, spec::CandidacySpec& s) {
   v.number("incumbent_share", s.incumbent_share, kShare);
   v.number("valence_sd", s.valence_sd, kNonNegativeNumber);
   v.number("debate_skip_probability", s.debate_skip_probability, kShare);
-  v.number("complaint_rate", s.complaint_rate, kNonNegativeNumber);
-  v.number("complaint_removal_probability", s.complaint_removal_probability, kShare);
+  v.number("withdrawal_probability", s.withdrawal_probability, kShare);
+  v.object("complaints", s.complaints);
+  v.moved("complaint_rate", "complaints.rate");
+  v.moved("complaint_removal_probability", "complaints.upheld_probability");
 }
 
 template <typename V>

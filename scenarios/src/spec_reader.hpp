@@ -73,6 +73,9 @@ class SpecReader {
   void offset(std::string_view key, sim::Duration& value, Presence presence = Presence::optional);
   // The scenario's epoch; every later `time` is measured from it in the zone `utc_offset`.
   void epoch(std::string_view key, std::string& iso, sim::Duration utc_offset);
+  // A key that moved to `new_path` (relative to the current map): a scenario that still uses it
+  // is told where it went rather than that it is unknown.
+  void moved(std::string_view key, std::string_view new_path);
 
   template <typename Enum>
   void choice(std::string_view key, Enum& value, Presence presence = Presence::optional) {

@@ -45,6 +45,7 @@ class SpecWriter {
   void duration(std::string_view key, sim::Duration& value, bool allow_zero = false);
   void offset(std::string_view key, sim::Duration& value, Presence = Presence::optional);
   void epoch(std::string_view key, std::string& iso, sim::Duration utc_offset);
+  void moved(std::string_view /*key*/, std::string_view /*new_path*/) {}
 
   template <typename Enum>
   void choice(std::string_view key, Enum& value, Presence = Presence::optional) {

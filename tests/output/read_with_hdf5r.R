@@ -6,7 +6,9 @@ f <- H5File$new(args[1], mode = "r")
 contract <- list(
   summary = c("replicate", "eligible", "votes", "turnout", "votes_online", "votes_paper",
               "votes_in_person", "extension_hours", "applicants", "registered", "removed",
-              "on_ballot", "selected"),
+              "on_ballot", "selected", "removed_ineligible", "removed_registration_error",
+              "removed_skipped_debates", "removed_complaint_upheld", "withdrawn",
+              "complaints_filed", "complaints_upheld", "memberships_voided"),
   funnel = c("replicate", "region", "stage", "count"),
   turnout = c("replicate", "region", "time", "eligible", "votes_cumulative"),
   platform = c("replicate", "time", "attempts", "failures", "sessions"),

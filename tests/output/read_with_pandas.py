@@ -10,7 +10,9 @@ import pandas as pd
 CONTRACT = {
     "summary": ["replicate", "eligible", "votes", "turnout", "votes_online", "votes_paper",
                 "votes_in_person", "extension_hours", "applicants", "registered", "removed",
-                "on_ballot", "selected"],
+                "on_ballot", "selected", "removed_ineligible", "removed_registration_error",
+                "removed_skipped_debates", "removed_complaint_upheld", "withdrawn",
+                "complaints_filed", "complaints_upheld", "memberships_voided"],
     "funnel": ["replicate", "region", "stage", "count"],
     "turnout": ["replicate", "region", "time", "eligible", "votes_cumulative"],
     "platform": ["replicate", "time", "attempts", "failures", "sessions"],
@@ -73,6 +75,15 @@ def main(path):
     check(((summary["turnout"] > 0) & (summary["turnout"] <= 1)).all(), "turnout outside (0, 1]")
     check((summary["votes"] == summary["votes_online"] + summary["votes_paper"]
            + summary["votes_in_person"]).all(), "votes do not add up over channels")
+    # Every registered candidate is on a ballot, removed or withdrawn; removals add up by reason.
+    check((summary["registered"] == summary["on_ballot"] + summary["removed"] + summary["withdrawn"]).all(),
+          "registered != on_ballot + removed + withdrawn")
+    check((summary["removed"] == summary["removed_skipped_debates"] + summary["removed_complaint_upheld"]).all(),
+          "removed != removed_skipped_debates + removed_complaint_upheld")
+    check((summary["applicants"] == summary["registered"] + summary["removed_ineligible"]
+           + summary["removed_registration_error"]).all(), "applicants do not add up to registered + screened out")
+    check((summary["complaints_upheld"] <= summary["complaints_filed"]).all(), "more complaints upheld than filed")
+    check(summary["complaints_filed"].sum() > 0, "the demo run files no complaints")
 
     turnout = frames["turnout"]
     rising = turnout.groupby(["replicate", "region"])["votes_cumulative"].apply(

@@ -94,7 +94,18 @@ ReplicateResults sample_replicate(std::uint64_t seed, std::uint32_t replicate) {
     if (row.stage == Stage::on_ballot) summary.on_ballot += row.count;
     if (row.stage == Stage::selected) summary.selected += row.count;
   }
-  summary.removed = summary.registered - summary.on_ballot;
+  // Registered candidates who did not reach a ballot: half withdrew, the others were removed,
+  // most for skipping debates (2020: 28 of 34), after more than 30 complaints.
+  summary.withdrawn = (summary.registered - summary.on_ballot) / 2;
+  summary.removed = summary.registered - summary.on_ballot - summary.withdrawn;
+  summary.removed_skipped_debates = summary.removed * 28 / 34;
+  summary.removed_complaint_upheld = summary.removed - summary.removed_skipped_debates;
+  summary.removed_ineligible =
+      round_count(0.9 * static_cast<double>(summary.applicants - summary.registered));
+  summary.removed_registration_error = summary.applicants - summary.registered - summary.removed_ineligible;
+  summary.complaints_filed = 36 + static_cast<std::int64_t>(replicate);
+  summary.complaints_upheld = summary.removed_complaint_upheld;
+  summary.memberships_voided = 0;
   summary.turnout = static_cast<double>(summary.votes) / static_cast<double>(summary.eligible);
   summary.votes_paper = round_count(0.125 * static_cast<double>(summary.votes));
   summary.votes_online = summary.votes - summary.votes_paper;

@@ -63,6 +63,12 @@ const std::vector<BadFixture> kBadFixtures{
     {"committee_without_size",
      "BAD/committee_without_size.yaml:5:38: selection.stages[0].selectorate.size: expected a positive size "
      "for a committee selectorate, found nothing or 0"},
+    {"complaint_rate_moved",
+     "BAD/complaint_rate_moved.yaml:3:13: candidacy.complaint_rate: expected candidacy.complaints.rate (the "
+     "key moved there), found \"complaint_rate\""},
+    {"complaints_decided_at_unknown",
+     "BAD/complaints_decided_at_unknown.yaml:4:40: candidacy.complaints.decided_at: expected one of "
+     "[national, region, district, ppo], found \"oblast\""},
     {"compression_too_high",
      "BAD/compression_too_high.yaml:3:23: output.compression: expected an integer in [0, 9], found \"10\""},
     {"date_not_iso",
@@ -191,6 +197,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"vote_without_channels",
      "BAD/vote_without_channels.yaml:5:7: selection.stages[0].channels: expected at least one voting channel "
      "for a stage whose method is vote, found none"},
+    {"withdrawal_above_one",
+     "BAD/withdrawal_above_one.yaml:3:37: candidacy.withdrawal_probability: expected a share in [0, 1], "
+     "found \"18\""},
     {"yaml_syntax", "BAD/yaml_syntax.yaml:5:29: (syntax): expected valid YAML, found illegal flow end"},
     {"zero_lookahead",
      "BAD/zero_lookahead.yaml:3:23: ensemble.lookahead: expected a positive duration such as 90min, 24h or "

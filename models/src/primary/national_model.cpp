@@ -12,7 +12,7 @@
 namespace primsim::models {
 namespace events = primary_events;
 
-NationalModel::NationalModel(const PrimaryWorld& world) : world_(world) {
+NationalModel::NationalModel(const PrimaryWorld& world) : world_(world), complaint_desk_(world) {
   if (const auto& online = world.online_channel()) {
     const auto& plan = world.channels()[*online];
     const auto& channel = world.scenario().voting.channels[plan.spec_index];
@@ -42,6 +42,7 @@ void NationalModel::broadcast(sim::EventType type, sim::EventPayload payload, si
 
 void NationalModel::init(sim::LpContext& context) {
   if (platform_) platform_->init(context);
+  complaint_desk_.init(context);
   const auto& phases = world_.calendar().phases();
   for (std::size_t p = 0; p < phases.size(); ++p) {
     announce_at(phases[p].window.start, events::kPhaseStart, p, context);
@@ -124,6 +125,10 @@ void NationalModel::handle(const sim::Event& event, sim::LpContext& context) {
       form_list(context);
       break;
     }
+    case events::kComplaintToCentre:
+    case events::kComplaintReview:
+      complaint_desk_.handle(event, context);
+      break;
     default:
       break;
   }

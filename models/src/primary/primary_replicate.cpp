@@ -95,13 +95,38 @@ results::ReplicateResults PrimaryReplicate::assemble() {
     for (const auto& c : region.candidates()) {
       ++summary.applicants;
       if (c.reached >= Stage::registered) ++summary.registered;
-      if (c.outcome == CandidateOutcome::removed) ++summary.removed;
+      if (c.outcome == CandidateOutcome::removed) {
+        switch (c.removal_reason) {
+          case results::RemovalReason::ineligible:
+            ++summary.removed_ineligible;
+            break;
+          case results::RemovalReason::registration_error:
+            ++summary.removed_registration_error;
+            break;
+          case results::RemovalReason::skipped_debates:
+            ++summary.removed_skipped_debates;
+            ++summary.removed;
+            break;
+          case results::RemovalReason::complaint_upheld:
+            ++summary.removed_complaint_upheld;
+            ++summary.removed;
+            break;
+          case results::RemovalReason::withdrew:
+            ++summary.withdrawn;
+            break;
+        }
+      }
       if (c.reached >= Stage::on_ballot) ++summary.on_ballot;
       if (c.outcome == CandidateOutcome::selected) ++summary.selected;
       if (c.incumbent && c.reached >= Stage::on_ballot) {
         ++incumbents_running;
         if (c.outcome != CandidateOutcome::selected) ++incumbents_defeated;
       }
+    }
+    for (const auto& complaint : region.complaints()) {
+      ++summary.complaints_filed;
+      if (complaint.upheld) ++summary.complaints_upheld;
+      summary.memberships_voided += complaint.memberships_voided;
     }
     margins.insert(margins.end(), region.contest_margins().begin(), region.contest_margins().end());
   }

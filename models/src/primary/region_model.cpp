@@ -66,9 +66,10 @@ results::Route route_from_name(const std::string& name) {
 
 bool in_race(const Candidate& c) { return c.outcome == CandidateOutcome::in_race; }
 
-void remove(Candidate& c, RemovalReason reason) {
+void remove(Candidate& c, RemovalReason reason, sim::SimTime at) {
   c.outcome = CandidateOutcome::removed;
   c.removal_reason = reason;
+  c.removed_at = at;
 }
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
@@ -107,27 +108,30 @@ void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
     case events::kApplication:
       add_candidate(context);
       break;
-    case events::kComplaint: {
-      ++votes_.complaints;
-      // Filed against a candidate still in the race, decided by the region's committee: the
-      // node a complaint from the candidate's branch is routed up to.
-      std::vector<std::uint32_t> targets;
-      for (const auto& c : candidates_) {
-        if (in_race(c) && c.reached >= Stage::registered) targets.push_back(c.id);
-      }
-      if (targets.empty()) break;
-      const auto target = targets[candidate_stream_.uniform_index(targets.size())];
-      context.schedule(kComplaintReview, events::kComplaintDecision, {target, 0});
+    case events::kScreening:
+      screen(candidates_[event.payload[0]], context);
       break;
-    }
-    case events::kComplaintDecision: {
-      Candidate& c = candidates_[event.payload[0]];
-      if (in_race(c) && !voting_open_ &&
-          candidate_stream_.bernoulli(world_.scenario().candidacy.complaint_removal_probability)) {
-        remove(c, RemovalReason::complaint_upheld);
-      }
+    case events::kRegistration:
+      register_candidate(candidates_[event.payload[0]], context);
       break;
-    }
+    case events::kDebate:
+      debate(candidates_[event.payload[0]], context);
+      break;
+    case events::kWithdrawal:
+      withdraw(candidates_[event.payload[0]], context);
+      break;
+    case events::kComplaint:
+      file_complaint(candidates_[event.payload[0]], event.payload[1] != 0, context);
+      break;
+    case events::kComplaintReviewed:
+      // Decided inside the region: by the region's own committee or a branch or PPO below it.
+      decide_complaint(static_cast<std::size_t>(event.payload[0]),
+                       candidate_stream_.bernoulli(world_.scenario().candidacy.complaints.upheld_probability),
+                       context);
+      break;
+    case events::kComplaintRuling:
+      decide_complaint(static_cast<std::size_t>(event.payload[0]), event.payload[1] != 0, context);
+      break;
     case events::kVoteAttempt:
       attempt(event.payload[0], static_cast<std::size_t>(event.payload[1]), context);
       break;
@@ -158,19 +162,32 @@ void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
 void RegionModel::on_phase_start(std::size_t phase, sim::LpContext& context) {
   const auto& spec_phase = world_.calendar().phases()[phase];
   if (spec_phase.kind == spec::PhaseKind::nomination) schedule_applications(phase, context);
+  if (spec_phase.kind == spec::PhaseKind::screening) {
+    screening_until_ = spec_phase.window.end;
+    for (const auto& c : candidates_) {
+      if (in_race(c) && c.reached == Stage::nominated)
+        schedule_within(*screening_until_, events::kScreening, c, context);
+    }
+  }
+  if (spec_phase.kind == spec::PhaseKind::debates) {
+    debates_until_ = spec_phase.window.end;
+    for (const auto& c : candidates_) {
+      if (in_race(c) && c.reached == Stage::registered)
+        schedule_within(*debates_until_, events::kDebate, c, context);
+    }
+  }
   const auto& vote_stage = world_.vote_stage();
   if (vote_stage && world_.scenario().selection.stages[*vote_stage].phase == spec_phase.name)
     open_voting(context);
 }
 
-void RegionModel::on_phase_end(std::size_t phase, sim::LpContext& context) {
-  const auto& calendar = world_.calendar();
-  const auto kind = calendar.phases()[phase].kind;
-  const bool has_screening = calendar.first_of(spec::PhaseKind::screening).has_value();
-  if (kind == spec::PhaseKind::screening || (kind == spec::PhaseKind::nomination && !has_screening)) {
-    screen_candidates(context);
+void RegionModel::on_phase_end(std::size_t phase, sim::LpContext& /*context*/) {
+  const auto kind = world_.calendar().phases()[phase].kind;
+  if (kind == spec::PhaseKind::screening) {
+    screening_until_.reset();
+    screening_over_ = true;
   }
-  if (kind == spec::PhaseKind::debates) hold_debates();
+  if (kind == spec::PhaseKind::debates) debates_until_.reset();
 }
 
 void RegionModel::schedule_applications(std::size_t phase, sim::LpContext& context) {
@@ -231,50 +248,131 @@ void RegionModel::add_candidate(sim::LpContext& context) {
   c.valence = normal_draw(candidate_stream_, candidacy.valence_sd);
   c.applied_at = context.now();
   candidates_.push_back(c);
+  // Screened within the screening phase; at once when the calendar has none or it is over, and
+  // when the phase starts for those who applied before it.
+  const bool screening_ahead =
+      !screening_until_ && world_.calendar().first_of(spec::PhaseKind::screening) && !screening_over_;
+  if (!screening_ahead) {
+    schedule_within(screening_until_.value_or(context.now()), events::kScreening, candidates_.back(),
+                    context);
+  }
 }
 
-void RegionModel::screen_candidates(sim::LpContext& context) {
-  const auto& candidacy = world_.scenario().candidacy;
-  std::int64_t registered = 0;
-  for (auto& c : candidates_) {
-    if (!in_race(c) || c.reached != Stage::nominated) continue;
-    if (candidate_stream_.bernoulli(candidacy.eligibility.ineligible_share)) {
-      remove(c, RemovalReason::ineligible);
-      continue;
-    }
-    c.reached = Stage::eligible;
-    if (candidate_stream_.bernoulli(candidacy.eligibility.faulty_registration_share)) {
-      remove(c, RemovalReason::registration_error);
-      continue;
-    }
-    c.reached = Stage::registered;
-    ++registered;
+void RegionModel::schedule_within(sim::SimTime end, sim::EventType type, const Candidate& c,
+                                  sim::LpContext& context) {
+  const std::int64_t span = std::max<std::int64_t>(0, (end - context.now()).count());
+  const auto offset = static_cast<std::int64_t>(candidate_stream_.uniform() * static_cast<double>(span));
+  context.schedule(sim::Duration{offset}, type, {c.id, 0});
+}
+
+std::optional<sim::SimTime> RegionModel::vote_opens() const {
+  if (!world_.vote_stage()) return std::nullopt;
+  const auto& phase_name = world_.scenario().selection.stages[*world_.vote_stage()].phase;
+  sim::SimTime opens = world_.voting_span().start;
+  for (const auto& phase : world_.calendar().phases()) {
+    if (phase.name == phase_name) opens = std::min(opens, phase.window.start);
   }
-  // Complaints arrive between registration and the vote.
-  if (!world_.vote_stage()) return;
-  const sim::SimTime vote_open = world_.voting_span().start;
-  const sim::SimTime last = vote_open - kComplaintReview;
+  return opens;
+}
+
+void RegionModel::screen(Candidate& c, sim::LpContext& context) {
+  if (!in_race(c) || c.reached != Stage::nominated) return;
+  if (candidate_stream_.bernoulli(world_.scenario().candidacy.eligibility.ineligible_share)) {
+    remove(c, RemovalReason::ineligible, context.now());
+    return;
+  }
+  c.reached = Stage::eligible;
+  schedule_within(screening_until_.value_or(context.now()), events::kRegistration, c, context);
+}
+
+void RegionModel::register_candidate(Candidate& c, sim::LpContext& context) {
+  const auto& candidacy = world_.scenario().candidacy;
+  if (!in_race(c) || c.reached != Stage::eligible) return;
+  if (candidate_stream_.bernoulli(candidacy.eligibility.faulty_registration_share)) {
+    remove(c, RemovalReason::registration_error, context.now());
+    return;
+  }
+  c.reached = Stage::registered;
+  if (debates_until_) schedule_within(*debates_until_, events::kDebate, c, context);
+  const auto opens = vote_opens();
+  if (!opens || *opens <= context.now()) return;
+  if (candidate_stream_.bernoulli(candidacy.withdrawal_probability))
+    schedule_within(*opens, events::kWithdrawal, c, context);
+  // Complaints are filed so that their ruling is in before the vote opens; one routed to the
+  // centre also travels there and back, a lookahead each way.
+  const auto& complaints = candidacy.complaints;
+  sim::SimTime last = *opens - complaints.review_time;
+  if (complaints.decided_at == spec::TerritorialLevel::national) last = last - context.lookahead() * 2;
   if (last <= context.now()) return;
-  const std::int64_t complaints =
-      poisson_draw(candidate_stream_, candidacy.complaint_rate * static_cast<double>(registered));
-  for (std::int64_t i = 0; i < complaints; ++i) {
+  const std::int64_t count = poisson_draw(candidate_stream_, complaints.rate);
+  for (std::int64_t i = 0; i < count; ++i) {
+    const bool against_membership = candidate_stream_.bernoulli(complaints.membership_fraud_share);
     const auto offset = static_cast<std::int64_t>(candidate_stream_.uniform() *
                                                   static_cast<double>((last - context.now()).count()));
-    context.schedule(sim::Duration{offset}, events::kComplaint);
+    context.schedule(sim::Duration{offset}, events::kComplaint, {c.id, against_membership ? 1U : 0U});
   }
 }
 
-void RegionModel::hold_debates() {
-  const double skip = world_.scenario().candidacy.debate_skip_probability;
-  for (auto& c : candidates_) {
-    if (!in_race(c) || c.reached < Stage::registered) continue;
-    if (candidate_stream_.bernoulli(skip)) {
-      remove(c, RemovalReason::skipped_debates);
-      continue;
-    }
-    c.reached = Stage::debated;
-    c.debate_signal = normal_draw(candidate_stream_, 1.0);
+void RegionModel::debate(Candidate& c, sim::LpContext& context) {
+  if (!in_race(c) || c.reached != Stage::registered) return;
+  if (candidate_stream_.bernoulli(world_.scenario().candidacy.debate_skip_probability)) {
+    remove(c, RemovalReason::skipped_debates, context.now());
+    return;
   }
+  c.reached = Stage::debated;
+  c.debate_signal = normal_draw(candidate_stream_, 1.0);
+}
+
+void RegionModel::withdraw(Candidate& c, sim::LpContext& context) {
+  if (in_race(c) && !voting_open_) remove(c, RemovalReason::withdrew, context.now());
+}
+
+void RegionModel::file_complaint(const Candidate& c, bool against_membership, sim::LpContext& context) {
+  ++votes_.complaints;
+  const Territory& territory = world_.territory();
+  Complaint complaint;
+  complaint.candidate = c.id;
+  complaint.ppo = c.ppo;
+  complaint.against_membership = against_membership;
+  complaint.filed_at = context.now();
+  complaint.decided_by =
+      territory.route_up(territory.ppo(region_, c.ppo), world_.scenario().candidacy.complaints.decided_at);
+  const std::size_t index = complaints_.size();
+  complaints_.push_back(complaint);
+  if (territory.node(complaint.decided_by).level == spec::TerritorialLevel::national) {
+    context.send(PrimaryWorld::national_lp(), context.lookahead(), events::kComplaintToCentre,
+                 {(std::uint64_t{region_} << 32U) | index, 0});
+  } else {
+    context.schedule(world_.scenario().candidacy.complaints.review_time, events::kComplaintReviewed,
+                     {index, 0});
+  }
+}
+
+void RegionModel::decide_complaint(std::size_t index, bool upheld, sim::LpContext& context) {
+  Complaint& complaint = complaints_[index];
+  complaint.decided = true;
+  complaint.decided_at = context.now();
+  complaint.upheld = upheld;
+  if (!upheld) return;
+  if (complaint.against_membership) {
+    complaint.memberships_voided = void_memberships(complaint.ppo);
+    return;
+  }
+  Candidate& c = candidates_[complaint.candidate];
+  if (in_race(c) && !voting_open_) {
+    remove(c, RemovalReason::complaint_upheld, context.now());
+    complaint.removed_candidate = true;
+  }
+}
+
+std::int64_t RegionModel::void_memberships(std::uint32_t ppo) {
+  std::int64_t voided = 0;
+  for (std::size_t m = 0; m < members_.size(); ++m) {
+    if (members_.ppo(m) != ppo || !members_.has(m, kFraudulent) || members_.has(m, kVoided)) continue;
+    members_.set(m, kVoided);
+    ++voided;
+  }
+  return voided;
 }
 
 std::size_t RegionModel::contest_of_branch(std::uint16_t branch) const {
@@ -320,6 +418,7 @@ void RegionModel::open_voting(sim::LpContext& context) {
         !voting_stream_.bernoulli(stage.selectorate.registered_share))
       continue;
     if (members_.joined_at(m) + stage.selectorate.min_tenure > context.now()) continue;
+    if (members_.has(m, kVoided)) continue;
     ++votes_.eligible;
     if (members_.has(m, kFemale)) ++votes_.eligible_women;
     const auto band = members_.age_band(m);

@@ -61,8 +61,11 @@ inline spec::ScenarioSpec mini_2020() {
   c.youth_share = 0.29;
   c.incumbent_share = 0.1;
   c.debate_skip_probability = 0.01;
-  c.complaint_rate = 0.02;
-  c.complaint_removal_probability = 0.3;
+  c.withdrawal_probability = 0.05;
+  c.complaints.rate = 0.02;
+  c.complaints.membership_fraud_share = 0.2;
+  c.complaints.decided_at = TerritorialLevel::region;
+  c.complaints.upheld_probability = 0.3;
 
   StageSpec vote;
   vote.name = "members_vote";

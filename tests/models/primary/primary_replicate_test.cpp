@@ -3,10 +3,12 @@
 // extension, and the list with its leadership places and quotas.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <catch2/catch.hpp>
 
 #include "mini_scenario.hpp"
+#include "primsim/models/primary/primary_events.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/sim/parallel_executor.hpp"
 #include "primsim/sim/sequential_executor.hpp"
@@ -39,6 +41,26 @@ Run run(const spec::ScenarioSpec& scenario, std::size_t threads, std::uint32_t r
   out.events = replicate_run.events();
   return out;
 }
+
+// Counts the events each LP handles, by type (sequential runs only: one thread calls it).
+class EventCounter final : public sim::Observer {
+ public:
+  void on_event(const sim::Event& event) override { ++counts_[{event.target.value(), event.type}]; }
+  [[nodiscard]] std::int64_t at(std::uint32_t lp, sim::EventType type) const {
+    const auto found = counts_.find({lp, type});
+    return found == counts_.end() ? 0 : found->second;
+  }
+  [[nodiscard]] std::int64_t in_regions(sim::EventType type) const {
+    std::int64_t total = 0;
+    for (const auto& [key, count] : counts_) {
+      if (key.first != 0 && key.second == type) total += count;
+    }
+    return total;
+  }
+
+ private:
+  std::map<std::pair<std::uint32_t, sim::EventType>, std::int64_t> counts_;
+};
 
 }  // namespace
 
@@ -79,9 +101,142 @@ TEST_CASE("every applicant ends in exactly one terminal state", "[models]") {
   CHECK(outcomes[CandidateOutcome::removed] + outcomes[CandidateOutcome::not_selected] +
             outcomes[CandidateOutcome::selected] ==
         applicants);
-  CHECK(results.summary.applicants == applicants);
-  CHECK(results.summary.removed == outcomes[CandidateOutcome::removed]);
-  CHECK(results.summary.selected == outcomes[CandidateOutcome::selected]);
+  const auto& s = results.summary;
+  CHECK(s.applicants == applicants);
+  CHECK(s.removed_ineligible + s.removed_registration_error + s.removed + s.withdrawn ==
+        outcomes[CandidateOutcome::removed]);
+  CHECK(s.removed == s.removed_skipped_debates + s.removed_complaint_upheld);
+  CHECK(s.selected == outcomes[CandidateOutcome::selected]);
+  // Every registered candidate reached a ballot, was removed or withdrew; each path is taken.
+  CHECK(s.registered == s.on_ballot + s.removed + s.withdrawn);
+  CHECK(s.applicants == s.registered + s.removed_ineligible + s.removed_registration_error);
+  CHECK(s.removed_skipped_debates > 0);
+  CHECK(s.withdrawn > 0);
+}
+
+TEST_CASE("each candidate's transitions are engine events at their own times inside the phases", "[models]") {
+  const auto scenario = testing::mini_2020();
+  PrimaryReplicate replicate(scenario, 11, 0);
+  sim::SequentialExecutor executor;
+  EventCounter counter;
+  const auto results = replicate.run(executor, &counter);
+  const auto& s = results.summary;
+  namespace events = primary_events;
+  // One screening event per applicant, one registration event per eligible applicant.
+  CHECK(counter.in_regions(events::kScreening) == s.applicants);
+  CHECK(counter.in_regions(events::kRegistration) == s.applicants - s.removed_ineligible);
+  CHECK(counter.in_regions(events::kWithdrawal) >= s.withdrawn);
+  std::map<results::RemovalReason, std::set<std::int64_t>> times;
+  for (const RegionModel* region : replicate.regions()) {
+    for (const Candidate& c : region->candidates()) {
+      if (c.outcome != CandidateOutcome::removed) continue;
+      times[c.removal_reason].insert(c.removed_at.seconds_since_epoch());
+      switch (c.removal_reason) {
+        case results::RemovalReason::ineligible:
+        case results::RemovalReason::registration_error:
+          // the screening phase of the new calendar, 29 - 31 Aug (days 240 - 243)
+          CHECK(c.removed_at >= testing::day(240));
+          CHECK(c.removed_at < testing::day(243));
+          break;
+        case results::RemovalReason::skipped_debates:
+          CHECK(c.removed_at >= testing::day(257));
+          CHECK(c.removed_at < testing::day(273));
+          break;
+        case results::RemovalReason::complaint_upheld:
+        case results::RemovalReason::withdrew:
+          // after registration, before the vote opens on 1 Oct (day 274)
+          CHECK(c.removed_at >= testing::day(240));
+          CHECK(c.removed_at < testing::day(274));
+          break;
+      }
+    }
+  }
+  // Spread over the phase, not a loop at its boundary.
+  CHECK(times[results::RemovalReason::ineligible].size() > 10);
+  CHECK(times[results::RemovalReason::skipped_debates].size() ==
+        static_cast<std::size_t>(s.removed_skipped_debates));
+  CHECK(times[results::RemovalReason::withdrew].size() > 10);
+}
+
+TEST_CASE("complaints reach the level that the scenario names", "[models]") {
+  using spec::TerritorialLevel;
+  for (const auto level : {TerritorialLevel::ppo, TerritorialLevel::district, TerritorialLevel::region,
+                           TerritorialLevel::national}) {
+    CAPTURE(spec::name_of(level));
+    auto scenario = testing::mini_2020();
+    scenario.candidacy.complaints.rate = 0.05;
+    scenario.candidacy.complaints.decided_at = level;
+    PrimaryReplicate replicate(scenario, 5, 0);
+    sim::SequentialExecutor executor;
+    EventCounter counter;
+    const auto results = replicate.run(executor, &counter);
+    const Territory& territory = replicate.world().territory();
+    const bool national = level == TerritorialLevel::national;
+    // Decided in the region after the review; at the centre, a lookahead each way on top.
+    const sim::Duration delay = scenario.candidacy.complaints.review_time +
+                                (national ? replicate.world().lookahead() * 2 : sim::Duration{0});
+    std::int64_t filed = 0;
+    for (std::size_t r = 0; r < replicate.regions().size(); ++r) {
+      const RegionModel& region = *replicate.regions()[r];
+      for (const Complaint& complaint : region.complaints()) {
+        ++filed;
+        const Candidate& c = region.candidates()[complaint.candidate];
+        Territory::Vertex expected = territory.centre();
+        if (level == TerritorialLevel::ppo) expected = territory.ppo(r, c.ppo);
+        if (level == TerritorialLevel::district) expected = territory.branch(r, c.branch);
+        if (level == TerritorialLevel::region) expected = territory.region(r);
+        CHECK(complaint.decided_by == expected);
+        CHECK(territory.node(complaint.decided_by).level == level);
+        REQUIRE(complaint.decided);
+        CHECK(complaint.decided_at - complaint.filed_at == delay);
+      }
+    }
+    REQUIRE(filed > 20);
+    CHECK(results.summary.complaints_filed == filed);
+    // Only complaints decided at the national level travel to the centre, and all of them do.
+    const auto& desk = replicate.national().complaint_desk();
+    CHECK(desk.received() == (national ? filed : 0));
+    CHECK(counter.at(0, primary_events::kComplaintToCentre) == (national ? filed : 0));
+    CHECK(counter.in_regions(primary_events::kComplaintRuling) == (national ? filed : 0));
+    CHECK(counter.in_regions(primary_events::kComplaintReviewed) == (national ? 0 : filed));
+    if (national) CHECK(desk.upheld() == results.summary.complaints_upheld);
+  }
+}
+
+TEST_CASE("upheld complaints of membership fraud void the PPO's fraudulent members", "[models]") {
+  auto scenario = testing::mini_2020();
+  scenario.candidacy.complaints.rate = 0.05;
+  scenario.candidacy.complaints.membership_fraud_share = 1.0;
+  scenario.candidacy.complaints.upheld_probability = 1.0;
+  auto dismissed = scenario;
+  dismissed.candidacy.complaints.upheld_probability = 0.0;
+  PrimaryReplicate upheld_run(scenario, 9, 0);
+  PrimaryReplicate dismissed_run(dismissed, 9, 0);
+  sim::SequentialExecutor a;
+  sim::SequentialExecutor b;
+  const auto upheld = upheld_run.run(a).summary;
+  const auto kept = dismissed_run.run(b).summary;
+  REQUIRE(upheld.complaints_filed > 20);
+  CHECK(upheld.complaints_upheld == upheld.complaints_filed);
+  CHECK(kept.complaints_upheld == 0);
+  CHECK(kept.memberships_voided == 0);
+  REQUIRE(upheld.memberships_voided > 0);
+  // Voided members leave the selectorate; no candidate is removed by a membership complaint.
+  CHECK(upheld.eligible == kept.eligible - upheld.memberships_voided);
+  CHECK(upheld.removed_complaint_upheld == 0);
+  std::int64_t voided = 0;
+  for (const RegionModel* region : upheld_run.regions()) {
+    std::set<std::uint32_t> complained;
+    for (const Complaint& complaint : region->complaints()) complained.insert(complaint.ppo);
+    const MemberTable& members = region->members();
+    for (std::size_t m = 0; m < members.size(); ++m) {
+      if (!members.has(m, kVoided)) continue;
+      ++voided;
+      CHECK(members.has(m, kFraudulent));
+      CHECK(complained.count(members.ppo(m)) == 1);
+    }
+  }
+  CHECK(voided == upheld.memberships_voided);
 }
 
 TEST_CASE("the funnel narrows stage by stage in every region", "[models]") {
@@ -219,8 +374,9 @@ TEST_CASE("an all-voters selectorate draws from the registered voters, not the m
   scenario.selection.stages[0].selectorate.voters = 450000;
   const Run closed = run(testing::mini_2020(), 0);
   const Run open = run(scenario, 0);
-  CHECK(closed.results.summary.eligible == 45000);
-  CHECK(open.results.summary.eligible == 450000);
+  // Everyone generated is eligible but the fraudulent members voided by upheld complaints.
+  CHECK(closed.results.summary.eligible + closed.results.summary.memberships_voided == 45000);
+  CHECK(open.results.summary.eligible + open.results.summary.memberships_voided == 450000);
   // The 150-session platform caps how many of them get through, so only the direction is sure.
   CHECK(open.results.summary.votes > closed.results.summary.votes);
   // Candidates still come from the members: the same applications arrive.

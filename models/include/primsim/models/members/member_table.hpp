@@ -17,6 +17,7 @@ enum MemberFlag : std::uint8_t {
   kOnlineAccess = 1U << 2U,
   kRemoteSettlement = 1U << 3U,  // lives where there is no internet: votes on paper
   kFraudulent = 1U << 4U,        // on the rolls but never acts
+  kVoided = 1U << 5U,            // membership voided by an upheld complaint: out of the selectorate
 };
 
 class MemberTable {
@@ -31,6 +32,7 @@ class MemberTable {
   [[nodiscard]] std::uint32_t ppo(std::size_t i) const { return ppo_[i]; }
   [[nodiscard]] std::uint8_t age_band(std::size_t i) const { return age_band_[i]; }
   [[nodiscard]] bool has(std::size_t i, MemberFlag flag) const { return (flags_[i] & flag) != 0; }
+  void set(std::size_t i, MemberFlag flag) { flags_[i] = static_cast<std::uint8_t>(flags_[i] | flag); }
   // Joining times are kept to the minute: 32 bits cover 8,000 years.
   [[nodiscard]] sim::SimTime joined_at(std::size_t i) const {
     return sim::SimTime{static_cast<std::int64_t>(joined_minute_[i]) * 60};

@@ -33,7 +33,8 @@ struct Candidate {
   results::Stage reached = results::Stage::nominated;
   CandidateOutcome outcome = CandidateOutcome::in_race;
   results::RemovalReason removal_reason = results::RemovalReason::withdrew;
-  double score = 0.0;  // the stage's tally, as a share of the contest's total
+  sim::SimTime removed_at;  // when the candidate left the race, if removed
+  double score = 0.0;       // the stage's tally, as a share of the contest's total
 };
 
 }  // namespace primsim::models

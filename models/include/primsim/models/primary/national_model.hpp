@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "primsim/models/primary/complaint_desk.hpp"
 #include "primsim/models/primary/primary_world.hpp"
 #include "primsim/models/results/result_rows.hpp"
 #include "primsim/models/voting/online_platform.hpp"
@@ -45,6 +46,7 @@ class NationalModel final : public sim::LpModel {
   // The list in place order (position 1 first); empty until formed.
   [[nodiscard]] const std::vector<Nominee>& list() const { return list_; }
   [[nodiscard]] const std::vector<Nominee>& nominees() const { return nominees_; }
+  [[nodiscard]] const ComplaintDesk& complaint_desk() const { return complaint_desk_; }
 
  private:
   void announce_at(sim::SimTime when, sim::EventType type, std::uint64_t argument, sim::LpContext& context);
@@ -62,6 +64,7 @@ class NationalModel final : public sim::LpModel {
   std::vector<Nominee> nominees_;
   std::vector<Nominee> list_;
   bool list_formed_ = false;
+  ComplaintDesk complaint_desk_;
 };
 
 }  // namespace primsim::models

@@ -18,15 +18,29 @@ inline constexpr sim::EventType kVotingExtended = 5;
 // (region << 32 | id); payload[1]: packed attributes (see NomineeRecord).
 inline constexpr sim::EventType kNominee = 6;
 
+// Region -> national: a complaint routed up to the centre. payload[0]: complaint key
+// (region << 32 | complaint index in the region).
+inline constexpr sim::EventType kComplaintToCentre = 16;
+// National -> region: the centre's ruling. payload[0]: complaint index; payload[1]: 1 if upheld.
+inline constexpr sim::EventType kComplaintRuling = 17;
+
 // Local events of a region.
 inline constexpr sim::EventType kApplication = 20;
+// A complaint is filed. payload[0]: candidate id; payload[1]: 1 if against the memberships of
+// the candidate's PPO rather than the candidate.
 inline constexpr sim::EventType kComplaint = 21;
-inline constexpr sim::EventType kComplaintDecision = 22;
+// A complaint decided inside the region ends its review. payload[0]: complaint index.
+inline constexpr sim::EventType kComplaintReviewed = 22;
 inline constexpr sim::EventType kVoteAttempt = 23;  // payload[0]: member, payload[1]: channel
 // Voting is over in the region (at the last close, extensions included): count the ballots.
 inline constexpr sim::EventType kTally = 24;
 // The next voters' first tries are due (the region's time-sorted list of first attempts).
 inline constexpr sim::EventType kFirstAttempts = 25;
+// One candidate's transitions, each at its own time. payload[0]: candidate id.
+inline constexpr sim::EventType kScreening = 30;     // eligibility decided
+inline constexpr sim::EventType kRegistration = 31;  // registered, or rejected for a faulty registration
+inline constexpr sim::EventType kDebate = 32;        // the candidate's debate: attended or skipped
+inline constexpr sim::EventType kWithdrawal = 33;
 
 // Local events of the national LP.
 inline constexpr sim::EventType kAnnounce = 40;  // payload: the event to send to every region
@@ -34,5 +48,7 @@ inline constexpr sim::EventType kExtensionDecision = 41;
 inline constexpr sim::EventType kOutageStart = 42;  // payload[0]: outage index
 inline constexpr sim::EventType kOutageEnd = 43;
 inline constexpr sim::EventType kFormList = 44;
+// A complaint routed to the centre ends its review. payload: as kComplaintToCentre.
+inline constexpr sim::EventType kComplaintReview = 50;
 
 }  // namespace primsim::models::primary_events

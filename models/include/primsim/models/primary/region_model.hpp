@@ -4,12 +4,14 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "primsim/models/choice/plackett_luce_sampler.hpp"
 #include "primsim/models/choice/prepared_weights.hpp"
 #include "primsim/models/members/member_table.hpp"
 #include "primsim/models/primary/candidate.hpp"
+#include "primsim/models/primary/complaint.hpp"
 #include "primsim/models/primary/primary_world.hpp"
 #include "primsim/models/rules/profile.hpp"
 #include "primsim/sim/lp_model.hpp"
@@ -36,9 +38,6 @@ class RegionModel final : public sim::LpModel {
   static constexpr sim::RandomPurpose kCandidatesPurpose = 2;
   static constexpr sim::RandomPurpose kVotingPurpose = 3;
   static constexpr sim::RandomPurpose kTiePurpose = 4;
-  // How long a complaint takes to decide. A modelling assumption: the sources report outcomes,
-  // not review times.
-  static constexpr sim::Duration kComplaintReview = sim::Duration::days(3);
 
   RegionModel(const PrimaryWorld& world, std::size_t region);
 
@@ -50,6 +49,8 @@ class RegionModel final : public sim::LpModel {
   [[nodiscard]] std::vector<Candidate>& candidates() { return candidates_; }
   [[nodiscard]] const MemberTable& members() const { return members_; }
   [[nodiscard]] const RegionVotes& votes() const { return votes_; }
+  // Every complaint filed in the region, in filing order.
+  [[nodiscard]] const std::vector<Complaint>& complaints() const { return complaints_; }
   // Mean over this region's contests of the score lead of the last winner over the first loser.
   [[nodiscard]] const std::vector<double>& contest_margins() const { return contest_margins_; }
 
@@ -60,8 +61,17 @@ class RegionModel final : public sim::LpModel {
   void on_phase_end(std::size_t phase, sim::LpContext& context);
   void schedule_applications(std::size_t phase, sim::LpContext& context);
   void add_candidate(sim::LpContext& context);
-  void screen_candidates(sim::LpContext& context);
-  void hold_debates();
+  // The candidate pipeline: one event per candidate and transition, each at its own time.
+  void screen(Candidate& c, sim::LpContext& context);
+  void register_candidate(Candidate& c, sim::LpContext& context);
+  void debate(Candidate& c, sim::LpContext& context);
+  void withdraw(Candidate& c, sim::LpContext& context);
+  void schedule_within(sim::SimTime end, sim::EventType type, const Candidate& c, sim::LpContext& context);
+  void file_complaint(const Candidate& c, bool against_membership, sim::LpContext& context);
+  void decide_complaint(std::size_t index, bool upheld, sim::LpContext& context);
+  [[nodiscard]] std::int64_t void_memberships(std::uint32_t ppo);
+  // When the vote's phase opens: the candidates' pipeline must be over by then.
+  [[nodiscard]] std::optional<sim::SimTime> vote_opens() const;
   void open_voting(sim::LpContext& context);
   [[nodiscard]] sim::SimTime first_attempt_time(const spec::TimeWindow& window);
   void schedule_next_first_attempts(sim::LpContext& context);
@@ -80,6 +90,12 @@ class RegionModel final : public sim::LpModel {
   std::vector<VoterState> voter_state_;
   std::vector<std::uint8_t> voter_attempts_;
   std::vector<Candidate> candidates_;
+  std::vector<Complaint> complaints_;
+  // Ends of the screening and debates phases while they are open, for candidates who reach
+  // them late.
+  std::optional<sim::SimTime> screening_until_;
+  std::optional<sim::SimTime> debates_until_;
+  bool screening_over_ = false;
   // One contest per (unit of the stage's level, office): its candidates and the ballots cast.
   struct Contest {
     std::uint8_t office = 0;

@@ -27,9 +27,23 @@ struct SummaryRow {
   double extension_hours = 0.0;  // how long voting was extended
   std::int64_t applicants = 0;
   std::int64_t registered = 0;
+  // Registered candidates removed before the vote: removed_skipped_debates +
+  // removed_complaint_upheld. With withdrawn and on_ballot they account for every registered
+  // candidate when a vote is held.
   std::int64_t removed = 0;
   std::int64_t on_ballot = 0;
   std::int64_t selected = 0;
+  // Candidates who left the race, by reason (/meta/reasons).
+  std::int64_t removed_ineligible = 0;
+  std::int64_t removed_registration_error = 0;
+  std::int64_t removed_skipped_debates = 0;
+  std::int64_t removed_complaint_upheld = 0;
+  std::int64_t withdrawn = 0;
+  // Complaints filed against candidates and against PPOs' memberships, those upheld, and the
+  // fraudulent memberships the upheld ones voided.
+  std::int64_t complaints_filed = 0;
+  std::int64_t complaints_upheld = 0;
+  std::int64_t memberships_voided = 0;
 
   bool operator==(const SummaryRow&) const = default;
 };

@@ -45,6 +45,20 @@ struct EligibilitySpec {
   double faulty_registration_share = 0.0;
 };
 
+// Complaints: filed between registration and the vote, each against a registered candidate or,
+// for a share of them, against fraudulent memberships in the candidate's PPO. A complaint is
+// routed up the territory from that PPO to the body at `decided_at`, reviewed there and upheld
+// with a probability: an upheld complaint removes the candidate or voids the PPO's fraudulent
+// memberships (they leave the selectorate).
+struct ComplaintsSpec {
+  double rate = 0.0;                    // complaints per registered candidate over the campaign
+  double membership_fraud_share = 0.0;  // of complaints, against the memberships of a PPO
+  TerritorialLevel decided_at = TerritorialLevel::region;
+  // A modelling assumption by default: the sources report outcomes, not review times.
+  sim::Duration review_time = sim::Duration::days(3);
+  double upheld_probability = 0.0;
+};
+
 struct CandidacySpec {
   std::vector<OfficeSpec> offices;
   std::vector<NominationRouteSpec> routes;
@@ -63,9 +77,10 @@ struct CandidacySpec {
   double valence_sd = 1.0;
   // Probability that a registered candidate skips a mandatory debate (and is removed).
   double debate_skip_probability = 0.0;
-  // Complaints per registered candidate, and the probability a complaint removes its target.
-  double complaint_rate = 0.0;
-  double complaint_removal_probability = 0.0;
+  // Probability that a registered candidate withdraws before the vote, at a time uniform between
+  // registration and the opening of the vote.
+  double withdrawal_probability = 0.0;
+  ComplaintsSpec complaints;
 };
 
 }  // namespace primsim::models::spec
