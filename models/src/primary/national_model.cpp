@@ -394,6 +394,16 @@ void NationalModel::form_list(sim::LpContext& context) {
   std::stable_sort(ranked.begin(), ranked.end(), [](const Nominee& a, const Nominee& b) {
     return a.score > b.score || (a.score == b.score && a.key < b.key);
   });
+  // A congress that may veto (Rahat's veto agency) strikes each nominee with its probability.
+  const auto& stages = scenario.selection.stages;
+  for (std::size_t s = 0; s < stages.size(); ++s) {
+    if (!stages[s].can_veto || world_.phase_of(s) != world_.list_phase()) continue;
+    std::vector<Nominee> kept;
+    for (const Nominee& n : ranked) {
+      if (!stream.bernoulli(stages[s].veto_probability)) kept.push_back(n);
+    }
+    ranked = std::move(kept);
+  }
   const std::size_t from_primaries = std::min(places - reserved, ranked.size());
 
   // Every name the congress may place, indexed by the rules library's candidate id.

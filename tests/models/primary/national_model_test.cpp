@@ -159,3 +159,17 @@ TEST_CASE("conferences whose delegates vote confirm their allotment, identically
   CHECK(parallel.results.list == sequential.results.list);
   CHECK(parallel.results.funnel == sequential.results.funnel);
 }
+
+TEST_CASE("a congress that vetoes every nominee fills the list with the leadership", "[models]") {
+  auto scenario = testing::mini_2020();
+  scenario.selection.stages[1].can_veto = true;
+  scenario.selection.stages[1].veto_probability = 1.0;
+  const Outcome out = run(scenario);
+  REQUIRE(out.results.list.size() == 126);
+  CHECK(std::all_of(out.results.list.begin(), out.results.list.end(),
+                    [](const auto& row) { return row.route == results::Route::leadership_quota; }));
+  // Without the veto the primaries fill the 77 places left after the 49 reserved.
+  const Outcome plain = run(testing::mini_2020());
+  CHECK(std::count_if(plain.results.list.begin(), plain.results.list.end(),
+                      [](const auto& row) { return row.route != results::Route::leadership_quota; }) > 60);
+}
