@@ -243,7 +243,9 @@ std::vector<rules::ListCandidate> NationalModel::delegates_vote(
     const spec::StageSpec& stage, const std::vector<rules::ListCandidate>& ranked, sim::RandomStream& stream,
     const sim::StreamKey& tie_key) {
   // ASSUMPTION: each delegate knows the members' verdict and follows it loosely: a Plackett-Luce
-  // ranking whose worths are the nominees' shares of their contests.
+  // ranking whose worths are the nominees' shares of their contests. A selectorate of no stated
+  // size casts no ballots and leaves that verdict as it is.
+  if (stage.selectorate.size <= 0) return ranked;
   utilities_.clear();
   for (const auto& candidate : ranked)
     utilities_.push_back(std::log(std::max(nominees_[candidate.id].score, 1e-9)));
