@@ -57,7 +57,9 @@ std::string funnel_chart(const RunFile& run) {
                  chart_width, 60 + bar_height * 1.4 * static_cast<double>(stage_names.size()));
   std::vector<EnsembleInterval> intervals;
   double top = 1;
-  for (std::size_t stage = 0; stage < stage_names.size(); ++stage) {
+  // Bars in the order candidates pass the stages, which is not the order of their codes.
+  for (const Stage code : funnel_order) {
+    const auto stage = static_cast<std::size_t>(code);
     std::vector<double> values;
     for (const auto& [replicate, counts] : totals) values.push_back(counts[stage]);
     intervals.push_back(ensemble_interval(values));
@@ -65,9 +67,10 @@ std::string funnel_chart(const RunFile& run) {
   }
   chart.set_x_axis(0, top * 1.05, "candidates (all regions)");
   std::string bars;
-  for (std::size_t stage = 0; stage < stage_names.size(); ++stage) {
-    const double y = chart.top() + 10 + bar_height * 1.4 * static_cast<double>(stage);
-    const EnsembleInterval& interval = intervals[stage];
+  for (std::size_t place = 0; place < funnel_order.size(); ++place) {
+    const auto stage = static_cast<std::size_t>(funnel_order[place]);
+    const double y = chart.top() + 10 + bar_height * 1.4 * static_cast<double>(place);
+    const EnsembleInterval& interval = intervals[place];
     const double mean = interval.replicates > 0 ? interval.mean : 0.0;
     bars += fmt::format(
         "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"end\">{}</text>"

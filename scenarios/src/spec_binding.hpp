@@ -179,6 +179,7 @@ void bind(V& v, spec::StageSpec& s) {
   v.text("phase", s.phase, Presence::required);
   v.names("channels", s.channels);
   v.integer("reserved_places", s.reserved_places, kNonNegative);
+  v.integer("nominees", s.nominees, kNonNegative);
   v.flag("can_veto", s.can_veto);
   v.number("veto_probability", s.veto_probability, kShare);
 }

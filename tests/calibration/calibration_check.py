@@ -88,6 +88,17 @@ def check_2020(primsim, presets, work):
         young = (places["age"] < 35).mean()
         check(women >= 0.30, f"replicate {replicate}: {women:.3f} women on the list (at least 0.30)")
         check(young >= 0.20, f"replicate {replicate}: {young:.3f} under 35 on the list (at least 0.20)")
+    # 267 short-listed for the Majilis and 77 of them on the list [FACTS.md 2020 / short-list /
+    # selected; seed]: the conferences confirm 267 nominees and the congress lists the best 77
+    # (126 - 49). Exact: the funnel counts the conferences' nominees left off the list as
+    # conference - selected (docs/output.md), 267 - 77 = 190.
+    national = t["funnel"].groupby(["replicate", "stage"])["count"].sum().unstack()
+    left_off = national[stages.index("conference")] - national[stages.index("selected")]
+    for replicate, count in left_off.items():
+        check(count == 190, f"replicate {replicate}: {count} conference nominees left off the list (267 - 77 = 190)")
+    for replicate, places in lst.groupby("replicate"):
+        primaries = (places["route"] != leadership).sum()
+        check(primaries == 77, f"replicate {replicate}: {primaries} list places from the primaries (77)")
 
 
 def check_2016(primsim, presets, work):

@@ -50,13 +50,18 @@ results::ReplicateResults PrimaryReplicate::assemble() {
   auto& summary = out.summary;
   summary.replicate = replicate_;
 
-  // The list decides the national nominees' fate.
+  // The conferences and the list decide the national nominees' fate.
   std::set<std::uint64_t> listed;
   for (const auto& n : national_->list()) listed.insert(n.key);
+  std::set<std::uint64_t> confirmed;
+  for (const auto& n : national_->nominees()) {
+    if (n.conferences > 0) confirmed.insert(n.key);
+  }
   for (auto* region : mutable_regions_) {
     for (auto& c : region->candidates()) {
       if (c.reached != Stage::shortlisted || c.outcome != CandidateOutcome::in_race) continue;
       const std::uint64_t key = (std::uint64_t{c.region} << 32U) | c.id;
+      if (confirmed.count(key) != 0) c.reached = Stage::conference;
       c.outcome = listed.count(key) != 0 ? CandidateOutcome::selected : CandidateOutcome::not_selected;
       if (c.outcome == CandidateOutcome::selected) c.reached = Stage::selected;
     }
@@ -132,17 +137,19 @@ results::ReplicateResults PrimaryReplicate::assemble() {
   }
   // /funnel: candidates counted at their home branch, summed up the territorial tree.
   const Territory& territory = world_.territory();
-  for (std::size_t stage = 0; stage <= static_cast<std::size_t>(Stage::selected); ++stage) {
+  // Rows go in funnel order (conference before selected), whatever the codes.
+  for (const Stage stage : results::funnel_order) {
     std::vector<std::int64_t> at_vertex(territory.vertex_count(), 0);
     for (const RegionModel* region : regions_) {
       for (const auto& c : region->candidates()) {
-        if (static_cast<std::size_t>(c.reached) >= stage) ++at_vertex[territory.branch(c.region, c.branch)];
+        if (results::funnel_rank(c.reached) >= results::funnel_rank(stage))
+          ++at_vertex[territory.branch(c.region, c.branch)];
       }
     }
     const auto totals = territory.aggregate_up(at_vertex);
     for (std::size_t r = 0; r < regions_.size(); ++r) {
-      out.funnel.push_back({replicate_, static_cast<results::RegionCode>(r), static_cast<Stage>(stage),
-                            totals[territory.region(r)]});
+      out.funnel.push_back(
+          {replicate_, static_cast<results::RegionCode>(r), stage, totals[territory.region(r)]});
     }
   }
   std::stable_sort(out.funnel.begin(), out.funnel.end(),

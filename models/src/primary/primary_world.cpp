@@ -74,6 +74,63 @@ PrimaryWorld::PrimaryWorld(const spec::ScenarioSpec& scenario)
   }
   list_phase_ = calendar_.first_of(spec::PhaseKind::congress);
   if (!list_phase_ && vote_stage_) list_phase_ = calendar_.find(stages[*vote_stage_].phase);
+
+  std::size_t branches = 0;
+  for (const auto& region : scenario.territory.regions) {
+    first_branch_.push_back(branches);
+    branches += static_cast<std::size_t>(std::max(1, region.branches));
+  }
+  first_branch_.push_back(branches);
+  if (!list_office_) return;
+  const std::string& list_office = offices[*list_office_].name;
+  for (std::size_t s = 0; s < stages.size(); ++s) {
+    const auto phase = phase_of(s);
+    if (!phase || calendar_.phases()[*phase].kind != spec::PhaseKind::conferences) continue;
+    const auto& names = stages[s].offices;
+    if (names.empty() || std::find(names.begin(), names.end(), list_office) != names.end())
+      conference_stages_.push_back(s);
+  }
+}
+
+std::optional<std::size_t> PrimaryWorld::phase_of(std::size_t stage) const {
+  return calendar_.find(scenario_.selection.stages[stage].phase);
+}
+
+std::size_t PrimaryWorld::conference_count(std::size_t stage) const {
+  switch (scenario_.selection.stages[stage].level) {
+    case spec::TerritorialLevel::national:
+      return 1;
+    case spec::TerritorialLevel::region:
+      return territory_.region_count();
+    default:
+      return first_branch_.back();
+  }
+}
+
+std::size_t PrimaryWorld::conference_of(std::size_t stage, std::size_t region, std::size_t branch) const {
+  switch (scenario_.selection.stages[stage].level) {
+    case spec::TerritorialLevel::national:
+      return 0;
+    case spec::TerritorialLevel::region:
+      return region;
+    default:
+      return first_branch_[region] + branch;
+  }
+}
+
+std::int64_t PrimaryWorld::conference_members(std::size_t stage, std::size_t conference) const {
+  switch (scenario_.selection.stages[stage].level) {
+    case spec::TerritorialLevel::national:
+      return total_members();
+    case spec::TerritorialLevel::region:
+      return members_in(conference);
+    default: {
+      const auto next = std::upper_bound(first_branch_.begin(), first_branch_.end(), conference);
+      const auto region = static_cast<std::size_t>(next - first_branch_.begin()) - 1;
+      return members_in(region) /
+             static_cast<std::int64_t>(first_branch_[region + 1] - first_branch_[region]);
+    }
+  }
 }
 
 std::int64_t PrimaryWorld::total_members() const {

@@ -677,7 +677,7 @@ void RegionModel::tally(sim::LpContext& context) {
       const std::uint64_t attributes = static_cast<std::uint64_t>(c.gender) | (std::uint64_t{c.age} << 1U) |
                                        (static_cast<std::uint64_t>(c.route) << 8U) |
                                        (static_cast<std::uint64_t>(c.incumbent) << 11U) |
-                                       (std::uint64_t{score_bits} << 32U);
+                                       (std::uint64_t{c.branch} << 12U) | (std::uint64_t{score_bits} << 32U);
       context.send(PrimaryWorld::national_lp(), context.lookahead(), events::kNominee,
                    {(std::uint64_t{c.region} << 32U) | c.id, attributes});
     }

@@ -11,8 +11,9 @@
 namespace primsim::models::rules {
 namespace {
 
-enum Group : std::size_t { women, men, youth, group_count };
-constexpr std::array<const char*, group_count> group_names{"women", "men", "candidates under 35"};
+enum Group : std::size_t { women, men, youth, women_or_youth, group_count };
+constexpr std::array<const char*, group_count> group_names{"women", "men", "candidates under 35",
+                                                           "women or candidates under 35"};
 
 bool in_group(const ListCandidate& candidate, std::size_t group) {
   switch (group) {
@@ -20,8 +21,10 @@ bool in_group(const ListCandidate& candidate, std::size_t group) {
       return candidate.is_woman;
     case men:
       return !candidate.is_woman;
-    default:
+    case youth:
       return candidate.is_youth;
+    default:
+      return candidate.is_woman || candidate.is_youth;
   }
 }
 
@@ -31,17 +34,19 @@ std::size_t needed(double share, std::size_t places) {
 }
 
 std::vector<bool> select_with_quotas(std::span<const ListCandidate> ranked, std::size_t places,
-                                     const std::array<std::size_t, group_count>& need) {
+                                     const std::array<std::size_t, group_count>& need,
+                                     const QuotaOptions& options) {
   std::vector<bool> selected(ranked.size(), false);
   std::array<std::size_t, group_count> have{};
   for (std::size_t i = 0; i < places; ++i) {
     selected[i] = true;
     for (std::size_t g = 0; g < group_count; ++g) have[g] += in_group(ranked[i], g) ? 1U : 0U;
   }
+  std::array<bool, group_count> given_up{};
   while (true) {
     std::optional<std::size_t> short_group;
     for (std::size_t g = 0; g < group_count; ++g) {
-      if (have[g] < need[g]) {
+      if (have[g] < need[g] && !given_up[g]) {
         short_group = g;
         break;
       }
@@ -56,6 +61,7 @@ std::vector<bool> select_with_quotas(std::span<const ListCandidate> ranked, std:
       if (selected[in] || !in_group(ranked[in], g)) continue;
       for (std::size_t out = ranked.size(); out-- > 0;) {
         if (!selected[out] || in_group(ranked[out], g)) continue;
+        if (options.keep_leadership && ranked[out].route == ListRoute::leadership) continue;
         bool allowed = true;
         for (std::size_t h = 0; h < group_count; ++h) {
           if (in_group(ranked[out], h) && !in_group(ranked[in], h) && have[h] <= need[h]) allowed = false;
@@ -66,6 +72,10 @@ std::vector<bool> select_with_quotas(std::span<const ListCandidate> ranked, std:
           break;
         }
       }
+    }
+    if (!incoming && options.best_effort) {
+      given_up[g] = true;
+      continue;
     }
     if (!incoming) {
       throw ListFormationError(
@@ -115,22 +125,30 @@ std::vector<ListCandidate> merge_leadership_places(std::span<const ListCandidate
 
 std::vector<ListCandidate> enforce_minimum_shares(std::span<const ListCandidate> ranked, std::size_t places,
                                                   const MinimumShares& shares, QuotaMethod method) {
+  return enforce_minimum_shares(ranked, places, shares, QuotaOptions{method, false, false});
+}
+
+std::vector<ListCandidate> enforce_minimum_shares(std::span<const ListCandidate> ranked, std::size_t places,
+                                                  const MinimumShares& shares, const QuotaOptions& options) {
+  const QuotaMethod method = options.method;
+  if (options.best_effort) places = std::min(places, ranked.size());
   if (places > ranked.size()) {
     throw ListFormationError(
         fmt::format("list quotas: expected at least {} candidates for {} places, found {}", places, places,
                     ranked.size()));
   }
-  std::array<std::size_t, group_count> need{needed(shares.women, places), 0, needed(shares.youth, places)};
+  std::array<std::size_t, group_count> need{needed(shares.women, places), 0, needed(shares.youth, places),
+                                            needed(shares.women_or_youth, places)};
   if (method == QuotaMethod::zipper) {
     need[women] = std::max(need[women], places / 2);
     need[men] = places / 2;
   }
-  const std::vector<bool> selected = select_with_quotas(ranked, places, need);
+  const std::vector<bool> selected = select_with_quotas(ranked, places, need, options);
   std::vector<ListCandidate> list;
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     if (selected[i]) list.push_back(ranked[i]);
   }
-  if (method == QuotaMethod::least_displacement) return list;
+  if (method == QuotaMethod::least_displacement || list.empty()) return list;
 
   // Zipper: alternate genders, each taking its best remaining; when one runs out, the rest follow.
   std::vector<ListCandidate> zipped;

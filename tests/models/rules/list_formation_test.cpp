@@ -143,3 +143,56 @@ TEST_CASE("appointment keeps the leadership's order and marks the route", "[mode
       "list quotas: expected 4 places to hold at least 2 women, found a pool of 6 that cannot provide "
       "them without breaking another minimum");
 }
+
+TEST_CASE("leadership places are kept through quota swaps when the list asks for it", "[models][rules]") {
+  // Ten places, 30% women: the lowest-ranked selected are leadership men (places 9 and 10).
+  // Kept, they are passed over and the swaps take the lowest-ranked primary men instead.
+  auto ranked = pool(14, ListRoute::primary, 0);
+  ranked[8].route = ranked[9].route = ListRoute::leadership;
+  ranked[12].is_woman = ranked[13].is_woman = ranked[2].is_woman = true;
+  const auto ids = [](const std::vector<ListCandidate>& list) {
+    std::vector<std::uint32_t> out;
+    for (const auto& c : list) out.push_back(c.id);
+    return out;
+  };
+  const auto plain = enforce_minimum_shares(ranked, 10, {0.30, 0.0}, QuotaMethod::least_displacement);
+  REQUIRE(ids(plain) == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 7, 12, 13});
+  const auto kept = enforce_minimum_shares(ranked, 10, {0.30, 0.0},
+                                           QuotaOptions{QuotaMethod::least_displacement, true, false});
+  REQUIRE(ids(kept) == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 8, 9, 12, 13});
+}
+
+TEST_CASE("best effort leaves an unmeetable minimum short instead of failing", "[models][rules]") {
+  // One woman in the pool, 30% of ten asked: she comes in, the list stays at ten, the youth
+  // minimum is still met.
+  auto ranked = pool(14, ListRoute::primary, 0);
+  ranked[13].is_woman = true;
+  for (const std::size_t i : {1U, 11U, 12U}) ranked[i].is_youth = true;
+  REQUIRE_THROWS_AS(enforce_minimum_shares(ranked, 10, {0.30, 0.20}, QuotaMethod::least_displacement),
+                    ListFormationError);
+  const auto list = enforce_minimum_shares(ranked, 10, {0.30, 0.20},
+                                           QuotaOptions{QuotaMethod::least_displacement, false, true});
+  REQUIRE(list.size() == 10);
+  CHECK(count_if_women(list) == 1);
+  CHECK(count_if_youth(list) >= 2);
+  // A pool shorter than the list gives every name in it.
+  CHECK(enforce_minimum_shares(std::span(ranked).first(6), 10, {},
+                               QuotaOptions{QuotaMethod::least_displacement, false, true})
+            .size() == 6);
+}
+
+TEST_CASE("a combined minimum counts women and young candidates together", "[models][rules]") {
+  // 2020 law: 30% women and youth combined. One woman and one young man among the top ten are
+  // two of the three needed; the best-ranked of either group below comes in.
+  auto ranked = pool(14, ListRoute::primary, 0);
+  ranked[0].is_woman = true;
+  ranked[5].is_youth = true;
+  ranked[11].is_youth = true;
+  ranked[12].is_woman = true;
+  MinimumShares shares;
+  shares.women_or_youth = 0.30;
+  const auto list = enforce_minimum_shares(ranked, 10, shares, QuotaMethod::least_displacement);
+  std::vector<std::uint32_t> ids;
+  for (const auto& c : list) ids.push_back(c.id);
+  REQUIRE(ids == std::vector<std::uint32_t>{0, 1, 2, 3, 4, 5, 6, 7, 8, 11});
+}

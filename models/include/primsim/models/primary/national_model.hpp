@@ -1,6 +1,7 @@
 // The national LP: the party centre. It announces the calendar as it runs (suspensions and the
-// new schedule included), hosts the online voting platform, decides extensions of voting, and
-// forms the party list from the primary winners and the leadership's places.
+// new schedule included), hosts the online voting platform, decides extensions of voting, holds
+// the conferences of the second stage on the primary winners, and forms the party list from
+// those they confirm and the leadership's places.
 #pragma once
 
 #include <memory>
@@ -8,8 +9,10 @@
 #include <vector>
 
 #include "primsim/models/primary/complaint_desk.hpp"
+#include "primsim/models/choice/plackett_luce_sampler.hpp"
 #include "primsim/models/primary/primary_world.hpp"
 #include "primsim/models/results/result_rows.hpp"
+#include "primsim/models/rules/list_formation.hpp"
 #include "primsim/models/voting/online_platform.hpp"
 #include "primsim/sim/lp_model.hpp"
 #include "primsim/sim/random_stream.hpp"
@@ -24,6 +27,9 @@ struct Nominee {
   results::Route route = results::Route::self_nominated;
   bool incumbent = false;
   double score = 0.0;  // share of the points in the candidate's contest
+  std::uint16_t branch = 0;
+  std::uint8_t conferences = 0;  // conference stages that confirmed the nominee
+  bool dropped = false;          // vetoed or not confirmed by a conference
 
   [[nodiscard]] std::uint16_t region() const { return static_cast<std::uint16_t>(key >> 32U); }
 };
@@ -31,6 +37,9 @@ struct Nominee {
 class NationalModel final : public sim::LpModel {
  public:
   static constexpr sim::RandomPurpose kListPurpose = 10;
+  static constexpr sim::RandomPurpose kConferencePurpose = 11;      // keyed by stage and conference
+  static constexpr sim::RandomPurpose kConferenceTimePurpose = 12;  // keyed by stage
+  static constexpr sim::RandomPurpose kConferenceTiePurpose = 13;   // as kConferencePurpose
   static constexpr std::uint16_t kLeadershipRegion = 0xffff;
 
   explicit NationalModel(const PrimaryWorld& world);
@@ -54,7 +63,16 @@ class NationalModel final : public sim::LpModel {
   void decide_extension(sim::LpContext& context);
   void schedule_list(sim::LpContext& context);
   void form_list(sim::LpContext& context);
-  [[nodiscard]] Nominee appoint(sim::RandomStream& stream, bool woman, bool young, double score) const;
+  void schedule_conferences(sim::LpContext& context);
+  void hold_conference(std::size_t index, std::size_t conference, sim::LpContext& context);
+  void allot_nominees(std::size_t index);
+  // A conference that votes: its delegates' ranking of `ranked`, tallied by the stage's rule.
+  [[nodiscard]] std::vector<rules::ListCandidate> delegates_vote(
+      const spec::StageSpec& stage, const std::vector<rules::ListCandidate>& ranked,
+      sim::RandomStream& stream, const sim::StreamKey& tie_key);
+  [[nodiscard]] sim::SimTime last_nominee_arrival(const sim::LpContext& context) const;
+  // A leadership appointee of the given group; each gets a key of its own.
+  [[nodiscard]] Nominee appoint(sim::RandomStream& stream, bool woman, bool young);
 
   const PrimaryWorld& world_;
   std::unique_ptr<OnlinePlatform> platform_;
@@ -65,6 +83,16 @@ class NationalModel final : public sim::LpModel {
   std::vector<Nominee> list_;
   bool list_formed_ = false;
   ComplaintDesk complaint_desk_;
+  bool list_waiting_ = false;  // the congress met before the last conference
+  // Per conference stage: nominees each conference may confirm (empty until the first meets),
+  // conferences still to meet, and those waiting for the previous stage to finish.
+  std::vector<std::vector<std::uint64_t>> allotments_;
+  std::vector<std::size_t> conferences_pending_;
+  std::vector<std::vector<std::size_t>> deferred_;
+  PlackettLuceSampler sampler_;  // scratch for delegates' ballots
+  std::vector<double> utilities_;
+  std::vector<std::uint32_t> ranking_;
+  std::uint32_t appointees_ = 0;
 };
 
 }  // namespace primsim::models

@@ -15,7 +15,8 @@ inline constexpr sim::EventType kCalendarAnnounced = 4;
 // National -> regions. payload[0]: channel index; payload[1]: new close, seconds since epoch.
 inline constexpr sim::EventType kVotingExtended = 5;
 // Regions -> national: a nominee for a national office. payload[0]: candidate key
-// (region << 32 | id); payload[1]: packed attributes (see NomineeRecord).
+// (region << 32 | id); payload[1]: packed attributes: bit 0 gender, bits 1-7 age, bits 8-10
+// route, bit 11 incumbent, bits 12-27 branch, bits 32-63 the score as a float.
 inline constexpr sim::EventType kNominee = 6;
 
 // Region -> national: a complaint routed up to the centre. payload[0]: complaint key
@@ -48,6 +49,9 @@ inline constexpr sim::EventType kExtensionDecision = 41;
 inline constexpr sim::EventType kOutageStart = 42;  // payload[0]: outage index
 inline constexpr sim::EventType kOutageEnd = 43;
 inline constexpr sim::EventType kFormList = 44;
+// A conference of the second stage meets. payload[0]: index into conference_stages(),
+// payload[1]: the conference.
+inline constexpr sim::EventType kConference = 45;
 // A complaint routed to the centre ends its review. payload: as kComplaintToCentre.
 inline constexpr sim::EventType kComplaintReview = 50;
 

@@ -61,6 +61,18 @@ class PrimaryWorld {
   // The phase after which the national LP forms the list (the congress, else the vote's phase).
   [[nodiscard]] const std::optional<std::size_t>& list_phase() const { return list_phase_; }
 
+  // Conference stages, in pipeline order: stages held in a phase of kind conferences that select
+  // for the list office. The national LP holds them on the nominees the regions send.
+  [[nodiscard]] const std::vector<std::size_t>& conference_stages() const { return conference_stages_; }
+  // The conferences of a stage: one per unit of its level. A nominee's conference is
+  // conference_of(stage, region, branch).
+  [[nodiscard]] std::size_t conference_count(std::size_t stage) const;
+  [[nodiscard]] std::size_t conference_of(std::size_t stage, std::size_t region, std::size_t branch) const;
+  // The members a conference speaks for (a branch's share of its region counted equally).
+  [[nodiscard]] std::int64_t conference_members(std::size_t stage, std::size_t conference) const;
+  // The phase of a stage in the effective calendar.
+  [[nodiscard]] std::optional<std::size_t> phase_of(std::size_t stage) const;
+
  private:
   const spec::ScenarioSpec& scenario_;
   EffectiveCalendar calendar_;
@@ -74,6 +86,8 @@ class PrimaryWorld {
   std::optional<std::size_t> list_office_;
   std::int32_t reserved_places_ = 0;
   std::optional<std::size_t> list_phase_;
+  std::vector<std::size_t> conference_stages_;
+  std::vector<std::size_t> first_branch_;  // per region: its branches' offset in district order
 };
 
 }  // namespace primsim::models

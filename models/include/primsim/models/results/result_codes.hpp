@@ -3,12 +3,14 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
 namespace primsim::models::results {
 
-// Stages of the candidate funnel, in the order a candidate passes them.
+// Stages of the candidate funnel. Codes are part of the file format, so a new stage takes the
+// next free code; funnel_order gives the order a candidate passes them.
 enum class Stage : std::uint8_t {
   nominated = 0,
   eligible = 1,
@@ -17,6 +19,7 @@ enum class Stage : std::uint8_t {
   on_ballot = 4,
   shortlisted = 5,
   selected = 6,
+  conference = 7,  // confirmed by the conferences of the second stage, before the congress
 };
 
 enum class Gender : std::uint8_t { female = 0, male = 1 };
@@ -41,8 +44,22 @@ enum class RemovalReason : std::uint8_t {
 };
 
 // Names in code order: index i is the name of code i.
-inline constexpr std::array<std::string_view, 7> stage_names{
-    "nominated", "eligible", "registered", "debated", "on_ballot", "shortlisted", "selected"};
+inline constexpr std::array<std::string_view, 8> stage_names{
+    "nominated", "eligible", "registered", "debated", "on_ballot", "shortlisted", "selected", "conference"};
+
+// The stages in the order a candidate passes them.
+inline constexpr std::array<Stage, 8> funnel_order{Stage::nominated,  Stage::eligible,  Stage::registered,
+                                                   Stage::debated,    Stage::on_ballot, Stage::shortlisted,
+                                                   Stage::conference, Stage::selected};
+
+// A stage's place in funnel_order: a candidate who reached stage a passed every stage b with
+// funnel_rank(b) <= funnel_rank(a), skipped ones included.
+constexpr std::size_t funnel_rank(Stage stage) {
+  for (std::size_t i = 0; i < funnel_order.size(); ++i) {
+    if (funnel_order[i] == stage) return i;
+  }
+  return funnel_order.size();
+}
 inline constexpr std::array<std::string_view, 2> gender_names{"female", "male"};
 inline constexpr std::array<std::string_view, 4> route_names{"self_nominated", "party_branch",
                                                              "public_association", "leadership_quota"};

@@ -25,6 +25,8 @@ struct ListCandidate {
 struct MinimumShares {
   double women = 0.0;  // e.g. 0.30
   double youth = 0.0;  // e.g. 0.20
+  // Women and young candidates counted together (the 2020 law: 30% on party lists).
+  double women_or_youth = 0.0;
 };
 
 // least_displacement keeps the ranking and swaps in the fewest, best-ranked members of a short
@@ -35,6 +37,15 @@ enum class QuotaMethod { least_displacement, zipper };
 // Where leadership places go: spread evenly through the list (at every place, the group
 // furthest behind its share of the whole list goes next, as Sainte-Lague would), or as a block.
 enum class LeadershipPlacement { interleaved, leadership_first, primary_first };
+
+struct QuotaOptions {
+  QuotaMethod method = QuotaMethod::least_displacement;
+  // Leadership places are the party centre's own: no swap takes one (2020: all 49 of 126 stay).
+  bool keep_leadership = false;
+  // A minimum that no swap can meet stays as close as it got, instead of an error: a simulated
+  // congress adopts its list whatever the pool, while a user's own list should fail loudly.
+  bool best_effort = false;
+};
 
 class ListFormationError : public sim::InputError {
  public:
@@ -53,6 +64,9 @@ std::vector<ListCandidate> merge_leadership_places(std::span<const ListCandidate
 // shortfall, so at most `places` swaps are made.
 std::vector<ListCandidate> enforce_minimum_shares(std::span<const ListCandidate> ranked, std::size_t places,
                                                   const MinimumShares& shares, QuotaMethod method);
+// The same with options. With best_effort, a pool shorter than `places` gives a shorter list.
+std::vector<ListCandidate> enforce_minimum_shares(std::span<const ListCandidate> ranked, std::size_t places,
+                                                  const MinimumShares& shares, const QuotaOptions& options);
 
 // Appointment without a vote (consultations, as Amanat after 2022): the leadership's order of
 // nominees is the list, subject to the same minimum shares; every name gets route `appointed`.

@@ -113,6 +113,10 @@ struct StageSpec {
   std::vector<std::string> channels;
   // Places kept for the party centre on this stage's list (2020 congress: 49 of 126).
   std::int32_t reserved_places = 0;
+  // A conference stage (its phase is of kind conferences): the nominees all its conferences
+  // confirm together, apportioned among them by membership with largest remainders, none given
+  // more than it has candidates; 0: rule.winners each (0 there: every candidate passed on).
+  std::int32_t nominees = 0;
   // The stage may strike candidates passed on by the previous stage (Rahat's veto agency) ...
   bool can_veto = false;
   // ... each with this probability.

@@ -1,0 +1,175 @@
+// The party centre's second stage and list: conferences confirm primary winners region by
+// region, and the congress forms the list from those they confirmed.
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "mini_scenario.hpp"
+#include "primsim/models/primary/primary_events.hpp"
+#include "primsim/models/primary/primary_replicate.hpp"
+#include "primsim/sim/parallel_executor.hpp"
+#include "primsim/sim/sequential_executor.hpp"
+
+using namespace primsim;
+using namespace primsim::models;
+using results::Stage;
+
+namespace {
+
+// The mini scenario with a conferences phase between the vote and the congress, and a stage of
+// regional conferences confirming `winners` Majilis nominees each (or `nominees` in all).
+spec::ScenarioSpec with_conferences(std::int32_t winners, std::int32_t nominees = 0) {
+  auto s = testing::mini_2020();
+  const spec::TimeWindow window{testing::day(300), testing::day(310)};
+  s.calendar.phases.insert(s.calendar.phases.end() - 1,
+                           {"conferences", spec::PhaseKind::conferences, window});
+  s.disruptions.suspensions[0].new_calendar.push_back({"conferences", window});
+  spec::StageSpec conferences;
+  conferences.name = "regional_conferences";
+  conferences.method = spec::SelectionMethod::appoint;
+  conferences.selectorate.kind = spec::SelectorateKind::delegates;
+  conferences.selectorate.size = 100;
+  conferences.rule.kind = spec::RuleKind::appointment;
+  conferences.rule.winners = winners;
+  conferences.level = spec::TerritorialLevel::region;
+  conferences.offices = {"majilis"};
+  conferences.phase = "conferences";
+  conferences.nominees = nominees;
+  s.selection.stages.insert(s.selection.stages.end() - 1, conferences);
+  return s;
+}
+
+// Events the national LP handles, by type: their times.
+class NationalEvents final : public sim::Observer {
+ public:
+  void on_event(const sim::Event& event) override {
+    if (event.target == PrimaryWorld::national_lp()) times[event.type].push_back(event.time);
+  }
+  std::map<sim::EventType, std::vector<sim::SimTime>> times;
+};
+
+struct Outcome {
+  results::ReplicateResults results;
+  // Per region: Majilis candidates the conferences confirmed (listed or not), and list places
+  // won through the primaries.
+  std::vector<std::int64_t> confirmed;
+  std::vector<std::int64_t> listed;
+  std::map<sim::EventType, std::vector<sim::SimTime>> national_events;
+};
+
+Outcome run(const spec::ScenarioSpec& scenario, std::size_t threads = 0) {
+  PrimaryReplicate replicate(scenario, 2020, 0);
+  std::unique_ptr<sim::Executor> executor;
+  if (threads == 0) {
+    executor = std::make_unique<sim::SequentialExecutor>();
+  } else {
+    executor = std::make_unique<sim::ParallelExecutor>(threads);
+  }
+  NationalEvents events;
+  Outcome out;
+  out.results = replicate.run(*executor, &events);
+  out.national_events = events.times;
+  const auto regions = replicate.regions().size();
+  out.confirmed.assign(regions, 0);
+  out.listed.assign(regions, 0);
+  for (std::size_t r = 0; r < regions; ++r) {
+    for (const auto& c : replicate.regions()[r]->candidates()) {
+      if (c.office == 0 && (c.reached == Stage::conference || c.reached == Stage::selected))
+        ++out.confirmed[r];
+    }
+  }
+  for (const auto& row : out.results.list) {
+    if (row.region < regions) ++out.listed[row.region];
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("conferences that confirm two nominees each leave at most two per region on the list", "[models]") {
+  const Outcome without = run(testing::mini_2020());
+  const Outcome with = run(with_conferences(2));
+  // Without conferences the 77 primary places go to the best of 90 branch winners: far more than
+  // two per region.
+  CHECK(*std::max_element(without.listed.begin(), without.listed.end()) > 2);
+  for (std::size_t r = 0; r < with.listed.size(); ++r) {
+    CHECK(with.confirmed[r] == 2);  // every region has more than two branch winners
+    CHECK(with.listed[r] <= 2);
+  }
+  // The leadership fills what the primaries no longer can.
+  REQUIRE(with.results.list.size() == 126);
+  const auto leadership =
+      std::count_if(with.results.list.begin(), with.results.list.end(),
+                    [](const auto& row) { return row.route == results::Route::leadership_quota; });
+  CHECK(leadership >= 126 - 6);
+}
+
+TEST_CASE("conference nominees are apportioned among the regions by membership", "[models]") {
+  // 10 nominees over 20,000, 15,000 and 10,000 members: quotas 4.44, 3.33 and 2.22 give 4, 3 and
+  // 2, and the largest remainder the tenth to the first region.
+  const Outcome out = run(with_conferences(0, 10));
+  CHECK(out.confirmed == std::vector<std::int64_t>{5, 3, 2});
+  // The funnel shows the stage: conference counts lie between shortlisted and selected.
+  std::map<Stage, std::int64_t> national;
+  for (const auto& row : out.results.funnel) national[row.stage] += row.count;
+  CHECK(national[Stage::shortlisted] > national[Stage::conference]);
+  CHECK(national[Stage::conference] >= national[Stage::selected]);
+  CHECK(national[Stage::conference] - national[Stage::selected] ==
+        10 - std::count_if(out.results.list.begin(), out.results.list.end(),
+                           [](const auto& row) { return row.route != results::Route::leadership_quota; }));
+}
+
+TEST_CASE("conferences meet inside their phase, after the vote and before the list", "[models]") {
+  const Outcome out = run(with_conferences(2));
+  const auto& held = out.national_events.at(primary_events::kConference);
+  REQUIRE(held.size() == 3);  // one per region
+  for (const auto t : held) {
+    CHECK(t >= testing::day(300));
+    CHECK(t < testing::day(310));
+  }
+  const auto& list = out.national_events.at(primary_events::kFormList);
+  CHECK(list.back() > *std::max_element(held.begin(), held.end()));
+}
+
+TEST_CASE("a conference that vetoes every nominee leaves the list to the leadership", "[models]") {
+  auto scenario = with_conferences(0);
+  scenario.selection.stages[1].can_veto = true;
+  scenario.selection.stages[1].veto_probability = 1.0;
+  const Outcome out = run(scenario);
+  REQUIRE(out.results.list.size() == 126);
+  CHECK(std::all_of(out.results.list.begin(), out.results.list.end(),
+                    [](const auto& row) { return row.route == results::Route::leadership_quota; }));
+  CHECK(out.confirmed == std::vector<std::int64_t>{0, 0, 0});
+}
+
+TEST_CASE("conferences whose delegates vote confirm their allotment, identically on any thread count",
+          "[models]") {
+  auto scenario = with_conferences(2);
+  auto& conferences = scenario.selection.stages[1];
+  conferences.method = spec::SelectionMethod::vote;
+  conferences.rule.kind = spec::RuleKind::plurality;
+  conferences.channels = {"paper"};
+  const Outcome sequential = run(scenario);
+  CHECK(sequential.confirmed == std::vector<std::int64_t>{2, 2, 2});
+  const Outcome parallel = run(scenario, 2);
+  CHECK(parallel.confirmed == sequential.confirmed);
+  CHECK(parallel.results.list == sequential.results.list);
+  CHECK(parallel.results.funnel == sequential.results.funnel);
+}
+
+TEST_CASE("a congress that vetoes every nominee fills the list with the leadership", "[models]") {
+  auto scenario = testing::mini_2020();
+  scenario.selection.stages[1].can_veto = true;
+  scenario.selection.stages[1].veto_probability = 1.0;
+  const Outcome out = run(scenario);
+  REQUIRE(out.results.list.size() == 126);
+  CHECK(std::all_of(out.results.list.begin(), out.results.list.end(),
+                    [](const auto& row) { return row.route == results::Route::leadership_quota; }));
+  // Without the veto the primaries fill the 77 places left after the 49 reserved.
+  const Outcome plain = run(testing::mini_2020());
+  CHECK(std::count_if(plain.results.list.begin(), plain.results.list.end(),
+                      [](const auto& row) { return row.route != results::Route::leadership_quota; }) > 60);
+}
