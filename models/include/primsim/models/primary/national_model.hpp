@@ -8,8 +8,8 @@
 #include <optional>
 #include <vector>
 
-#include "primsim/models/primary/complaint_desk.hpp"
 #include "primsim/models/choice/plackett_luce_sampler.hpp"
+#include "primsim/models/primary/complaint_desk.hpp"
 #include "primsim/models/primary/primary_world.hpp"
 #include "primsim/models/results/result_rows.hpp"
 #include "primsim/models/rules/list_formation.hpp"
