@@ -245,7 +245,7 @@ void print_results(const Options& options, const models::results::RunInfo& info,
   } else if (!options.quiet) {
     std::cout << output::terminal_report(run);
     std::cout << fmt::format("\n{} replicates, {} events in {:.1f} s ({:.0f} events/s): {}\n",
-                             run.summary().size(), events, seconds, rate, options.output);
+                             run.replicate_count(), events, seconds, rate, options.output);
   }
 }
 
