@@ -55,6 +55,32 @@ std::int32_t checked_schema_version(hid_t file, const std::filesystem::path& pat
   return static_cast<std::int32_t>(*version);
 }
 
+// A table of `primsim merge --virtual` refers to rows in the shard files. HDF5 reads a missing
+// source as fill values, which would pass for zeros in every statistic: a moved or deleted shard
+// is refused instead. Relative names are relative to the merged file's folder, as HDF5 resolves them.
+void check_virtual_sources(hid_t dataset, const std::filesystem::path& path) {
+  const Hdf5Handle properties(H5Dget_create_plist(dataset), H5Pclose, "get the dataset properties");
+  if (H5Pget_layout(properties.get()) != H5D_VIRTUAL) return;
+  std::size_t sources = 0;
+  check_hdf5(H5Pget_virtual_count(properties.get(), &sources), "count the virtual sources");
+  for (std::size_t i = 0; i < sources; ++i) {
+    const ssize_t length = H5Pget_virtual_filename(properties.get(), i, nullptr, 0);
+    if (length < 0) throw std::runtime_error("HDF5 failed to name a virtual source");
+    std::string name(static_cast<std::size_t>(length), '\0');
+    H5Pget_virtual_filename(properties.get(), i, name.data(), name.size() + 1);
+    if (name == ".") continue;
+    std::filesystem::path source(name);
+    if (source.is_relative()) source = path.parent_path() / source;
+    std::error_code error;
+    if (!std::filesystem::exists(source, error)) {
+      throw OutputFileError(fmt::format(
+          "'{}' was merged with --virtual and reads its rows from '{}', which is missing: keep the shard "
+          "files where they were, or merge them again without --virtual",
+          path.string(), source.string()));
+    }
+  }
+}
+
 // Checks that the table whose rows are Row is there with every column primsim reads (a file may
 // have more: columns are matched by name) and returns its number of rows.
 template <class Row>
@@ -73,6 +99,7 @@ std::uint64_t checked_table_rows(hid_t file, const std::filesystem::path& path) 
           fmt::format("dataset '/{}' in '{}' has no column '{}'", spec.name, path.string(), column.name));
     }
   }
+  check_virtual_sources(dataset.get(), path);
   Hdf5Handle space(H5Dget_space(dataset.get()), H5Sclose, "get the space of /" + std::string(spec.name));
   const hssize_t count = H5Sget_simple_extent_npoints(space.get());
   if (count < 0) throw std::runtime_error("HDF5 failed to size /" + std::string(spec.name));
