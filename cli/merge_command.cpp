@@ -1,5 +1,5 @@
 // `primsim merge OUT.h5 SHARD.h5...`: joins the shards of one ensemble (primsim run --shard i/n)
-// into the file a single run would have written.
+// into the file a single run would have written, by copy or, with --virtual, by reference.
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -14,14 +14,20 @@ Command add_merge_command(CLI::App& parent) {
   struct Options {
     std::string output;
     std::vector<std::string> shards;
+    bool is_virtual = false;
   };
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand("merge", "join the shard files of one run into one results file");
   app->add_option("OUT.h5", options->output, "results file to write")->required();
   app->add_option("SHARD.h5", options->shards, "every shard file of the run, in any order")->required();
+  app->add_flag("--virtual", options->is_virtual,
+                "refer to the shards' rows through HDF5 virtual datasets instead of copying them (the "
+                "shard files must then stay where they are)");
   return {app, [options] {
             std::vector<std::filesystem::path> shards(options->shards.begin(), options->shards.end());
-            output::merge_shards(options->output, shards);
+            output::merge_shards(
+                options->output, shards,
+                options->is_virtual ? output::MergeKind::virtual_datasets : output::MergeKind::copy);
             return 0;
           }};
 }

@@ -3,14 +3,10 @@
 // one HDF5 file and prints a summary (or, with --json, one JSON line). Finished replicates go to
 // OUT.h5.partial as they complete so that --resume can continue a killed or interrupted run;
 // --shard and mpirun split the ensemble into contiguous blocks that `primsim merge` joins.
-#include <signal.h>
 #include <unistd.h>
 
-#include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <cmath>
-#include <csignal>
 #include <cstdlib>
 #include <ctime>
 #include <exception>
@@ -23,24 +19,19 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-#include <tbb/parallel_for.h>
-#include <tbb/task_arena.h>
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "ensemble_block.hpp"
 #include "mpi_world.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
-#include "primsim/output/checkpoint_log.hpp"
 #include "primsim/output/ensemble_layout.hpp"
-#include "primsim/output/hdf5_writer.hpp"
 #include "primsim/output/headline.hpp"
 #include "primsim/output/run_file.hpp"
 #include "primsim/output/shard_merge.hpp"
 #include "primsim/output/terminal_report.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/sim/input_error.hpp"
-#include "primsim/sim/sequential_executor.hpp"
-#include "progress_bar.hpp"
 
 namespace primsim::cli {
 namespace {
@@ -48,50 +39,6 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
-
-// A signal handler can only reach process-wide state; this flag is the one global of the run.
-volatile std::sig_atomic_t stop_signal = 0;
-
-extern "C" void request_stop(int signal) { stop_signal = signal; }
-
-// SIGINT (Ctrl-C) and SIGTERM (a batch system's time limit) stop the run after the replicates in
-// flight; a second signal kills at once, which the partial file also survives.
-class StopSignals {
- public:
-  StopSignals() {
-    struct sigaction action {};
-    action.sa_handler = request_stop;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = static_cast<int>(SA_RESETHAND);
-    sigaction(SIGINT, &action, &old_int_);
-    sigaction(SIGTERM, &action, &old_term_);
-  }
-  StopSignals(const StopSignals&) = delete;
-  StopSignals& operator=(const StopSignals&) = delete;
-  ~StopSignals() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
-  }
-  [[nodiscard]] static bool stop_requested() { return stop_signal != 0; }
-
- private:
-  struct sigaction old_int_ {};
-  struct sigaction old_term_ {};
-};
-
-// A run killed outright leaves its temporary HDF5 file (.OUT.h5.tmp-PID) behind; the partial
-// file holds everything it had, so the leftovers of dead processes go.
-void remove_stale_temporaries(const fs::path& output) {
-  const fs::path folder = output.has_parent_path() ? output.parent_path() : fs::path(".");
-  const std::string prefix = "." + output.filename().string() + ".tmp-";
-  std::error_code error;
-  for (const auto& entry : fs::directory_iterator(folder, error)) {
-    const std::string name = entry.path().filename().string();
-    if (name.rfind(prefix, 0) != 0) continue;
-    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
-    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) fs::remove(entry.path(), error);
-  }
-}
 
 std::optional<output::Shard> shard_from_slurm() {
   const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
@@ -116,104 +63,6 @@ struct Options {
   bool resume = false;
   bool quiet = false;
 };
-
-struct BlockOutcome {
-  std::uint64_t events = 0;
-  bool interrupted = false;
-  bool already_complete = false;  // a rank file of a run killed while rank 0 merged
-  std::size_t saved = 0;          // replicates in the partial file when interrupted
-};
-
-// Runs the layout's block of the ensemble into `path` (with `path`.partial as the checkpoint).
-BlockOutcome run_block(const Options& options, const scenarios::LoadedScenario& loaded,
-                       const models::results::RunInfo& info, const output::EnsembleLayout& layout,
-                       const fs::path& path, bool show_progress) {
-  BlockOutcome outcome;
-  const fs::path partial = fs::path(path.string() + ".partial");
-  if (options.resume && fs::exists(path) && !fs::exists(partial)) {
-    outcome.already_complete = true;
-    return outcome;
-  }
-  remove_stale_temporaries(path);
-  nlohmann::ordered_json identity;
-  identity["program_version"] = info.program_version;
-  identity["scenario"] = info.scenario_yaml;
-  identity["seed"] = info.seed;
-  identity["replicates"] = layout.replicates_per_point;
-  identity["points"] = layout.points();
-  identity["shard"] = fmt::format("{}/{}", layout.shard.index, layout.shard.count);
-  if (!options.resume && fs::exists(partial) && !options.quiet) {
-    std::cerr << fmt::format(
-        "primsim: starting afresh: '{}' of an earlier run is replaced (--resume continues it)\n",
-        partial.string());
-  }
-  output::CheckpointLog checkpoint(partial, identity.dump(), options.resume);
-
-  const std::uint64_t begin = layout.block_begin();
-  const std::uint64_t end = layout.block_end();
-  std::atomic<std::uint64_t> next{begin};
-  std::atomic<std::uint64_t> events{0};
-  const StopSignals signals;
-  {
-    output::Hdf5Writer writer(path, info, output::WriterOptions{layout, &checkpoint, 4});
-    ProgressBar progress(end - begin, checkpoint.size(), show_progress);
-    const int concurrency =
-        options.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(options.threads);
-    tbb::task_arena arena(concurrency);
-    // Workers take ensemble indices in order, so at most one replicate per worker is ahead of
-    // the file's next row: memory stays flat however many replicates the ensemble has.
-    const auto work = [&] {
-      for (;;) {
-        if (StopSignals::stop_requested()) return;
-        const std::uint64_t index = next++;
-        if (index >= end) return;
-        const auto ensemble_index = static_cast<std::uint32_t>(index);
-        if (checkpoint.contains(ensemble_index)) {
-          writer.publish(checkpoint.read(ensemble_index));
-          progress.add_resumed();
-          continue;
-        }
-        const std::uint32_t point = ensemble_index / layout.replicates_per_point;
-        const std::uint32_t replicate = ensemble_index % layout.replicates_per_point;
-        models::PrimaryReplicate model(loaded.grid[point].spec, info.seed, replicate);
-        sim::SequentialExecutor executor;
-        auto results = model.run(executor);
-        results.replicate = ensemble_index;
-        events += model.events();
-        progress.add(model.events());
-        writer.publish(std::move(results));
-      }
-    };
-    arena.execute([&] {
-      const int workers = arena.max_concurrency();
-      tbb::parallel_for(0, workers, [&](int) { work(); });
-    });
-    if (StopSignals::stop_requested()) {
-      writer.abandon();
-      outcome.interrupted = true;
-      outcome.saved = checkpoint.size();
-    } else {
-      writer.finish(utc_now());
-    }
-  }
-  if (!outcome.interrupted) checkpoint.remove();
-  outcome.events = events.load();
-  return outcome;
-}
-
-output::EnsembleLayout make_layout(const scenarios::LoadedScenario& loaded, std::uint32_t replicates) {
-  output::EnsembleLayout layout;
-  layout.replicates_per_point = replicates;
-  if (loaded.grid.size() > 1) {
-    for (const auto& [key, value] : loaded.grid.front().assignments) layout.sweep_keys.push_back(key);
-    for (const auto& point : loaded.grid) {
-      std::vector<std::string> values;
-      for (const auto& [key, value] : point.assignments) values.push_back(value);
-      layout.sweep_values.push_back(std::move(values));
-    }
-  }
-  return layout;
-}
 
 void print_results(const Options& options, const models::results::RunInfo& info, std::uint64_t events,
                    double seconds) {
@@ -245,7 +94,7 @@ void print_results(const Options& options, const models::results::RunInfo& info,
   } else if (!options.quiet) {
     std::cout << output::terminal_report(run);
     std::cout << fmt::format("\n{} replicates, {} events in {:.1f} s ({:.0f} events/s): {}\n",
-                             run.summary().size(), events, seconds, rate, options.output);
+                             run.replicate_count(), events, seconds, rate, options.output);
   }
 }
 
@@ -313,7 +162,8 @@ int run(const Options& options, const std::string& command_line) {
   BlockOutcome outcome;
   std::exception_ptr failure;
   try {
-    outcome = run_block(options, loaded, info, layout, path, show_progress);
+    outcome = run_ensemble_block(BlockSettings{options.threads, options.resume, options.quiet, show_progress},
+                                 loaded, info, layout, path);
   } catch (...) {
     failure = std::current_exception();
   }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -36,8 +37,9 @@ std::string with_thousands(double value) {
 }  // namespace
 
 std::vector<HeadlineStatistic> headline_statistics(const RunFile& run) {
-  const auto& summary = run.summary();
-  const auto& democracy = run.democracy();
+  // One row per replicate: these two tables are small next to the per-minute ones.
+  const std::vector<SummaryRow> summary = run.summary();
+  const std::vector<DemocracyRow> democracy = run.democracy();
   std::vector<HeadlineStatistic> stats{
       {"eligible", "run", "members eligible to vote", ValueKind::count,
        per_replicate(summary, &SummaryRow::eligible)},
@@ -70,12 +72,16 @@ std::vector<HeadlineStatistic> headline_statistics(const RunFile& run) {
        per_replicate(summary, &SummaryRow::selected)},
   };
 
+  // /platform has a row per replicate and minute of voting, by far the largest table: it is
+  // summed a block at a time, never held whole.
   std::map<std::uint32_t, std::pair<double, double>> platform;  // replicate -> attempts, failures
-  for (const PlatformRow& row : run.platform()) {
-    auto& [attempts, failures] = platform[row.replicate];
-    attempts += static_cast<double>(row.attempts);
-    failures += static_cast<double>(row.failures);
-  }
+  run.scan<PlatformRow>([&](std::span<const PlatformRow> rows) {
+    for (const PlatformRow& row : rows) {
+      auto& [attempts, failures] = platform[row.replicate];
+      attempts += static_cast<double>(row.attempts);
+      failures += static_cast<double>(row.failures);
+    }
+  });
   HeadlineStatistic failures{"platform_failures", "platform", "failed platform logins", ValueKind::count, {}};
   HeadlineStatistic failure_share{
       "platform_failure_share", "platform", "share of logins that failed", ValueKind::fraction, {}};

@@ -7,6 +7,8 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <optional>
+#include <span>
 
 #include <fmt/format.h>
 
@@ -47,11 +49,13 @@ std::string local_time(const std::string& epoch, std::int64_t seconds) {
 }
 
 std::string funnel_chart(const RunFile& run) {
-  std::map<std::uint32_t, std::array<double, stage_names.size()>> totals;
-  for (const FunnelRow& row : run.funnel()) {
-    const auto stage = static_cast<std::size_t>(row.stage);
-    if (stage < stage_names.size()) totals[row.replicate][stage] += static_cast<double>(row.count);
-  }
+  std::map<std::uint32_t, std::array<double, stage_names.size()>> totals;  // a few numbers per replicate
+  run.scan<FunnelRow>([&](std::span<const FunnelRow> rows) {
+    for (const FunnelRow& row : rows) {
+      const auto stage = static_cast<std::size_t>(row.stage);
+      if (stage < stage_names.size()) totals[row.replicate][stage] += static_cast<double>(row.count);
+    }
+  });
   const double bar_height = 30;
   SvgChart chart("funnel", "Candidate funnel: candidates reaching each stage (ensemble mean, 90% interval)",
                  chart_width, 60 + bar_height * 1.4 * static_cast<double>(stage_names.size()));
@@ -90,20 +94,33 @@ std::string funnel_chart(const RunFile& run) {
   return chart.render(false);
 }
 
-// x positions are hours since `opens`.
+// x positions are hours since `opens`. The band needs every replicate's turnout at each hour,
+// one number per replicate and hour; the rows by region are summed one replicate at a time, which
+// the file's order (rows grouped by replicate) allows.
 std::string turnout_chart(const RunFile& run, std::int64_t opens) {
-  std::map<std::int64_t, std::map<std::uint32_t, std::pair<double, double>>> by_time;  // votes, eligible
-  for (const TurnoutRow& row : run.turnout()) {
-    auto& [votes, eligible] = by_time[row.time.seconds_since_epoch()][row.replicate];
-    votes += static_cast<double>(row.votes_cumulative);
-    eligible += static_cast<double>(row.eligible);
-  }
-  std::vector<double> xs, means, lows, highs;
-  for (const auto& [time, replicates] : by_time) {
-    std::vector<double> shares;
-    for (const auto& [replicate, totals] : replicates) {
-      if (totals.second > 0) shares.push_back(totals.first / totals.second);
+  std::map<std::int64_t, std::vector<double>> shares_by_time;
+  std::map<std::int64_t, std::pair<double, double>> current;  // votes, eligible of one replicate
+  std::optional<std::uint32_t> current_replicate;
+  const auto close_replicate = [&] {
+    for (const auto& [time, totals] : current) {
+      if (totals.second > 0) shares_by_time[time].push_back(totals.first / totals.second);
     }
+    current.clear();
+  };
+  run.scan<TurnoutRow>([&](std::span<const TurnoutRow> rows) {
+    for (const TurnoutRow& row : rows) {
+      if (current_replicate != row.replicate) {
+        close_replicate();
+        current_replicate = row.replicate;
+      }
+      auto& [votes, eligible] = current[row.time.seconds_since_epoch()];
+      votes += static_cast<double>(row.votes_cumulative);
+      eligible += static_cast<double>(row.eligible);
+    }
+  });
+  close_replicate();
+  std::vector<double> xs, means, lows, highs;
+  for (const auto& [time, shares] : shares_by_time) {
     const EnsembleInterval interval = ensemble_interval(shares);
     if (interval.replicates == 0) continue;
     xs.push_back(static_cast<double>(time - opens) / 3600.0);
@@ -122,12 +139,14 @@ std::string turnout_chart(const RunFile& run, std::int64_t opens) {
 
 std::string platform_chart(const RunFile& run, std::int64_t opens) {
   std::map<std::int64_t, std::array<double, 3>> by_time;  // attempts, failures, replicates
-  for (const PlatformRow& row : run.platform()) {
-    auto& sums = by_time[row.time.seconds_since_epoch()];
-    sums[0] += static_cast<double>(row.attempts);
-    sums[1] += static_cast<double>(row.failures);
-    sums[2] += 1;
-  }
+  run.scan<PlatformRow>([&](std::span<const PlatformRow> rows) {
+    for (const PlatformRow& row : rows) {
+      auto& sums = by_time[row.time.seconds_since_epoch()];
+      sums[0] += static_cast<double>(row.attempts);
+      sums[1] += static_cast<double>(row.failures);
+      sums[2] += 1;
+    }
+  });
   std::vector<double> xs, attempts, failures;
   double top = 1;
   for (const auto& [time, sums] : by_time) {
@@ -147,7 +166,6 @@ std::string platform_chart(const RunFile& run, std::int64_t opens) {
 }
 
 std::string composition_chart(const RunFile& run) {
-  const auto& rows = run.list();
   const std::vector<std::string> ages{"under 35", "35 to 49", "50 and over"};
   const std::vector<std::string>& regions = run.info().region_names;
   struct Breakdown {
@@ -161,15 +179,17 @@ std::string composition_chart(const RunFile& run) {
       {"route", {route_names.begin(), route_names.end()}, std::vector<double>(route_names.size())},
       {"region", regions, std::vector<double>(regions.size())},
   };
-  for (const ListRow& row : rows) {
-    const auto add = [](Breakdown& breakdown, std::size_t code) {
-      if (code < breakdown.counts.size()) breakdown.counts[code] += 1;
-    };
-    add(breakdowns[0], static_cast<std::size_t>(row.gender));
-    add(breakdowns[1], row.age < 35 ? 0U : row.age < 50 ? 1U : 2U);
-    add(breakdowns[2], static_cast<std::size_t>(row.route));
-    add(breakdowns[3], row.region);
-  }
+  const auto add = [](Breakdown& breakdown, std::size_t code) {
+    if (code < breakdown.counts.size()) breakdown.counts[code] += 1;
+  };
+  run.scan<ListRow>([&](std::span<const ListRow> rows) {
+    for (const ListRow& row : rows) {
+      add(breakdowns[0], static_cast<std::size_t>(row.gender));
+      add(breakdowns[1], row.age < 35 ? 0U : row.age < 50 ? 1U : 2U);
+      add(breakdowns[2], static_cast<std::size_t>(row.route));
+      add(breakdowns[3], row.region);
+    }
+  });
   const double bar_height = 34;
   const double row_height = 110;
   SvgChart chart("composition", "List composition: share of list places (all replicates)", chart_width,
@@ -241,15 +261,24 @@ std::string statistics_table(const std::vector<HeadlineStatistic>& stats, bool y
 
 std::string html_report(const RunFile& run) {
   const auto& info = run.info();
-  std::int64_t opens = 0;
-  if (!run.platform().empty()) {
-    opens = run.platform().front().time.seconds_since_epoch();
-    for (const PlatformRow& row : run.platform()) opens = std::min(opens, row.time.seconds_since_epoch());
-  } else if (!run.turnout().empty()) {
-    opens = run.turnout().front().time.seconds_since_epoch() - 3600;
-    for (const TurnoutRow& row : run.turnout())
-      opens = std::min(opens, row.time.seconds_since_epoch() - 3600);
+  // Voting opens at the first platform minute or, without a platform, an hour before the first
+  // turnout count.
+  std::optional<std::int64_t> first_minute;
+  run.scan<PlatformRow>([&](std::span<const PlatformRow> rows) {
+    for (const PlatformRow& row : rows) {
+      first_minute =
+          std::min(first_minute.value_or(row.time.seconds_since_epoch()), row.time.seconds_since_epoch());
+    }
+  });
+  if (!first_minute) {
+    run.scan<TurnoutRow>([&](std::span<const TurnoutRow> rows) {
+      for (const TurnoutRow& row : rows) {
+        const std::int64_t before = row.time.seconds_since_epoch() - 3600;
+        first_minute = std::min(first_minute.value_or(before), before);
+      }
+    });
   }
+  const std::int64_t opens = first_minute.value_or(0);
   const std::vector<HeadlineStatistic> stats = headline_statistics(run);
   std::string html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -263,7 +292,7 @@ std::string html_report(const RunFile& run) {
       "text-align: left; }}\n"
       "</style>\n</head>\n<body>\n<h1>primsim report: {0}</h1>\n"
       "<p>{1} replicates, seed {2}, primsim {3}, schema version {4}. Run from {5} to {6}. File: {7}</p>\n",
-      html_escape(info.scenario_name), run.summary().size(), info.seed, html_escape(info.program_version),
+      html_escape(info.scenario_name), run.replicate_count(), info.seed, html_escape(info.program_version),
       run.schema_version(), html_escape(info.start_time), html_escape(run.end_time()),
       html_escape(run.path().string()));
   html += "<h2>Headline statistics</h2>\n" + statistics_table(stats, false);

@@ -1,8 +1,12 @@
-// Reading a results file back. Every failure a user can cause (wrong path, a text file, a copy
-// cut short, someone else's HDF5 file, an older primsim) becomes an OutputFileError that says
-// which file and what is wrong; HDF5's own error stack is never printed.
+// Reading a results file back, a block of rows at a time, so that a report on thousands of
+// replicates needs no more memory than one on ten. Every failure a user can cause (wrong path, a
+// text file, a copy cut short, someone else's HDF5 file, an older primsim) becomes an
+// OutputFileError that says which file and what is wrong; HDF5's own error stack is never printed.
 #include "primsim/output/run_file.hpp"
 
+#include <algorithm>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -51,8 +55,36 @@ std::int32_t checked_schema_version(hid_t file, const std::filesystem::path& pat
   return static_cast<std::int32_t>(*version);
 }
 
+// A table of `primsim merge --virtual` refers to rows in the shard files. HDF5 reads a missing
+// source as fill values, which would pass for zeros in every statistic: a moved or deleted shard
+// is refused instead. Relative names are relative to the merged file's folder, as HDF5 resolves them.
+void check_virtual_sources(hid_t dataset, const std::filesystem::path& path) {
+  const Hdf5Handle properties(H5Dget_create_plist(dataset), H5Pclose, "get the dataset properties");
+  if (H5Pget_layout(properties.get()) != H5D_VIRTUAL) return;
+  std::size_t sources = 0;
+  check_hdf5(H5Pget_virtual_count(properties.get(), &sources), "count the virtual sources");
+  for (std::size_t i = 0; i < sources; ++i) {
+    const ssize_t length = H5Pget_virtual_filename(properties.get(), i, nullptr, 0);
+    if (length < 0) throw std::runtime_error("HDF5 failed to name a virtual source");
+    std::string name(static_cast<std::size_t>(length), '\0');
+    H5Pget_virtual_filename(properties.get(), i, name.data(), name.size() + 1);
+    if (name == ".") continue;
+    std::filesystem::path source(name);
+    if (source.is_relative()) source = path.parent_path() / source;
+    std::error_code error;
+    if (!std::filesystem::exists(source, error)) {
+      throw OutputFileError(fmt::format(
+          "'{}' was merged with --virtual and reads its rows from '{}', which is missing: keep the shard "
+          "files where they were, or merge them again without --virtual",
+          path.string(), source.string()));
+    }
+  }
+}
+
+// Checks that the table whose rows are Row is there with every column primsim reads (a file may
+// have more: columns are matched by name) and returns its number of rows.
 template <class Row>
-std::vector<Row> read_table(hid_t file, const std::filesystem::path& path) {
+std::uint64_t checked_table_rows(hid_t file, const std::filesystem::path& path) {
   const TableSpec& spec = table_spec<Row>();
   if (H5Lexists(file, spec.name, H5P_DEFAULT) <= 0) {
     throw OutputFileError(fmt::format("'{}' has no dataset '/{}': not a complete primsim results file",
@@ -67,33 +99,68 @@ std::vector<Row> read_table(hid_t file, const std::filesystem::path& path) {
           fmt::format("dataset '/{}' in '{}' has no column '{}'", spec.name, path.string(), column.name));
     }
   }
+  check_virtual_sources(dataset.get(), path);
   Hdf5Handle space(H5Dget_space(dataset.get()), H5Sclose, "get the space of /" + std::string(spec.name));
   const hssize_t count = H5Sget_simple_extent_npoints(space.get());
   if (count < 0) throw std::runtime_error("HDF5 failed to size /" + std::string(spec.name));
-  std::vector<Row> rows(static_cast<std::size_t>(count));
-  if (!rows.empty()) {
-    const Hdf5Handle row_type = make_row_type(spec);
-    check_hdf5(H5Dread(dataset.get(), row_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()),
-               "read /" + std::string(spec.name));
-  }
-  return rows;
+  return static_cast<std::uint64_t>(count);
 }
 
-// In a sweep, replicate numbers repeat in every point: rows get their ensemble index
-// (point * replicates + replicate) so that per-replicate summaries never mix two points.
-template <class Row>
-void number_by_ensemble_index(hid_t file, std::vector<Row>& rows, std::uint32_t replicates) {
-  const TableSpec& spec = table_spec<Row>();
-  Hdf5Handle dataset(H5Dopen2(file, spec.name, H5P_DEFAULT), H5Dclose, "open /" + std::string(spec.name));
-  Hdf5Handle file_type(H5Dget_type(dataset.get()), H5Tclose, "get the type of /" + std::string(spec.name));
-  if (H5Tget_member_index(file_type.get(), "point") < 0 || rows.empty()) return;
-  Hdf5Handle point_type(H5Tcreate(H5T_COMPOUND, sizeof(std::uint32_t)), H5Tclose, "create the point type");
-  check_hdf5(H5Tinsert(point_type.get(), "point", 0, H5T_NATIVE_UINT32), "insert column point");
-  std::vector<std::uint32_t> points(rows.size());
-  check_hdf5(H5Dread(dataset.get(), point_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, points.data()),
-             "read the points of /" + std::string(spec.name));
-  for (std::size_t i = 0; i < rows.size(); ++i) rows[i].replicate += points[i] * replicates;
+OutputFileError damaged(const std::filesystem::path& path) {
+  // The superblock was readable but the data behind it is not: a copy cut short.
+  return OutputFileError(
+      fmt::format("cannot read results file '{}': the HDF5 file is truncated or damaged", path.string()));
 }
+
+// Reads rows [first, first + rows.size()) of a table into `rows`. Only the columns of Row are
+// converted, and in a sweep the `point` column turns replicate numbers into ensemble indices
+// (point * replicates + replicate), which repeat in every point otherwise.
+class TableBlockReader {
+ public:
+  TableBlockReader(hid_t file, const TableSpec& spec)
+      : dataset_(H5Dopen2(file, spec.name, H5P_DEFAULT), H5Dclose, "open /" + std::string(spec.name)),
+        space_(H5Dget_space(dataset_.get()), H5Sclose, "get the space of /" + std::string(spec.name)),
+        row_type_(make_row_type(spec)) {
+    const Hdf5Handle file_type(H5Dget_type(dataset_.get()), H5Tclose,
+                               "get the type of /" + std::string(spec.name));
+    if (H5Tget_member_index(file_type.get(), "point") >= 0) {
+      point_type_ =
+          Hdf5Handle(H5Tcreate(H5T_COMPOUND, sizeof(std::uint32_t)), H5Tclose, "create the point type");
+      check_hdf5(H5Tinsert(point_type_.get(), "point", 0, H5T_NATIVE_UINT32), "insert column point");
+    }
+    const hssize_t count = H5Sget_simple_extent_npoints(space_.get());
+    if (count < 0) throw std::runtime_error("HDF5 failed to size /" + std::string(spec.name));
+    rows_ = static_cast<std::uint64_t>(count);
+  }
+
+  [[nodiscard]] std::uint64_t rows() const { return rows_; }
+
+  template <class Row>
+  void read(std::uint64_t first, std::span<Row> rows, std::uint32_t replicates) {
+    if (rows.empty()) return;
+    const hsize_t start = first;
+    const hsize_t count = rows.size();
+    check_hdf5(H5Sselect_hyperslab(space_.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
+               "select rows");
+    const Hdf5Handle memory(H5Screate_simple(1, &count, nullptr), H5Sclose, "create a memory space");
+    check_hdf5(H5Dread(dataset_.get(), row_type_.get(), memory.get(), space_.get(), H5P_DEFAULT, rows.data()),
+               "read rows");
+    if (!point_type_.is_open()) return;
+    points_.resize(rows.size());
+    check_hdf5(
+        H5Dread(dataset_.get(), point_type_.get(), memory.get(), space_.get(), H5P_DEFAULT, points_.data()),
+        "read the points");
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].replicate += points_[i] * replicates;
+  }
+
+ private:
+  Hdf5Handle dataset_;
+  Hdf5Handle space_;
+  Hdf5Handle row_type_;
+  Hdf5Handle point_type_;
+  std::vector<std::uint32_t> points_;
+  std::uint64_t rows_ = 0;
+};
 
 std::string string_or_empty(hid_t object, const std::string& name) {
   return read_string_attribute(object, name).value_or("");
@@ -107,15 +174,15 @@ std::int32_t RunFile::read_schema_version(const std::filesystem::path& path) {
 }
 
 RunFile RunFile::open(const std::filesystem::path& path) {
-  const Hdf5Handle file = open_results_file(path);
+  auto file = std::make_shared<const Hdf5Handle>(open_results_file(path));
   RunFile run;
   run.path_ = path;
-  run.schema_version_ = checked_schema_version(file.get(), path);
+  run.schema_version_ = checked_schema_version(file->get(), path);
   if (run.schema_version_ != current_schema_version) {
     throw OutputFileError(fmt::format("'{}' has schema version {}; this primsim reads schema version {}",
                                       path.string(), run.schema_version_, current_schema_version));
   }
-  const hid_t root = file.get();
+  const hid_t root = file->get();
   try {
     run.info_.program_version = string_or_empty(root, "program_version");
     run.info_.scenario_name = string_or_empty(root, "scenario_name");
@@ -132,27 +199,66 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     }
     Hdf5Handle meta(H5Gopen2(root, "meta", H5P_DEFAULT), H5Gclose, "open /meta");
     run.info_.region_names = read_meta_table(meta.get(), "regions");
-    run.summary_ = read_table<SummaryRow>(root, path);
-    run.funnel_ = read_table<FunnelRow>(root, path);
-    run.turnout_ = read_table<TurnoutRow>(root, path);
-    run.platform_ = read_table<PlatformRow>(root, path);
-    run.list_ = read_table<ListRow>(root, path);
-    run.democracy_ = read_table<DemocracyRow>(root, path);
-    const std::uint32_t replicates = run.info_.replicates;
-    number_by_ensemble_index(root, run.summary_, replicates);
-    number_by_ensemble_index(root, run.funnel_, replicates);
-    number_by_ensemble_index(root, run.turnout_, replicates);
-    number_by_ensemble_index(root, run.platform_, replicates);
-    number_by_ensemble_index(root, run.list_, replicates);
-    number_by_ensemble_index(root, run.democracy_, replicates);
+    run.replicate_count_ = checked_table_rows<SummaryRow>(root, path);
+    checked_table_rows<FunnelRow>(root, path);
+    checked_table_rows<TurnoutRow>(root, path);
+    checked_table_rows<PlatformRow>(root, path);
+    checked_table_rows<ListRow>(root, path);
+    checked_table_rows<DemocracyRow>(root, path);
   } catch (const OutputFileError&) {
     throw;
   } catch (const std::exception&) {
-    // The superblock was readable but the data behind it is not: a copy cut short.
-    throw OutputFileError(
-        fmt::format("cannot read results file '{}': the HDF5 file is truncated or damaged", path.string()));
+    throw damaged(path);
   }
+  run.file_ = std::move(file);
   return run;
 }
+
+template <class Row>
+void RunFile::scan(const std::function<void(std::span<const Row>)>& visit, std::size_t block_rows) const {
+  std::optional<TableBlockReader> reader;
+  try {
+    reader.emplace(file_->get(), table_spec<Row>());
+  } catch (const std::exception&) {
+    throw damaged(path_);
+  }
+  std::vector<Row> rows;
+  const std::uint64_t block = std::max<std::size_t>(block_rows, 1);
+  for (std::uint64_t first = 0; first < reader->rows(); first += block) {
+    rows.assign(static_cast<std::size_t>(std::min(block, reader->rows() - first)), Row{});
+    try {
+      reader->read(first, std::span<Row>(rows), info_.replicates);
+    } catch (const std::exception&) {
+      throw damaged(path_);
+    }
+    // Outside the try: what `visit` throws is the caller's, not a sign of a damaged file.
+    visit(std::span<const Row>(rows));
+  }
+}
+
+template <class Row>
+std::vector<Row> RunFile::read_all() const {
+  std::vector<Row> all;
+  scan<Row>([&](std::span<const Row> rows) { all.insert(all.end(), rows.begin(), rows.end()); });
+  return all;
+}
+
+std::vector<SummaryRow> RunFile::summary() const { return read_all<SummaryRow>(); }
+std::vector<FunnelRow> RunFile::funnel() const { return read_all<FunnelRow>(); }
+std::vector<TurnoutRow> RunFile::turnout() const { return read_all<TurnoutRow>(); }
+std::vector<PlatformRow> RunFile::platform() const { return read_all<PlatformRow>(); }
+std::vector<ListRow> RunFile::list() const { return read_all<ListRow>(); }
+std::vector<DemocracyRow> RunFile::democracy() const { return read_all<DemocracyRow>(); }
+
+#define PRIMSIM_RUN_FILE_TABLE(Row)                                                                      \
+  template void RunFile::scan<Row>(const std::function<void(std::span<const Row>)>&, std::size_t) const; \
+  template std::vector<Row> RunFile::read_all<Row>() const;
+PRIMSIM_RUN_FILE_TABLE(SummaryRow)
+PRIMSIM_RUN_FILE_TABLE(FunnelRow)
+PRIMSIM_RUN_FILE_TABLE(TurnoutRow)
+PRIMSIM_RUN_FILE_TABLE(PlatformRow)
+PRIMSIM_RUN_FILE_TABLE(ListRow)
+PRIMSIM_RUN_FILE_TABLE(DemocracyRow)
+#undef PRIMSIM_RUN_FILE_TABLE
 
 }  // namespace primsim::output

@@ -1,6 +1,8 @@
 // The merged file starts as a byte copy of shard 0 (its /meta, attributes and dataset layout
 // are those of a single run) and every other shard's rows are appended to its tables in order:
 // shards are contiguous blocks of the ensemble index, so the result is the single run's rows.
+// A virtual merge writes shard 0's attributes and /meta and, for each table, an HDF5 virtual
+// dataset that maps the shards' tables end to end, in the same order, without copying a row.
 #include "primsim/output/shard_merge.hpp"
 
 #include <unistd.h>
@@ -8,7 +10,9 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -156,9 +160,95 @@ void append_rows(hid_t target, hid_t source, const std::string& name) {
   }
 }
 
+// Copies every attribute of `from` to `to` but those named in `skip`, values as stored.
+void copy_attributes(hid_t from, hid_t to, const std::vector<std::string>& skip) {
+  H5O_info_t info;
+  check_hdf5(H5Oget_info(from, &info), "count attributes");
+  for (hsize_t i = 0; i < info.num_attrs; ++i) {
+    Hdf5Handle attribute(H5Aopen_by_idx(from, ".", H5_INDEX_NAME, H5_ITER_INC, i, H5P_DEFAULT, H5P_DEFAULT),
+                         H5Aclose, "open an attribute");
+    const ssize_t length = H5Aget_name(attribute.get(), 0, nullptr);
+    if (length < 0) throw std::runtime_error("HDF5 failed to name an attribute");
+    std::string name(static_cast<std::size_t>(length), '\0');
+    H5Aget_name(attribute.get(), name.size() + 1, name.data());
+    if (std::find(skip.begin(), skip.end(), name) != skip.end()) continue;
+    Hdf5Handle type(H5Aget_type(attribute.get()), H5Tclose, "get the type of attribute " + name);
+    Hdf5Handle space(H5Aget_space(attribute.get()), H5Sclose, "get the space of attribute " + name);
+    const hssize_t values = H5Sget_simple_extent_npoints(space.get());
+    std::vector<unsigned char> buffer(static_cast<std::size_t>(std::max<hssize_t>(values, 1)) *
+                                      H5Tget_size(type.get()));
+    check_hdf5(H5Aread(attribute.get(), type.get(), buffer.data()), "read attribute " + name);
+    Hdf5Handle copy(H5Acreate2(to, name.c_str(), type.get(), space.get(), H5P_DEFAULT, H5P_DEFAULT), H5Aclose,
+                    "create attribute " + name);
+    const herr_t written = H5Awrite(copy.get(), type.get(), buffer.data());
+    if (H5Tis_variable_str(type.get()) > 0)
+      H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, buffer.data());
+    check_hdf5(written, "write attribute " + name);
+  }
+}
+
+// Where the virtual dataset looks for a shard: relative to the merged file's folder when the shard
+// is under it, which HDF5 resolves from the merged file's own place, so the folder can move whole.
+std::string source_name(const std::filesystem::path& shard, const std::filesystem::path& folder) {
+  const std::filesystem::path absolute = std::filesystem::absolute(shard).lexically_normal();
+  const std::filesystem::path relative = absolute.lexically_relative(std::filesystem::absolute(folder));
+  if (!relative.empty() && *relative.begin() != "..") return relative.string();
+  return absolute.string();
+}
+
+void write_virtual_merge(const std::filesystem::path& temporary, const std::filesystem::path& folder,
+                         const std::vector<ShardFile>& shards) {
+  std::vector<Hdf5Handle> sources;
+  for (const ShardFile& shard : shards) {
+    const std::string name = shard.path.string();
+    sources.emplace_back(H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT), H5Fclose, "open " + name);
+  }
+  const hid_t first = sources.front().get();
+  Hdf5Handle file(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
+                  "create " + temporary.string());
+  const hid_t root = file.get();
+  copy_attributes(first, root, {"shard_index", "shard_count", "end_time"});
+  write_string_attribute(root, "end_time", shards.back().end_time);
+  check_hdf5(H5Ocopy(first, "meta", root, "meta", H5P_DEFAULT, H5P_DEFAULT), "copy /meta");
+  for (const std::string& table : root_datasets(first)) {
+    std::vector<hsize_t> rows;
+    for (const Hdf5Handle& source : sources) {
+      Hdf5Handle dataset(H5Dopen2(source.get(), table.c_str(), H5P_DEFAULT), H5Dclose,
+                         "open /" + table + " of a shard");
+      Hdf5Handle space(H5Dget_space(dataset.get()), H5Sclose, "get a space");
+      rows.push_back(static_cast<hsize_t>(H5Sget_simple_extent_npoints(space.get())));
+    }
+    hsize_t total = 0;
+    for (const hsize_t count : rows) total += count;
+    Hdf5Handle space(H5Screate_simple(1, &total, nullptr), H5Sclose, "create the space of /" + table);
+    Hdf5Handle properties(H5Pcreate(H5P_DATASET_CREATE), H5Pclose, "create dataset properties");
+    hsize_t offset = 0;
+    for (std::size_t s = 0; s < shards.size(); ++s) {
+      if (rows[s] == 0) continue;
+      check_hdf5(H5Sselect_hyperslab(space.get(), H5S_SELECT_SET, &offset, nullptr, &rows[s], nullptr),
+                 "select rows");
+      Hdf5Handle shard_space(H5Screate_simple(1, &rows[s], nullptr), H5Sclose, "create a shard's space");
+      const std::string source = source_name(shards[s].path, folder);
+      check_hdf5(H5Pset_virtual(properties.get(), space.get(), source.c_str(), ("/" + table).c_str(),
+                                shard_space.get()),
+                 "map /" + table + " of " + source);
+      offset += rows[s];
+    }
+    check_hdf5(H5Sselect_all(space.get()), "select every row");
+    Hdf5Handle from(H5Dopen2(first, table.c_str(), H5P_DEFAULT), H5Dclose, "open /" + table + " of a shard");
+    Hdf5Handle type(H5Dget_type(from.get()), H5Tclose, "get the type of /" + table);
+    Hdf5Handle dataset(
+        H5Dcreate2(root, table.c_str(), type.get(), space.get(), H5P_DEFAULT, properties.get(), H5P_DEFAULT),
+        H5Dclose, "create the virtual dataset /" + table);
+    copy_attributes(from.get(), dataset.get(), {});
+  }
+  check_hdf5(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush " + temporary.string());
+}
+
 }  // namespace
 
-void merge_shards(const std::filesystem::path& output, const std::vector<std::filesystem::path>& paths) {
+void merge_shards(const std::filesystem::path& output, const std::vector<std::filesystem::path>& paths,
+                  MergeKind kind) {
   silence_hdf5_errors();
   if (paths.empty()) throw OutputFileError("cannot merge: no shard files given");
   std::vector<ShardFile> shards;
@@ -173,6 +263,11 @@ void merge_shards(const std::filesystem::path& output, const std::vector<std::fi
   const std::filesystem::path temporary =
       folder / ("." + output.filename().string() + ".tmp-" + std::to_string(::getpid()));
   try {
+    if (kind == MergeKind::virtual_datasets) {
+      write_virtual_merge(temporary, folder, shards);
+      std::filesystem::rename(temporary, output);
+      return;
+    }
     std::filesystem::copy_file(shards.front().path, temporary,
                                std::filesystem::copy_options::overwrite_existing);
     {

@@ -14,7 +14,7 @@ std::string terminal_report(const RunFile& run) {
   std::string out = fmt::format("primsim results: {}\n", run.path().string());
   out +=
       fmt::format("scenario {}, {} replicates, seed {}, primsim {}, schema version {}\n", info.scenario_name,
-                  run.summary().size(), info.seed, info.program_version, run.schema_version());
+                  run.replicate_count(), info.seed, info.program_version, run.schema_version());
   out += fmt::format("run from {} to {}; epoch {}\n\n", info.start_time, run.end_time(), info.epoch);
   out +=
       fmt::format("{:<48} {:>12}   {}\n", "statistic", "mean", "90% ensemble interval (5th-95th percentile)");

@@ -1,6 +1,7 @@
-"""Shared by the ensemble checks: every dataset of a results file as bytes, and an exact comparison
-that names the first dataset and row that differ. Root attributes carry times and the command line,
+"""Shared by the ensemble checks: every dataset of a results file as bytes, an exact comparison
+that names the first dataset and row that differ, and the replicates saved in a partial file. Root attributes carry times and the command line,
 so they are left out on purpose."""
+import struct
 import subprocess
 import sys
 
@@ -48,6 +49,25 @@ def assert_same_datasets(path_a, path_b):
         if difference:
             fail(f"/{name} differs between {path_a} and {path_b}: {difference}")
     return len(a)
+
+
+def whole_records(partial):
+    """Replicates in a partial file: complete records after the header (see checkpoint_log.cpp)."""
+    try:
+        data = partial.read_bytes()
+    except FileNotFoundError:
+        return 0
+    if len(data) < 16:
+        return 0
+    offset = 16 + struct.unpack_from("<Q", data, 8)[0]
+    count = 0
+    while offset + 24 <= len(data):
+        size = struct.unpack_from("<Q", data, offset + 8)[0]
+        if offset + 24 + size > len(data):
+            break
+        offset += 24 + size
+        count += 1
+    return count
 
 
 def run(command, expect=0, **kwargs):

@@ -5,36 +5,16 @@ import json
 import os
 import pathlib
 import signal
-import struct
 import subprocess
 import sys
 import time
 
-from h5_datasets import assert_same_datasets, fail, run
+from h5_datasets import assert_same_datasets, fail, run, whole_records
 
 primsim, scenario, workdir = sys.argv[1], sys.argv[2], pathlib.Path(sys.argv[3])
 workdir.mkdir(parents=True, exist_ok=True)
 replicates = 8
 common = ["--replicates", str(replicates), "--seed", "5", "--threads", "1"]
-
-
-def whole_records(partial):
-    """Replicates in a partial file: complete records after the header (see checkpoint_log.cpp)."""
-    try:
-        data = partial.read_bytes()
-    except FileNotFoundError:
-        return 0
-    if len(data) < 16:
-        return 0
-    offset = 16 + struct.unpack_from("<Q", data, 8)[0]
-    count = 0
-    while offset + 24 <= len(data):
-        size = struct.unpack_from("<Q", data, offset + 8)[0]
-        if offset + 24 + size > len(data):
-            break
-        offset += 24 + size
-        count += 1
-    return count
 
 
 def events(done):

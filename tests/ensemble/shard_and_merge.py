@@ -1,8 +1,12 @@
 """--shard i/n runs one block of the ensemble; `primsim merge` joins the blocks into a file whose
-datasets equal a single run's, and refuses missing, repeated, foreign or non-shard files."""
+datasets equal a single run's, by copy or (--virtual) by reference, and refuses missing, repeated,
+foreign or non-shard files; a virtual merge whose shard has gone is refused by report."""
 import os
 import pathlib
+import shutil
 import sys
+
+import h5py
 
 from h5_datasets import assert_same_datasets, fail, run
 
@@ -50,4 +54,31 @@ run([primsim, "run", scenario, "-o", half, "--shard", "4/5", *common])
 refused([shards[0], half], f"cannot merge: '{half}' is shard 4/5 but '{shards[0]}' is shard 0/3: shards of "
         "different splits")
 refused([shards[0], workdir / "absent.h5"], f"cannot merge '{workdir / 'absent.h5'}': no such file")
-print(f"3 shards merged: {count} datasets equal the single run's; bad merges refused")
+
+# --virtual: the tables refer to the shards' rows, and read the same from any working folder.
+virtual = workdir / "virtual.h5"
+run([primsim, "merge", "--virtual", virtual, shards[1], shards[2], shards[0]])
+assert_same_datasets(merged, virtual)
+with h5py.File(virtual, "r") as f:
+    copies = [name for name in ("summary", "funnel", "turnout", "platform", "list") if not f[name].is_virtual]
+    if copies:
+        fail(f"merge --virtual copied {copies} instead of referring to the shards")
+    if "shard_count" in f.attrs:
+        fail("the virtual merge still carries a shard attribute")
+if virtual.stat().st_size >= merged.stat().st_size:
+    fail(f"the virtual merge ({virtual.stat().st_size} bytes) is not smaller than the copy "
+         f"({merged.stat().st_size} bytes)")
+elsewhere = run([primsim, "report", virtual.resolve()], cwd="/").stdout
+copied_report = run([primsim, "report", merged.resolve()]).stdout
+if elsewhere.splitlines()[1:] != copied_report.splitlines()[1:]:
+    fail(f"report of the virtual merge differs from the copy's:\n{elsewhere}\n{copied_report}")
+moved = workdir / "moved.h5"
+shutil.move(shards[2], moved)
+done = run([primsim, "report", virtual], expect=2)
+expected = (f"primsim: '{virtual}' was merged with --virtual and reads its rows from '{shards[2]}', which is "
+            "missing: keep the shard files where they were, or merge them again without --virtual")
+shutil.move(moved, shards[2])
+if done.stderr.strip() != expected:
+    fail(f"report of a virtual merge without its shard: {done.stderr.strip()!r}, expected {expected!r}")
+print(f"3 shards merged: {count} datasets equal the single run's, by copy and by virtual datasets; bad merges "
+      "refused")

@@ -1,7 +1,10 @@
-// What a user sees when the file given to report or compare is not a usable results file.
+// Reading a results file back: what a user sees when the file given to report or compare is not
+// usable, and tables read a block of rows at a time, as the reports do.
 #include <filesystem>
 #include <fstream>
+#include <span>
 #include <string>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -56,4 +59,35 @@ TEST_CASE("a truncated results file is refused", "[output]") {
 TEST_CASE("the schema version of a results file can be read alone", "[output]") {
   const fs::path path = write_run(folder_for("version") / "run.h5", 1);
   CHECK(RunFile::read_schema_version(path) == 1);
+}
+
+TEST_CASE("a table read in blocks of rows holds what the file holds, in order", "[output]") {
+  using primsim::models::results::PlatformRow;
+  using primsim::models::results::TurnoutRow;
+  const fs::path folder = folder_for("blocks");
+  const std::uint32_t replicates = 3;
+  const fs::path path = write_run(folder / "run.h5", replicates);
+  std::vector<PlatformRow> written;
+  std::vector<TurnoutRow> written_turnout;
+  for (std::uint32_t r = 0; r < replicates; ++r) {
+    const auto results = primsim::test::sample_replicate(3, r);
+    written.insert(written.end(), results.platform.begin(), results.platform.end());
+    written_turnout.insert(written_turnout.end(), results.turnout.begin(), results.turnout.end());
+  }
+  const RunFile run = RunFile::open(path);
+  CHECK(run.replicate_count() == replicates);
+  // 7 rows a block: blocks end in the middle of a replicate, and the last block is short.
+  std::vector<PlatformRow> read;
+  std::size_t blocks = 0;
+  run.scan<PlatformRow>(
+      [&](std::span<const PlatformRow> rows) {
+        CHECK(rows.size() <= 7);
+        read.insert(read.end(), rows.begin(), rows.end());
+        ++blocks;
+      },
+      7);
+  REQUIRE(written.size() % 7 != 0);
+  CHECK(blocks == written.size() / 7 + 1);
+  CHECK(read == written);
+  CHECK(run.turnout() == written_turnout);
 }

@@ -1,9 +1,14 @@
-// A results file read back into memory: the root attributes, the region names and every table,
-// with clear errors for a missing, truncated, foreign or differently versioned file.
+// A results file opened for reading: the root attributes and region names at once, the tables on
+// demand, whole or in blocks of rows, with clear errors for a missing, truncated, foreign or
+// differently versioned file.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -12,9 +17,12 @@
 
 namespace primsim::output {
 
+class Hdf5Handle;
+
 class RunFile {
  public:
-  // Reads the whole file. Throws OutputFileError when it is missing, not HDF5, truncated, not a
+  // Reads the attributes and /meta and checks that every table and column is there; the rows
+  // stay on disk. Throws OutputFileError when the file is missing, not HDF5, truncated, not a
   // primsim results file, of another schema version, or lacks a table or column.
   static RunFile open(const std::filesystem::path& path);
 
@@ -26,30 +34,37 @@ class RunFile {
   [[nodiscard]] std::int32_t schema_version() const { return schema_version_; }
   [[nodiscard]] const models::results::RunInfo& info() const { return info_; }
   [[nodiscard]] const std::string& end_time() const { return end_time_; }
+  // Rows of /summary: the replicates in the file, every sweep point counted.
+  [[nodiscard]] std::uint64_t replicate_count() const { return replicate_count_; }
 
-  // Tables sorted by replicate, then by the other key columns, as written. In a sweep the
-  // replicate field holds the ensemble index, point * info().replicates + replicate, so the
-  // points are pooled into one ensemble.
-  [[nodiscard]] const std::vector<models::results::SummaryRow>& summary() const { return summary_; }
-  [[nodiscard]] const std::vector<models::results::FunnelRow>& funnel() const { return funnel_; }
-  [[nodiscard]] const std::vector<models::results::TurnoutRow>& turnout() const { return turnout_; }
-  [[nodiscard]] const std::vector<models::results::PlatformRow>& platform() const { return platform_; }
-  [[nodiscard]] const std::vector<models::results::ListRow>& list() const { return list_; }
-  [[nodiscard]] const std::vector<models::results::DemocracyRow>& democracy() const { return democracy_; }
+  // Hands the rows of the table whose rows are Row (SummaryRow ... DemocracyRow) to `visit` in
+  // file order, `block_rows` at a time, so that memory does not grow with the table. Rows are
+  // sorted by replicate, then by the other key columns, as written. In a sweep the replicate
+  // field holds the ensemble index, point * info().replicates + replicate, so the points are
+  // pooled into one ensemble. Throws OutputFileError when the rows cannot be read.
+  template <class Row>
+  void scan(const std::function<void(std::span<const Row>)>& visit, std::size_t block_rows = 8192) const;
+
+  // A whole table in memory, as scan() would hand it over: for small files and tests.
+  template <class Row>
+  [[nodiscard]] std::vector<Row> read_all() const;
+
+  [[nodiscard]] std::vector<models::results::SummaryRow> summary() const;
+  [[nodiscard]] std::vector<models::results::FunnelRow> funnel() const;
+  [[nodiscard]] std::vector<models::results::TurnoutRow> turnout() const;
+  [[nodiscard]] std::vector<models::results::PlatformRow> platform() const;
+  [[nodiscard]] std::vector<models::results::ListRow> list() const;
+  [[nodiscard]] std::vector<models::results::DemocracyRow> democracy() const;
 
  private:
   RunFile() = default;
 
+  std::shared_ptr<const Hdf5Handle> file_;
   std::filesystem::path path_;
   std::int32_t schema_version_ = 0;
   models::results::RunInfo info_;
   std::string end_time_;
-  std::vector<models::results::SummaryRow> summary_;
-  std::vector<models::results::FunnelRow> funnel_;
-  std::vector<models::results::TurnoutRow> turnout_;
-  std::vector<models::results::PlatformRow> platform_;
-  std::vector<models::results::ListRow> list_;
-  std::vector<models::results::DemocracyRow> democracy_;
+  std::uint64_t replicate_count_ = 0;
 };
 
 }  // namespace primsim::output

@@ -7,10 +7,15 @@
 
 namespace primsim::output {
 
-// Copies every row of every shard, in shard order, into `output` (written under a temporary name
-// and renamed when complete), so the result stands alone. Throws OutputFileError before writing
-// anything when a file is not a shard, shards of different runs or splits are mixed, a shard is
-// given twice or one is missing.
-void merge_shards(const std::filesystem::path& output, const std::vector<std::filesystem::path>& shards);
+enum class MergeKind {
+  copy,              // the rows are copied: the result stands alone
+  virtual_datasets,  // HDF5 virtual datasets refer to the shards' rows, which must stay in place
+};
+
+// Joins every shard, in shard order, into `output` (written under a temporary name and renamed
+// when complete). Throws OutputFileError before writing anything when a file is not a shard,
+// shards of different runs or splits are mixed, a shard is given twice or one is missing.
+void merge_shards(const std::filesystem::path& output, const std::vector<std::filesystem::path>& shards,
+                  MergeKind kind = MergeKind::copy);
 
 }  // namespace primsim::output

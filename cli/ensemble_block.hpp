@@ -1,0 +1,38 @@
+// One block of an ensemble run into one HDF5 file: what `primsim run` does in each process (the
+// whole ensemble, a --shard or an MPI rank's block), and what bench/primsim-ensemble measures.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+
+#include "primsim/models/results/result_sink.hpp"
+#include "primsim/output/ensemble_layout.hpp"
+#include "primsim/scenarios/scenario_loader.hpp"
+
+namespace primsim::cli {
+
+struct BlockSettings {
+  std::size_t threads = 0;  // 0: every core
+  bool resume = false;      // continue from `path`.partial
+  bool quiet = false;
+  bool show_progress = false;
+};
+
+struct BlockOutcome {
+  std::uint64_t events = 0;
+  bool interrupted = false;
+  bool already_complete = false;  // a rank file of a run killed while rank 0 merged
+  std::size_t saved = 0;          // replicates in the partial file when interrupted
+};
+
+// Runs the layout's block of the ensemble into `path`, with `path`.partial as the checkpoint.
+// SIGINT and SIGTERM stop it after the replicates in flight, which are saved.
+BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::LoadedScenario& loaded,
+                                const models::results::RunInfo& info, const output::EnsembleLayout& layout,
+                                const std::filesystem::path& path);
+
+// The layout of `replicates` per point of the scenario's sweep grid (one point without a sweep).
+output::EnsembleLayout make_layout(const scenarios::LoadedScenario& loaded, std::uint32_t replicates);
+
+}  // namespace primsim::cli
