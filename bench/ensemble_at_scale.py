@@ -17,7 +17,7 @@ import sys
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tests" / "ensemble"))
-from h5_datasets import assert_same_datasets, fail, partial_records  # noqa: E402
+from h5_datasets import assert_same_datasets, fail, whole_records  # noqa: E402
 
 
 def timed(command, **kwargs):
@@ -53,13 +53,13 @@ for stale in (resumed, partial):
 start = time.monotonic()
 process = subprocess.Popen([args.primsim, "run", args.scenario, "-o", resumed, *common, "--threads",
                             str(args.threads)])
-while partial_records(partial) < args.kill_after:
+while whole_records(partial) < args.kill_after:
     if process.poll() is not None:
         fail(f"the run ended (status {process.returncode}) before {args.kill_after} replicates were saved")
     time.sleep(0.5)
 process.send_signal(signal.SIGKILL)
 process.wait()
-saved = partial_records(partial)
+saved = whole_records(partial)
 report("killed", seconds=round(time.monotonic() - start, 1), saved=saved, result_file_exists=resumed.exists())
 if resumed.exists():
     fail("a killed run left a result file at the requested path")

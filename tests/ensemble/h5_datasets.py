@@ -82,24 +82,3 @@ def fail(message):
     print(f"FAIL: {message}", file=sys.stderr)
     sys.exit(1)
 
-
-def partial_records(partial):
-    """Replicates saved in a --resume partial file: complete records after the header (see
-    output/src/checkpoint_log.cpp); 0 when there is no file yet."""
-    import struct
-
-    try:
-        data = partial.read_bytes()
-    except FileNotFoundError:
-        return 0
-    if len(data) < 16:
-        return 0
-    offset = 16 + struct.unpack_from("<Q", data, 8)[0]
-    count = 0
-    while offset + 24 <= len(data):
-        size = struct.unpack_from("<Q", data, offset + 8)[0]
-        if offset + 24 + size > len(data):
-            break
-        offset += 24 + size
-        count += 1
-    return count
