@@ -134,14 +134,20 @@ TEST_CASE("conferences meet inside their phase, after the vote and before the li
   CHECK(list.back() > *std::max_element(held.begin(), held.end()));
 }
 
+// A full list of 126 names, every one from the leadership's places.
+#define CHECK_LEADERSHIP_ONLY(out)                                                                     \
+  do {                                                                                                 \
+    REQUIRE((out).results.list.size() == 126);                                                         \
+    CHECK(std::all_of((out).results.list.begin(), (out).results.list.end(),                            \
+                      [](const auto& row) { return row.route == results::Route::leadership_quota; })); \
+  } while (false)
+
 TEST_CASE("a conference that vetoes every nominee leaves the list to the leadership", "[models]") {
   auto scenario = with_conferences(0);
   scenario.selection.stages[1].can_veto = true;
   scenario.selection.stages[1].veto_probability = 1.0;
   const Outcome out = run(scenario);
-  REQUIRE(out.results.list.size() == 126);
-  CHECK(std::all_of(out.results.list.begin(), out.results.list.end(),
-                    [](const auto& row) { return row.route == results::Route::leadership_quota; }));
+  CHECK_LEADERSHIP_ONLY(out);
   CHECK(out.confirmed == std::vector<std::int64_t>{0, 0, 0});
 }
 
@@ -165,9 +171,7 @@ TEST_CASE("a congress that vetoes every nominee fills the list with the leadersh
   scenario.selection.stages[1].can_veto = true;
   scenario.selection.stages[1].veto_probability = 1.0;
   const Outcome out = run(scenario);
-  REQUIRE(out.results.list.size() == 126);
-  CHECK(std::all_of(out.results.list.begin(), out.results.list.end(),
-                    [](const auto& row) { return row.route == results::Route::leadership_quota; }));
+  CHECK_LEADERSHIP_ONLY(out);
   // Without the veto the primaries fill the 77 places left after the 49 reserved.
   const Outcome plain = run(testing::mini_2020());
   CHECK(std::count_if(plain.results.list.begin(), plain.results.list.end(),
