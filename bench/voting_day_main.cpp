@@ -70,7 +70,7 @@ int main(int argc, char** argv) {
     line["executor"] = executor->name();
     line["threads"] = executor_threads;
     line["members"] = replicate.world().total_members();
-    line["votes"] = results.summary.votes;
+    line["votes"] = results.summary.front().votes;
     line["events"] = replicate.events();
     line["seconds"] = seconds;
     line["members_per_second"] = static_cast<double>(replicate.world().total_members()) / seconds;

@@ -20,9 +20,10 @@
 #include <tbb/task_arena.h>
 #include <nlohmann/json.hpp>
 
-#include "primsim/models/primary/primary_replicate.hpp"
+#include "primsim/models/primary/election_replicate.hpp"
 #include "primsim/output/checkpoint_log.hpp"
 #include "primsim/output/hdf5_writer.hpp"
+#include "primsim/output/schema.hpp"
 #include "primsim/sim/sequential_executor.hpp"
 #include "progress_bar.hpp"
 
@@ -91,6 +92,7 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
   remove_stale_temporaries(path);
   nlohmann::ordered_json identity;
   identity["program_version"] = info.program_version;
+  identity["schema_version"] = output::current_schema_version;
   identity["scenario"] = info.scenario_yaml;
   identity["seed"] = info.seed;
   identity["replicates"] = layout.replicates_per_point;
@@ -129,7 +131,7 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
         }
         const std::uint32_t point = ensemble_index / layout.replicates_per_point;
         const std::uint32_t replicate = ensemble_index % layout.replicates_per_point;
-        models::PrimaryReplicate model(loaded.grid[point].spec, info.seed, replicate);
+        models::ElectionReplicate model(loaded.grid[point].spec, info.seed, replicate);
         sim::SequentialExecutor executor;
         auto results = model.run(executor);
         results.replicate = ensemble_index;

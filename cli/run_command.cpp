@@ -24,6 +24,7 @@
 #include "command.hpp"
 #include "ensemble_block.hpp"
 #include "mpi_world.hpp"
+#include "primsim/models/primary/party_scenario.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/output/ensemble_layout.hpp"
 #include "primsim/output/headline.hpp"
@@ -78,18 +79,35 @@ void print_results(const Options& options, const models::results::RunInfo& info,
     line["events"] = events;
     line["events_per_second"] = rate;
     line["output"] = options.output;
-    nlohmann::ordered_json headline;
-    for (const auto& statistic : output::headline_statistics(run)) {
+    const auto mean = [](const std::vector<double>& values) {
       double sum = 0;
       std::size_t n = 0;
-      for (const double v : statistic.values) {
+      for (const double v : values) {
         if (std::isnan(v)) continue;
         sum += v;
         ++n;
       }
-      headline[statistic.key] = n > 0 ? nlohmann::ordered_json(sum / static_cast<double>(n)) : nullptr;
+      return n > 0 ? nlohmann::ordered_json(sum / static_cast<double>(n)) : nlohmann::ordered_json(nullptr);
+    };
+    const auto headline_of = [&](models::results::PartyCode party) {
+      nlohmann::ordered_json headline;
+      for (const auto& statistic : output::headline_statistics(run, party)) {
+        headline[statistic.key] = mean(statistic.values);
+      }
+      return headline;
+    };
+    // The headline is the first party's, as in a one-party run; every party's follows.
+    line["headline"] = headline_of(0);
+    if (info.party_names.size() > 1) {
+      nlohmann::ordered_json parties = nlohmann::ordered_json::array();
+      for (std::size_t p = 0; p < info.party_names.size(); ++p) {
+        const auto party = static_cast<models::results::PartyCode>(p);
+        parties.push_back({{"name", info.party_names[p]},
+                           {"vote_share", mean(output::party_vote_shares(run, party))},
+                           {"headline", headline_of(party)}});
+      }
+      line["parties"] = parties;
     }
-    line["headline"] = headline;
     std::cout << line.dump() << '\n';
   } else if (!options.quiet) {
     std::cout << output::terminal_report(run);
@@ -136,6 +154,7 @@ int run(const Options& options, const std::string& command_line) {
   info.start_time = utc_now();
   info.epoch = scenario.calendar.epoch_iso;
   info.region_names = models::region_names(scenario);
+  info.party_names = models::party_names(scenario);
 
   // Under mpirun each rank writes its block next to the output and rank 0 joins the blocks.
   const fs::path output(options.output);

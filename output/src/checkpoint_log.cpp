@@ -207,8 +207,8 @@ ReplicateResults CheckpointLog::read(std::uint32_t index) const {
   ReplicateResults results;
   Reader reader(payload);
   reader.get(results.replicate);
-  reader.get(results.summary);
-  reader.get(results.democracy);
+  reader.get_rows(results.summary);
+  reader.get_rows(results.democracy);
   reader.get_rows(results.funnel);
   reader.get_rows(results.turnout);
   reader.get_rows(results.platform);
@@ -220,8 +220,8 @@ void CheckpointLog::append(const ReplicateResults& results) {
   if (contains(results.replicate)) return;
   std::string payload;
   put(payload, results.replicate);
-  put(payload, results.summary);
-  put(payload, results.democracy);
+  put_rows(payload, results.summary);
+  put_rows(payload, results.democracy);
   put_rows(payload, results.funnel);
   put_rows(payload, results.turnout);
   put_rows(payload, results.platform);

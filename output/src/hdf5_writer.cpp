@@ -172,6 +172,7 @@ void Hdf5Writer::State::create_file() {
 
   Hdf5Handle meta(H5Gcreate2(root, "meta", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose, "create /meta");
   write_meta_table(meta.get(), "regions", info.region_names);
+  write_meta_table(meta.get(), "parties", info.party_names);
   write_meta_table(meta.get(), "stages", to_strings(stage_names));
   write_meta_table(meta.get(), "routes", to_strings(route_names));
   write_meta_table(meta.get(), "genders", to_strings(gender_names));
@@ -197,18 +198,18 @@ void Hdf5Writer::State::write(ReplicateResults& results) {
     point = results.replicate / layout.replicates_per_point;
     replicate = results.replicate % layout.replicates_per_point;
   }
-  results.summary.replicate = replicate;
-  results.democracy.replicate = replicate;
+  stamp(results.summary, replicate);
+  stamp(results.democracy, replicate);
   stamp(results.funnel, replicate);
   stamp(results.turnout, replicate);
   stamp(results.platform, replicate);
   stamp(results.list, replicate);
-  tables[0].append(std::vector<SummaryRow>{results.summary}, point);
+  tables[0].append(results.summary, point);
   tables[1].append(results.funnel, point);
   tables[2].append(results.turnout, point);
   tables[3].append(results.platform, point);
   tables[4].append(results.list, point);
-  tables[5].append(std::vector<DemocracyRow>{results.democracy}, point);
+  tables[5].append(results.democracy, point);
 }
 
 void Hdf5Writer::State::run(std::promise<void>& created) {

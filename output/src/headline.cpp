@@ -23,6 +23,12 @@ std::vector<double> per_replicate(const std::vector<Row>& rows, Field field) {
   return values;
 }
 
+template <class Row>
+std::vector<Row> of_party(std::vector<Row> rows, PartyCode party) {
+  std::erase_if(rows, [party](const Row& row) { return row.party != party; });
+  return rows;
+}
+
 std::string with_thousands(double value) {
   const auto whole = static_cast<long long>(std::llround(std::fabs(value)));
   const std::string digits = std::to_string(whole);
@@ -36,10 +42,14 @@ std::string with_thousands(double value) {
 
 }  // namespace
 
-std::vector<HeadlineStatistic> headline_statistics(const RunFile& run) {
-  // One row per replicate: these two tables are small next to the per-minute ones.
-  const std::vector<SummaryRow> summary = run.summary();
-  const std::vector<DemocracyRow> democracy = run.democracy();
+std::vector<double> party_vote_shares(const RunFile& run, PartyCode party) {
+  return per_replicate(of_party(run.summary(), party), &SummaryRow::vote_share);
+}
+
+std::vector<HeadlineStatistic> headline_statistics(const RunFile& run, PartyCode party) {
+  // One row per replicate and party: these two tables are small next to the per-minute ones.
+  const std::vector<SummaryRow> summary = of_party(run.summary(), party);
+  const std::vector<DemocracyRow> democracy = of_party(run.democracy(), party);
   std::vector<HeadlineStatistic> stats{
       {"eligible", "run", "members eligible to vote", ValueKind::count,
        per_replicate(summary, &SummaryRow::eligible)},
@@ -77,6 +87,7 @@ std::vector<HeadlineStatistic> headline_statistics(const RunFile& run) {
   std::map<std::uint32_t, std::pair<double, double>> platform;  // replicate -> attempts, failures
   run.scan<PlatformRow>([&](std::span<const PlatformRow> rows) {
     for (const PlatformRow& row : rows) {
+      if (row.party != party) continue;
       auto& [attempts, failures] = platform[row.replicate];
       attempts += static_cast<double>(row.attempts);
       failures += static_cast<double>(row.failures);

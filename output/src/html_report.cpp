@@ -48,16 +48,23 @@ std::string local_time(const std::string& epoch, std::int64_t seconds) {
                      clock.hours().count(), clock.minutes().count());
 }
 
-std::string funnel_chart(const RunFile& run) {
+// Chart ids stay unique when the report has a section per party.
+std::string chart_id(std::string_view chart, PartyCode party) {
+  return party == 0 ? std::string(chart) : fmt::format("{}-party-{}", chart, party);
+}
+
+std::string funnel_chart(const RunFile& run, PartyCode party) {
   std::map<std::uint32_t, std::array<double, stage_names.size()>> totals;  // a few numbers per replicate
   run.scan<FunnelRow>([&](std::span<const FunnelRow> rows) {
     for (const FunnelRow& row : rows) {
+      if (row.party != party) continue;
       const auto stage = static_cast<std::size_t>(row.stage);
       if (stage < stage_names.size()) totals[row.replicate][stage] += static_cast<double>(row.count);
     }
   });
   const double bar_height = 30;
-  SvgChart chart("funnel", "Candidate funnel: candidates reaching each stage (ensemble mean, 90% interval)",
+  SvgChart chart(chart_id("funnel", party),
+                 "Candidate funnel: candidates reaching each stage (ensemble mean, 90% interval)",
                  chart_width, 60 + bar_height * 1.4 * static_cast<double>(stage_names.size()));
   std::vector<EnsembleInterval> intervals;
   double top = 1;
@@ -97,7 +104,7 @@ std::string funnel_chart(const RunFile& run) {
 // x positions are hours since `opens`. The band needs every replicate's turnout at each hour,
 // one number per replicate and hour; the rows by region are summed one replicate at a time, which
 // the file's order (rows grouped by replicate) allows.
-std::string turnout_chart(const RunFile& run, std::int64_t opens) {
+std::string turnout_chart(const RunFile& run, PartyCode party, std::int64_t opens) {
   std::map<std::int64_t, std::vector<double>> shares_by_time;
   std::map<std::int64_t, std::pair<double, double>> current;  // votes, eligible of one replicate
   std::optional<std::uint32_t> current_replicate;
@@ -109,6 +116,7 @@ std::string turnout_chart(const RunFile& run, std::int64_t opens) {
   };
   run.scan<TurnoutRow>([&](std::span<const TurnoutRow> rows) {
     for (const TurnoutRow& row : rows) {
+      if (row.party != party) continue;
       if (current_replicate != row.replicate) {
         close_replicate();
         current_replicate = row.replicate;
@@ -128,7 +136,8 @@ std::string turnout_chart(const RunFile& run, std::int64_t opens) {
     lows.push_back(interval.low);
     highs.push_back(interval.high);
   }
-  SvgChart chart("turnout", "Turnout over time: share of eligible members who have voted", chart_width, 420);
+  SvgChart chart(chart_id("turnout", party), "Turnout over time: share of eligible members who have voted",
+                 chart_width, 420);
   chart.set_x_axis(0, xs.empty() ? 1 : xs.back(),
                    "hours since voting opened (" + local_time(run.info().epoch, opens) + ")");
   chart.set_y_axis(0, 1, "turnout", "percent");
@@ -137,10 +146,11 @@ std::string turnout_chart(const RunFile& run, std::int64_t opens) {
   return chart.render();
 }
 
-std::string platform_chart(const RunFile& run, std::int64_t opens) {
+std::string platform_chart(const RunFile& run, PartyCode party, std::int64_t opens) {
   std::map<std::int64_t, std::array<double, 3>> by_time;  // attempts, failures, replicates
   run.scan<PlatformRow>([&](std::span<const PlatformRow> rows) {
     for (const PlatformRow& row : rows) {
+      if (row.party != party) continue;
       auto& sums = by_time[row.time.seconds_since_epoch()];
       sums[0] += static_cast<double>(row.attempts);
       sums[1] += static_cast<double>(row.failures);
@@ -155,8 +165,8 @@ std::string platform_chart(const RunFile& run, std::int64_t opens) {
     failures.push_back(sums[1] / sums[2]);
     top = std::max(top, attempts.back());
   }
-  SvgChart chart("platform", "Online platform: login attempts and failures per minute (ensemble mean)",
-                 chart_width, 420);
+  SvgChart chart(chart_id("platform", party),
+                 "Online platform: login attempts and failures per minute (ensemble mean)", chart_width, 420);
   chart.set_x_axis(0, xs.empty() ? 1 : xs.back(),
                    "hours since voting opened (" + local_time(run.info().epoch, opens) + ")");
   chart.set_y_axis(0, top * 1.05, "per minute");
@@ -165,7 +175,7 @@ std::string platform_chart(const RunFile& run, std::int64_t opens) {
   return chart.render();
 }
 
-std::string composition_chart(const RunFile& run) {
+std::string composition_chart(const RunFile& run, PartyCode party) {
   const std::vector<std::string> ages{"under 35", "35 to 49", "50 and over"};
   const std::vector<std::string>& regions = run.info().region_names;
   struct Breakdown {
@@ -184,6 +194,7 @@ std::string composition_chart(const RunFile& run) {
   };
   run.scan<ListRow>([&](std::span<const ListRow> rows) {
     for (const ListRow& row : rows) {
+      if (row.party != party) continue;
       add(breakdowns[0], static_cast<std::size_t>(row.gender));
       add(breakdowns[1], row.age < 35 ? 0U : row.age < 50 ? 1U : 2U);
       add(breakdowns[2], static_cast<std::size_t>(row.route));
@@ -192,8 +203,8 @@ std::string composition_chart(const RunFile& run) {
   });
   const double bar_height = 34;
   const double row_height = 110;
-  SvgChart chart("composition", "List composition: share of list places (all replicates)", chart_width,
-                 50 + row_height * static_cast<double>(breakdowns.size()));
+  SvgChart chart(chart_id("composition", party), "List composition: share of list places (all replicates)",
+                 chart_width, 50 + row_height * static_cast<double>(breakdowns.size()));
   chart.set_x_axis(0, 1, "");
   std::string bars;
   for (std::size_t b = 0; b < breakdowns.size(); ++b) {
@@ -279,7 +290,6 @@ std::string html_report(const RunFile& run) {
     });
   }
   const std::int64_t opens = first_minute.value_or(0);
-  const std::vector<HeadlineStatistic> stats = headline_statistics(run);
   std::string html = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<title>primsim report: {0}</title>\n<style>\n"
@@ -295,12 +305,25 @@ std::string html_report(const RunFile& run) {
       html_escape(info.scenario_name), run.replicate_count(), info.seed, html_escape(info.program_version),
       run.schema_version(), html_escape(info.start_time), html_escape(run.end_time()),
       html_escape(run.path().string()));
-  html += "<h2>Headline statistics</h2>\n" + statistics_table(stats, false);
-  html += funnel_chart(run);
-  html += turnout_chart(run, opens);
-  html += platform_chart(run, opens);
-  html += composition_chart(run);
-  html += "<h2>Democracy yardsticks (Rahat)</h2>\n" + statistics_table(stats, true);
+  const auto& parties = info.party_names;
+  // One section per party, each with its own headline and charts; a one-party run has no
+  // party headings.
+  for (std::size_t p = 0; p < parties.size(); ++p) {
+    const auto party = static_cast<PartyCode>(p);
+    const std::vector<HeadlineStatistic> stats = headline_statistics(run, party);
+    const std::string level = parties.size() > 1 ? "h3" : "h2";
+    if (parties.size() > 1) {
+      const EnsembleInterval share = ensemble_interval(party_vote_shares(run, party));
+      html += fmt::format("<h2>Party: {} ({} of every party's votes)</h2>\n", html_escape(parties[p]),
+                          format_value(share.mean, ValueKind::fraction));
+    }
+    html += fmt::format("<{0}>Headline statistics</{0}>\n", level) + statistics_table(stats, false);
+    html += funnel_chart(run, party);
+    html += turnout_chart(run, party, opens);
+    html += platform_chart(run, party, opens);
+    html += composition_chart(run, party);
+    html += fmt::format("<{0}>Democracy yardsticks (Rahat)</{0}>\n", level) + statistics_table(stats, true);
+  }
   html += fmt::format("<h2>Resolved scenario</h2>\n<pre>{}</pre>\n</body>\n</html>\n",
                       html_escape(info.scenario_yaml));
   return html;

@@ -193,13 +193,19 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.info_.start_time = string_or_empty(root, "start_time");
     run.info_.epoch = string_or_empty(root, "epoch");
     run.end_time_ = string_or_empty(root, "end_time");
-    if (H5Lexists(root, "meta", H5P_DEFAULT) <= 0 || H5Lexists(root, "meta/regions", H5P_DEFAULT) <= 0) {
-      throw OutputFileError(fmt::format(
-          "'{}' has no dataset '/meta/regions': not a complete primsim results file", path.string()));
+    for (const char* table : {"regions", "parties"}) {
+      if (H5Lexists(root, "meta", H5P_DEFAULT) <= 0 ||
+          H5Lexists(root, fmt::format("meta/{}", table).c_str(), H5P_DEFAULT) <= 0) {
+        throw OutputFileError(fmt::format(
+            "'{}' has no dataset '/meta/{}': not a complete primsim results file", path.string(), table));
+      }
     }
     Hdf5Handle meta(H5Gopen2(root, "meta", H5P_DEFAULT), H5Gclose, "open /meta");
     run.info_.region_names = read_meta_table(meta.get(), "regions");
-    run.replicate_count_ = checked_table_rows<SummaryRow>(root, path);
+    run.info_.party_names = read_meta_table(meta.get(), "parties");
+    if (run.info_.party_names.empty()) throw damaged(path);
+    // /summary has a row per replicate and party.
+    run.replicate_count_ = checked_table_rows<SummaryRow>(root, path) / run.info_.party_names.size();
     checked_table_rows<FunnelRow>(root, path);
     checked_table_rows<TurnoutRow>(root, path);
     checked_table_rows<PlatformRow>(root, path);

@@ -15,10 +15,11 @@ template <>
 const TableSpec& table_spec<SummaryRow>() {
   static const TableSpec spec{
       "summary",
-      "headline figures of each replicate",
+      "headline figures of each replicate and party",
       sizeof(SummaryRow),
       {
           {"replicate", offsetof(SummaryRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"party", offsetof(SummaryRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
           {"eligible", offsetof(SummaryRow, eligible), ColumnKind::i64, "count", "members entitled to vote"},
           {"votes", offsetof(SummaryRow, votes), ColumnKind::i64, "count", "votes cast over every channel"},
           {"turnout", offsetof(SummaryRow, turnout), ColumnKind::f64, "1", "votes / eligible"},
@@ -54,6 +55,8 @@ const TableSpec& table_spec<SummaryRow>() {
            "complaints upheld by the body that decided them"},
           {"memberships_voided", offsetof(SummaryRow, memberships_voided), ColumnKind::i64, "count",
            "fraudulent memberships voided by upheld complaints: out of the selectorate"},
+          {"vote_share", offsetof(SummaryRow, vote_share), ColumnKind::f64, "1",
+           "the party's votes over every party's votes in the replicate"},
       },
       false};
   return spec;
@@ -63,10 +66,11 @@ template <>
 const TableSpec& table_spec<FunnelRow>() {
   static const TableSpec spec{
       "funnel",
-      "candidates who reached each stage, by region",
+      "candidates who reached each stage, by party and region",
       sizeof(FunnelRow),
       {
           {"replicate", offsetof(FunnelRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"party", offsetof(FunnelRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
           {"region", offsetof(FunnelRow, region), ColumnKind::u16, "", "region code, see /meta/regions"},
           {"stage", offsetof(FunnelRow, stage), ColumnKind::stage, "", "stage code, see /meta/stages"},
           {"count", offsetof(FunnelRow, count), ColumnKind::i64, "count", "candidates who reached the stage"},
@@ -79,10 +83,11 @@ template <>
 const TableSpec& table_spec<TurnoutRow>() {
   static const TableSpec spec{
       "turnout",
-      "cumulative votes by region at the end of each hour of voting",
+      "cumulative votes by party and region at the end of each hour of voting",
       sizeof(TurnoutRow),
       {
           {"replicate", offsetof(TurnoutRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"party", offsetof(TurnoutRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
           {"region", offsetof(TurnoutRow, region), ColumnKind::u16, "", "region code, see /meta/regions"},
           {"time", offsetof(TurnoutRow, time), ColumnKind::i64, "s", "seconds since the epoch attribute"},
           {"eligible", offsetof(TurnoutRow, eligible), ColumnKind::i64, "count", "members entitled to vote"},
@@ -97,10 +102,11 @@ template <>
 const TableSpec& table_spec<PlatformRow>() {
   static const TableSpec spec{
       "platform",
-      "the online voting platform, minute by minute",
+      "each party's online voting platform, minute by minute",
       sizeof(PlatformRow),
       {
           {"replicate", offsetof(PlatformRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"party", offsetof(PlatformRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
           {"time", offsetof(PlatformRow, time), ColumnKind::i64, "s",
            "start of the minute, seconds since the epoch attribute"},
           {"attempts", offsetof(PlatformRow, attempts), ColumnKind::i64, "count",
@@ -118,10 +124,11 @@ template <>
 const TableSpec& table_spec<ListRow>() {
   static const TableSpec spec{
       "list",
-      "the party list each replicate ends with, one row per place",
+      "the list each party ends each replicate with, one row per place",
       sizeof(ListRow),
       {
           {"replicate", offsetof(ListRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"party", offsetof(ListRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
           {"position", offsetof(ListRow, position), ColumnKind::u32, "", "place on the list, 1 at the top"},
           {"candidate", offsetof(ListRow, candidate), ColumnKind::u64, "",
            "candidate id within the replicate"},
@@ -144,6 +151,7 @@ const TableSpec& table_spec<DemocracyRow>() {
       sizeof(DemocracyRow),
       {
           {"replicate", offsetof(DemocracyRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"party", offsetof(DemocracyRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
           {"participation", offsetof(DemocracyRow, participation), ColumnKind::f64, "1",
            "votes / members of the selectorate"},
           {"candidates_per_place", offsetof(DemocracyRow, candidates_per_place), ColumnKind::f64, "1",

@@ -67,8 +67,23 @@ class Checker {
 
   void check_parties() {
     if (spec_.parties.empty() && reader_.ok("parties")) {
-      spec_.parties.push_back(PartySpec{spec_.name, 1.0, 1});
+      spec_.parties.push_back(PartySpec{spec_.name, 1.0, 1, 1.0});
       return;
+    }
+    // The scenario's figures are the first party's; the others are as large as their support.
+    const double first_support = spec_.parties.empty() ? 1.0 : spec_.parties.front().support_share;
+    for (std::size_t p = 0; p < spec_.parties.size(); ++p) {
+      PartySpec& party = spec_.parties[p];
+      if (party.scale) continue;
+      if (p == 0) {
+        party.scale = 1.0;
+      } else if (first_support > 0.0) {
+        party.scale = party.support_share / first_support;
+      } else if (reader_.ok("parties")) {
+        reader_.report_at(fmt::format("parties[{}]", p),
+                          "a scale, since the first party's support_share of 0 cannot size the others",
+                          "no scale");
+      }
     }
     double sum = 0.0;
     for (const PartySpec& party : spec_.parties) sum += party.support_share;

@@ -15,6 +15,7 @@ void bind(V& v, spec::PartySpec& s) {
   v.text("name", s.name, Presence::required);
   v.number("support_share", s.support_share, kShare);
   v.integer("lists", s.lists, kPositive);
+  v.optional_number("scale", s.scale, kPositiveNumber);
 }
 
 template <typename V>

@@ -88,6 +88,19 @@ void SpecReader::optional_integer(std::string_view key, std::optional<std::int64
   if (failed_.size() == failures) value = parsed;
 }
 
+void SpecReader::optional_number(std::string_view key, std::optional<double>& value, RealRange range) {
+  const Frame& frame = frames_.back();
+  const SourceNode::Entry* entry = frame.node == nullptr ? nullptr : frame.node->find(key);
+  if (entry == nullptr || entry->value.is_null()) {
+    frames_.back().known.emplace_back(key);
+    return;
+  }
+  double parsed = 0.0;
+  const std::size_t failures = failed_.size();
+  number(key, parsed, range);
+  if (failed_.size() == failures) value = parsed;
+}
+
 void SpecReader::number(std::string_view key, double& value, RealRange range, Presence presence) {
   const SourceNode* node = scalar_child(key, range.expected(), presence);
   if (node == nullptr) return;

@@ -65,6 +65,7 @@ class SpecReader {
 
   void optional_integer(std::string_view key, std::optional<std::int64_t>& value, IntRange range);
   void number(std::string_view key, double& value, RealRange range, Presence presence = Presence::optional);
+  void optional_number(std::string_view key, std::optional<double>& value, RealRange range);
   void flag(std::string_view key, bool& value);
   void text(std::string_view key, std::string& value, Presence presence = Presence::optional);
   void names(std::string_view key, std::vector<std::string>& values);

@@ -17,6 +17,10 @@ void SpecWriter::optional_integer(std::string_view key, std::optional<std::int64
   if (value) integer(key, *value);
 }
 
+void SpecWriter::optional_number(std::string_view key, std::optional<double>& value, RealRange) {
+  if (value) number(key, *value, kAnyNumber);
+}
+
 void SpecWriter::number(std::string_view key, double& value, RealRange, Presence) {
   emit_key(key);
   // The shortest text that reads back to the same double.

@@ -38,6 +38,7 @@ class SpecWriter {
   }
   void optional_integer(std::string_view key, std::optional<std::int64_t>& value, IntRange range);
   void number(std::string_view key, double& value, RealRange, Presence = Presence::optional);
+  void optional_number(std::string_view key, std::optional<double>& value, RealRange range);
   void flag(std::string_view key, bool& value);
   void text(std::string_view key, std::string& value, Presence = Presence::optional);
   void names(std::string_view key, std::vector<std::string>& values);

@@ -26,8 +26,9 @@ bool same(const primsim::models::results::ReplicateResults& a,
           const primsim::models::results::ReplicateResults& b) {
   return a.replicate == b.replicate && a.summary == b.summary && a.funnel == b.funnel &&
          a.turnout == b.turnout && a.platform == b.platform && a.list == b.list &&
-         a.democracy.replicate == b.democracy.replicate &&
-         a.democracy.participation == b.democracy.participation;
+         a.democracy.size() == b.democracy.size() &&
+         a.democracy.front().replicate == b.democracy.front().replicate &&
+         a.democracy.front().participation == b.democracy.front().participation;
 }
 
 }  // namespace

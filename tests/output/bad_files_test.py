@@ -44,7 +44,7 @@ def main(primsim, sample, work):
     newer = os.path.join(work, "newer.h5")
     shutil.copyfile(sample, newer)
     with h5py.File(newer, "r+") as f:
-        f.attrs["schema_version"] = np.int64(2)
+        f.attrs["schema_version"] = np.int64(3)
 
     incomplete = os.path.join(work, "incomplete.h5")
     shutil.copyfile(sample, incomplete)
@@ -59,9 +59,9 @@ def main(primsim, sample, work):
     expect_refusal(primsim, ["report", foreign],
                    f"'{foreign}' is an HDF5 file but not a primsim results file")
     expect_refusal(primsim, ["report", newer],
-                   f"'{newer}' has schema version 2; this primsim reads schema version 1")
+                   f"'{newer}' has schema version 3; this primsim reads schema version 2")
     expect_refusal(primsim, ["compare", sample, newer],
-                   f"cannot compare '{sample}' (schema version 1) with '{newer}' (schema version 2)")
+                   f"cannot compare '{sample}' (schema version 2) with '{newer}' (schema version 3)")
     expect_refusal(primsim, ["compare", sample, foreign], "not a primsim results file")
     expect_refusal(primsim, ["compare", missing, sample], "no such file")
 

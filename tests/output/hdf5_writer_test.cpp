@@ -44,7 +44,7 @@ TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") 
   info.scenario_yaml = "name: round trip\nregions: [\"Nur-Sultan\", \"Шымкент\"]\n";
   std::vector<ReplicateResults> replicates;
   for (std::uint32_t r = 0; r < 3; ++r) replicates.push_back(primsim::test::sample_replicate(7, r));
-  replicates[1].democracy.turnover = 0.25;  // the others stay NaN: no previous list
+  replicates[1].democracy.front().turnover = 0.25;  // the others stay NaN: no previous list
 
   {
     Hdf5Writer writer(path, info);
@@ -57,7 +57,7 @@ TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") 
   REQUIRE(fs::exists(path));
 
   const RunFile run = RunFile::open(path);
-  CHECK(run.schema_version() == 1);
+  CHECK(run.schema_version() == 2);
   CHECK(run.info().program_version == info.program_version);
   CHECK(run.info().scenario_name == info.scenario_name);
   CHECK(run.info().scenario_yaml == info.scenario_yaml);
@@ -75,7 +75,7 @@ TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") 
   std::vector<PlatformRow> platform;
   std::vector<ListRow> list;
   for (const ReplicateResults& r : replicates) {
-    summary.push_back(r.summary);
+    append(summary, r.summary);
     append(funnel, r.funnel);
     append(turnout, r.turnout);
     append(platform, r.platform);
@@ -88,7 +88,7 @@ TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") 
   CHECK(run.list() == list);
   REQUIRE(run.democracy().size() == 3);
   for (std::uint32_t r = 0; r < 3; ++r) {
-    DemocracyRow expected = replicates[r].democracy;
+    DemocracyRow expected = replicates[r].democracy.front();
     DemocracyRow actual = run.democracy()[r];
     CHECK(std::isnan(actual.turnover) == std::isnan(expected.turnover));
     expected.turnover = actual.turnover = 0.0;
@@ -101,8 +101,10 @@ TEST_CASE("the writer stamps every row with its replicate", "[output]") {
   const fs::path path = fresh_folder("stamp") / "run.h5";
   ReplicateResults results;
   results.replicate = 4;
-  results.funnel.push_back({99, 0, Stage::selected, 12});
-  results.list.push_back({99, 1, 5, Gender::female, 40, Route::party_branch, 0});
+  results.summary.push_back({.replicate = 99});
+  results.democracy.push_back({.replicate = 99});
+  results.funnel.push_back({99, 0, 0, Stage::selected, 12});
+  results.list.push_back({99, 0, 1, 5, Gender::female, 40, Route::party_branch, 0});
   Hdf5Writer writer(path, primsim::test::sample_run_info(1, 1));
   writer.publish(results);
   writer.finish("end");
@@ -161,7 +163,9 @@ TEST_CASE("many threads publishing through a one-place queue still give replicat
         for (std::uint32_t r = replicates - 1 - t;; r -= 4) {
           ReplicateResults results;
           results.replicate = r;
-          results.funnel.push_back({0, 0, Stage::nominated, 100 + r});
+          results.summary.push_back({.replicate = r});
+          results.democracy.push_back({.replicate = r});
+          results.funnel.push_back({0, 0, 0, Stage::nominated, 100 + r});
           writer.publish(std::move(results));
           if (r < 4) break;
         }

@@ -4,16 +4,16 @@ args <- commandArgs(trailingOnly = TRUE)
 library(hdf5r)
 f <- H5File$new(args[1], mode = "r")
 contract <- list(
-  summary = c("replicate", "eligible", "votes", "turnout", "votes_online", "votes_paper",
+  summary = c("replicate", "party", "eligible", "votes", "turnout", "votes_online", "votes_paper",
               "votes_in_person", "extension_hours", "applicants", "registered", "removed",
               "on_ballot", "selected", "removed_ineligible", "removed_registration_error",
               "removed_skipped_debates", "removed_complaint_upheld", "withdrawn",
-              "complaints_filed", "complaints_upheld", "memberships_voided"),
-  funnel = c("replicate", "region", "stage", "count"),
-  turnout = c("replicate", "region", "time", "eligible", "votes_cumulative"),
-  platform = c("replicate", "time", "attempts", "failures", "sessions"),
-  list = c("replicate", "position", "candidate", "gender", "age", "route", "region"),
-  democracy = c("replicate", "participation", "candidates_per_place", "margin_last_selected",
+              "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share"),
+  funnel = c("replicate", "party", "region", "stage", "count"),
+  turnout = c("replicate", "party", "region", "time", "eligible", "votes_cumulative"),
+  platform = c("replicate", "party", "time", "attempts", "failures", "sessions"),
+  list = c("replicate", "party", "position", "candidate", "gender", "age", "route", "region"),
+  democracy = c("replicate", "party", "participation", "candidates_per_place", "margin_last_selected",
                 "incumbents_running", "incumbents_defeated", "women_share_list",
                 "women_share_selectorate", "under35_share_list", "under35_share_selectorate",
                 "regional_disproportionality", "turnover"))

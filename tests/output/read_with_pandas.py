@@ -8,21 +8,21 @@ import numpy as np
 import pandas as pd
 
 CONTRACT = {
-    "summary": ["replicate", "eligible", "votes", "turnout", "votes_online", "votes_paper",
+    "summary": ["replicate", "party", "eligible", "votes", "turnout", "votes_online", "votes_paper",
                 "votes_in_person", "extension_hours", "applicants", "registered", "removed",
                 "on_ballot", "selected", "removed_ineligible", "removed_registration_error",
                 "removed_skipped_debates", "removed_complaint_upheld", "withdrawn",
-                "complaints_filed", "complaints_upheld", "memberships_voided"],
-    "funnel": ["replicate", "region", "stage", "count"],
-    "turnout": ["replicate", "region", "time", "eligible", "votes_cumulative"],
-    "platform": ["replicate", "time", "attempts", "failures", "sessions"],
-    "list": ["replicate", "position", "candidate", "gender", "age", "route", "region"],
-    "democracy": ["replicate", "participation", "candidates_per_place", "margin_last_selected",
+                "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share"],
+    "funnel": ["replicate", "party", "region", "stage", "count"],
+    "turnout": ["replicate", "party", "region", "time", "eligible", "votes_cumulative"],
+    "platform": ["replicate", "party", "time", "attempts", "failures", "sessions"],
+    "list": ["replicate", "party", "position", "candidate", "gender", "age", "route", "region"],
+    "democracy": ["replicate", "party", "participation", "candidates_per_place", "margin_last_selected",
                   "incumbents_running", "incumbents_defeated", "women_share_list",
                   "women_share_selectorate", "under35_share_list", "under35_share_selectorate",
                   "regional_disproportionality", "turnover"],
 }
-META = ["regions", "stages", "routes", "genders", "channels", "reasons"]
+META = ["regions", "parties", "stages", "routes", "genders", "channels", "reasons"]
 ROOT_ATTRIBUTES = ["schema_version", "program_version", "scenario_name", "scenario_yaml", "seed",
                    "replicates", "command_line", "start_time", "end_time"]
 
@@ -86,7 +86,7 @@ def main(path):
     check(summary["complaints_filed"].sum() > 0, "the demo run files no complaints")
 
     turnout = frames["turnout"]
-    rising = turnout.groupby(["replicate", "region"])["votes_cumulative"].apply(
+    rising = turnout.groupby(["replicate", "party", "region"])["votes_cumulative"].apply(
         lambda s: bool(np.all(np.diff(s.to_numpy()) >= 0)))
     check(rising.all(), "votes_cumulative decreases")
 
@@ -94,6 +94,11 @@ def main(path):
     funnel["stage_name"] = pd.Categorical.from_codes(funnel["stage"], names["stages"])
     national = funnel.groupby(["replicate", "stage_name"])["count"].sum().unstack()
     check((national["nominated"] >= national["selected"]).all(), "funnel widens")
+
+    for name, frame in frames.items():
+        check(frame["party"].max() < len(names["parties"]), f"/{name} party code without a name")
+    check((summary.groupby("replicate")["vote_share"].sum() - 1.0).abs().max() < 1e-9,
+          "the parties' vote shares do not add up to 1")
 
     listing = frames["list"]
     check(listing["region"].max() < len(names["regions"]), "list region code without a name")

@@ -26,7 +26,7 @@ fs::path write_turnouts(const std::string& name, const std::vector<double>& turn
   Hdf5Writer writer(path, primsim::test::sample_run_info(5, static_cast<std::uint32_t>(turnouts.size())));
   for (std::uint32_t r = 0; r < turnouts.size(); ++r) {
     ReplicateResults results = primsim::test::sample_replicate(5, r);
-    results.summary.turnout = turnouts[r];
+    results.summary.front().turnout = turnouts[r];
     writer.publish(results);
   }
   writer.finish("end");

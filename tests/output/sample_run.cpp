@@ -51,6 +51,7 @@ RunInfo sample_run_info(std::uint64_t seed, std::uint32_t replicates) {
   info.start_time = "2026-01-01T00:00:00Z";
   info.epoch = "2020-08-17T00:00:00";
   info.region_names.assign(region_names.begin(), region_names.end());
+  info.party_names = {"Nur Otan"};
   return info;
 }
 
@@ -60,7 +61,7 @@ ReplicateResults sample_replicate(std::uint64_t seed, std::uint32_t replicate) {
   const double total_population = std::accumulate(population.begin(), population.end(), 0.0);
   const sim::SimTime opens = sim::SimTime::epoch() + voting_opens;
 
-  SummaryRow& summary = results.summary;
+  SummaryRow& summary = results.summary.emplace_back();
   summary.replicate = replicate;
   summary.extension_hours = 24.0;
   for (std::size_t r = 0; r < region_names.size(); ++r) {
@@ -74,8 +75,8 @@ ReplicateResults sample_replicate(std::uint64_t seed, std::uint32_t replicate) {
     for (std::int64_t hour = 1; hour <= voting_hours; ++hour) {
       const double done = (1.0 - std::exp(-static_cast<double>(hour) / tau)) /
                           (1.0 - std::exp(-static_cast<double>(voting_hours) / tau));
-      results.turnout.push_back(
-          {replicate, region, opens + sim::Duration::hours(hour), eligible, round_count(final_votes * done)});
+      results.turnout.push_back({replicate, 0, region, opens + sim::Duration::hours(hour), eligible,
+                                 round_count(final_votes * done)});
     }
     summary.eligible += eligible;
     summary.votes += round_count(final_votes);
@@ -85,7 +86,7 @@ ReplicateResults sample_replicate(std::uint64_t seed, std::uint32_t replicate) {
     const std::array<double, 7> kept{1.0, 0.99, 0.89, 0.886, 0.883, 0.25, 0.1};
     for (std::size_t stage = 0; stage < kept.size(); ++stage) {
       results.funnel.push_back(
-          {replicate, region, static_cast<Stage>(stage), round_count(nominated * kept[stage])});
+          {replicate, 0, region, static_cast<Stage>(stage), round_count(nominated * kept[stage])});
     }
   }
   for (const FunnelRow& row : results.funnel) {
@@ -121,7 +122,7 @@ ReplicateResults sample_replicate(std::uint64_t seed, std::uint32_t replicate) {
     const double attempts = demand + retries;
     const double failures = std::max(0.0, attempts - capacity);
     retries = 0.4 * failures;
-    results.platform.push_back({replicate, opens + sim::Duration::minutes(minute), round_count(attempts),
+    results.platform.push_back({replicate, 0, opens + sim::Duration::minutes(minute), round_count(attempts),
                                 round_count(failures), round_count(3.0 * std::min(attempts, capacity))});
   }
 
@@ -154,7 +155,7 @@ ReplicateResults sample_replicate(std::uint64_t seed, std::uint32_t replicate) {
   }
 
   sim::RandomStream yardstick({seed, replicate, 0, yardsticks});
-  DemocracyRow& democracy = results.democracy;
+  DemocracyRow& democracy = results.democracy.emplace_back();
   democracy.replicate = replicate;
   democracy.participation = summary.turnout;
   democracy.candidates_per_place =

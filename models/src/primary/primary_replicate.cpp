@@ -19,15 +19,17 @@ std::vector<std::string> region_names(const spec::ScenarioSpec& scenario) {
 }
 
 PrimaryReplicate::PrimaryReplicate(const spec::ScenarioSpec& scenario, std::uint64_t seed,
-                                   std::uint32_t replicate)
-    : world_(scenario), seed_(seed), replicate_(replicate) {}
+                                   std::uint32_t replicate, results::PartyCode party)
+    : world_(scenario), seed_(seed), replicate_(replicate), party_(party) {}
 
 results::ReplicateResults PrimaryReplicate::run(sim::Executor& executor, sim::Observer* observer) {
   sim::SimulationConfig config;
   config.lookahead = world_.lookahead();
   config.end_time = world_.scenario().calendar.horizon;
   config.seed = seed_;
-  config.replicate = replicate_;
+  // Each party's streams sit above every replicate index's, so party 0 draws what a run of one
+  // party draws and no two parties of any replicates share a stream.
+  config.replicate = std::uint64_t{replicate_} | (std::uint64_t{party_} << 32U);
   simulation_ = std::make_unique<sim::Simulation>(config);
   sim::Simulation& simulation = *simulation_;
   auto national = std::make_unique<NationalModel>(world_);
@@ -47,8 +49,9 @@ results::ReplicateResults PrimaryReplicate::assemble() {
   const auto& scenario = world_.scenario();
   results::ReplicateResults out;
   out.replicate = replicate_;
-  auto& summary = out.summary;
+  auto& summary = out.summary.emplace_back();
   summary.replicate = replicate_;
+  summary.party = party_;
 
   // The conferences and the list decide the national nominees' fate.
   std::set<std::uint64_t> listed;
@@ -149,7 +152,7 @@ results::ReplicateResults PrimaryReplicate::assemble() {
     const auto totals = territory.aggregate_up(at_vertex);
     for (std::size_t r = 0; r < regions_.size(); ++r) {
       out.funnel.push_back(
-          {replicate_, static_cast<results::RegionCode>(r), stage, totals[territory.region(r)]});
+          {replicate_, party_, static_cast<results::RegionCode>(r), stage, totals[territory.region(r)]});
     }
   }
   std::stable_sort(out.funnel.begin(), out.funnel.end(),
@@ -172,7 +175,7 @@ results::ReplicateResults PrimaryReplicate::assemble() {
       for (std::int64_t b = 0; b < bins; ++b) {
         if (static_cast<std::size_t>(b) < by_interval.size())
           cumulative += by_interval[static_cast<std::size_t>(b)];
-        out.turnout.push_back({replicate_, static_cast<results::RegionCode>(r),
+        out.turnout.push_back({replicate_, party_, static_cast<results::RegionCode>(r),
                                world_.voting_span().start + interval * (b + 1), regions_[r]->votes().eligible,
                                cumulative});
       }
@@ -185,7 +188,7 @@ results::ReplicateResults PrimaryReplicate::assemble() {
     const std::int64_t minutes = (national_->online_close() - plan.window.start).count() / 60;
     const auto& seen = platform->minutes();
     for (std::int64_t m = 0; m < minutes; ++m) {
-      results::PlatformRow row{replicate_, plan.window.start + sim::Duration::minutes(m), 0, 0, 0};
+      results::PlatformRow row{replicate_, party_, plan.window.start + sim::Duration::minutes(m), 0, 0, 0};
       if (const auto it = seen.find(m); it != seen.end()) {
         row.attempts = static_cast<std::int64_t>(it->second.attempts);
         row.failures = static_cast<std::int64_t>(it->second.failures);
@@ -205,14 +208,15 @@ results::ReplicateResults PrimaryReplicate::assemble() {
     const auto& n = list[i];
     const auto region = n.region() == NationalModel::kLeadershipRegion ? national_code : n.region();
     out.list.push_back(
-        {replicate_, static_cast<std::uint32_t>(i + 1), n.key, n.gender, n.age, n.route, region});
+        {replicate_, party_, static_cast<std::uint32_t>(i + 1), n.key, n.gender, n.age, n.route, region});
     if (n.gender == results::Gender::female) ++women_list;
     if (n.age < scenario.candidacy.youth_max_age) ++young_list;
     ++list_by_region[region];
   }
 
-  auto& d = out.democracy;
+  auto& d = out.democracy.emplace_back();
   d.replicate = replicate_;
+  d.party = party_;
   d.participation = summary.turnout;
   std::int64_t places = 0;
   for (const auto& office : scenario.candidacy.offices) places += office.places;

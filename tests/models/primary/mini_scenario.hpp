@@ -17,7 +17,7 @@ inline spec::ScenarioSpec mini_2020() {
   using namespace spec;
   ScenarioSpec s;
   s.name = "mini_2020";
-  s.parties.push_back({"party", 1.0, 1});
+  s.parties.push_back({"party", 1.0, 1, 1.0});
   s.calendar.epoch_iso = "2020-01-01T00:00:00";
   s.calendar.utc_offset = sim::Duration::hours(6);
   s.calendar.horizon = day(335);

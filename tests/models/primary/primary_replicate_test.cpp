@@ -78,7 +78,7 @@ TEST_CASE("a replicate gives identical results sequentially and on 1 and 2 threa
     CHECK(parallel.results.list == reference.results.list);
   }
   // Another replicate is another draw.
-  CHECK(run(scenario, 0, 1).results.summary.votes != reference.results.summary.votes);
+  CHECK(run(scenario, 0, 1).results.summary.front().votes != reference.results.summary.front().votes);
 }
 
 TEST_CASE("every applicant ends in exactly one terminal state", "[models]") {
@@ -101,7 +101,7 @@ TEST_CASE("every applicant ends in exactly one terminal state", "[models]") {
   CHECK(outcomes[CandidateOutcome::removed] + outcomes[CandidateOutcome::not_selected] +
             outcomes[CandidateOutcome::selected] ==
         applicants);
-  const auto& s = results.summary;
+  const auto& s = results.summary.front();
   CHECK(s.applicants == applicants);
   CHECK(s.removed_ineligible + s.removed_registration_error + s.removed + s.withdrawn ==
         outcomes[CandidateOutcome::removed]);
@@ -120,7 +120,7 @@ TEST_CASE("each candidate's transitions are engine events at their own times ins
   sim::SequentialExecutor executor;
   EventCounter counter;
   const auto results = replicate.run(executor, &counter);
-  const auto& s = results.summary;
+  const auto& s = results.summary.front();
   namespace events = primary_events;
   // One screening event per applicant, one registration event per eligible applicant.
   CHECK(counter.in_regions(events::kScreening) == s.applicants);
@@ -192,14 +192,14 @@ TEST_CASE("complaints reach the level that the scenario names", "[models]") {
       }
     }
     REQUIRE(filed > 20);
-    CHECK(results.summary.complaints_filed == filed);
+    CHECK(results.summary.front().complaints_filed == filed);
     // Only complaints decided at the national level travel to the centre, and all of them do.
     const auto& desk = replicate.national().complaint_desk();
     CHECK(desk.received() == (national ? filed : 0));
     CHECK(counter.at(0, primary_events::kComplaintToCentre) == (national ? filed : 0));
     CHECK(counter.in_regions(primary_events::kComplaintRuling) == (national ? filed : 0));
     CHECK(counter.in_regions(primary_events::kComplaintReviewed) == (national ? 0 : filed));
-    if (national) CHECK(desk.upheld() == results.summary.complaints_upheld);
+    if (national) CHECK(desk.upheld() == results.summary.front().complaints_upheld);
   }
 }
 
@@ -214,8 +214,8 @@ TEST_CASE("upheld complaints of membership fraud void the PPO's fraudulent membe
   PrimaryReplicate dismissed_run(dismissed, 9, 0);
   sim::SequentialExecutor a;
   sim::SequentialExecutor b;
-  const auto upheld = upheld_run.run(a).summary;
-  const auto kept = dismissed_run.run(b).summary;
+  const auto upheld = upheld_run.run(a).summary.front();
+  const auto kept = dismissed_run.run(b).summary.front();
   REQUIRE(upheld.complaints_filed > 20);
   CHECK(upheld.complaints_upheld == upheld.complaints_filed);
   CHECK(kept.complaints_upheld == 0);
@@ -250,8 +250,8 @@ TEST_CASE("the funnel narrows stage by stage in every region", "[models]") {
     CHECK(counts.front() > 0);
     for (std::size_t s = 1; s < counts.size(); ++s) CHECK(counts[s] <= counts[s - 1]);
   }
-  CHECK(r.results.summary.on_ballot < r.results.summary.applicants);
-  CHECK(r.results.summary.removed > 0);
+  CHECK(r.results.summary.front().on_ballot < r.results.summary.front().applicants);
+  CHECK(r.results.summary.front().removed > 0);
 }
 
 TEST_CASE("applications arrive in the window of the new calendar after a suspension", "[models]") {
@@ -297,21 +297,22 @@ TEST_CASE("an overloaded platform fails logins in the first hours and the policy
   }
   CHECK(failures_first_day > 0);
   CHECK(failures_first_day > 3 * failures_later);
-  CHECK(r.results.summary.extension_hours == 24.0);
+  CHECK(r.results.summary.front().extension_hours == 24.0);
   // The extended window reaches 4 Oct 14:00 (day 277), one row a minute.
   CHECK(platform.back().time == testing::day(277, 14) - sim::Duration::minutes(1));
-  CHECK(r.results.summary.votes_online > 0);
-  CHECK(r.results.summary.votes_paper > 0);
-  CHECK(r.results.summary.votes == r.results.summary.votes_online + r.results.summary.votes_paper);
-  CHECK(r.results.summary.turnout > 0.3);
-  CHECK(r.results.summary.turnout < 1.0);
+  CHECK(r.results.summary.front().votes_online > 0);
+  CHECK(r.results.summary.front().votes_paper > 0);
+  CHECK(r.results.summary.front().votes ==
+        r.results.summary.front().votes_online + r.results.summary.front().votes_paper);
+  CHECK(r.results.summary.front().turnout > 0.3);
+  CHECK(r.results.summary.front().turnout < 1.0);
 }
 
 TEST_CASE("a platform with room for everyone triggers no extension", "[models]") {
   auto scenario = testing::mini_2020();
   scenario.voting.channels[0].capacity = 100000;
   const Run r = run(scenario, 0);
-  CHECK(r.results.summary.extension_hours == 0.0);
+  CHECK(r.results.summary.front().extension_hours == 0.0);
   std::int64_t failures = 0;
   for (const auto& row : r.results.platform) failures += row.failures;
   CHECK(failures == 0);
@@ -348,7 +349,7 @@ TEST_CASE("turnout rows are cumulative per region and end at the region's votes"
   }
   std::int64_t total = 0;
   for (const auto& [region, votes] : last) total += votes;
-  CHECK(total == r.results.summary.votes);
+  CHECK(total == r.results.summary.front().votes);
 }
 
 TEST_CASE("the leadership's reserved places survive the quotas", "[models]") {
@@ -376,10 +377,10 @@ TEST_CASE("an all-voters selectorate draws from the registered voters, not the m
   const Run closed = run(testing::mini_2020(), 0);
   const Run open = run(scenario, 0);
   // Everyone generated is eligible but the fraudulent members voided by upheld complaints.
-  CHECK(closed.results.summary.eligible + closed.results.summary.memberships_voided == 45000);
-  CHECK(open.results.summary.eligible + open.results.summary.memberships_voided == 450000);
+  CHECK(closed.results.summary.front().eligible + closed.results.summary.front().memberships_voided == 45000);
+  CHECK(open.results.summary.front().eligible + open.results.summary.front().memberships_voided == 450000);
   // The 150-session platform caps how many of them get through, so only the direction is sure.
-  CHECK(open.results.summary.votes > closed.results.summary.votes);
+  CHECK(open.results.summary.front().votes > closed.results.summary.front().votes);
   // Candidates still come from the members: the same applications arrive.
-  CHECK(open.results.summary.applicants == closed.results.summary.applicants);
+  CHECK(open.results.summary.front().applicants == closed.results.summary.front().applicants);
 }

@@ -21,7 +21,11 @@ struct HeadlineStatistic {
   std::vector<double> values;  // one per replicate, in replicate order; NaN where not measured
 };
 
-std::vector<HeadlineStatistic> headline_statistics(const RunFile& run);
+// The statistics of one party (/meta/parties); party 0 is the one the scenario describes in full.
+std::vector<HeadlineStatistic> headline_statistics(const RunFile& run, models::results::PartyCode party = 0);
+
+// A party's share of every party's votes, one value per replicate.
+std::vector<double> party_vote_shares(const RunFile& run, models::results::PartyCode party);
 
 // "84.2%", "662,687", "3.41", "24.0 h"; "n/a" for NaN.
 std::string format_value(double value, ValueKind kind);

@@ -34,7 +34,7 @@ class RunFile {
   [[nodiscard]] std::int32_t schema_version() const { return schema_version_; }
   [[nodiscard]] const models::results::RunInfo& info() const { return info_; }
   [[nodiscard]] const std::string& end_time() const { return end_time_; }
-  // Rows of /summary: the replicates in the file, every sweep point counted.
+  // The replicates in the file, every sweep point counted (rows of /summary per party).
   [[nodiscard]] std::uint64_t replicate_count() const { return replicate_count_; }
 
   // Hands the rows of the table whose rows are Row (SummaryRow ... DemocracyRow) to `visit` in

@@ -6,6 +6,7 @@
 
 namespace primsim::output {
 
-inline constexpr std::int32_t current_schema_version = 1;
+// 2: a party column in every table, /summary's vote_share and /meta/parties.
+inline constexpr std::int32_t current_schema_version = 2;
 
 }  // namespace primsim::output

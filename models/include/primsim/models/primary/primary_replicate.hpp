@@ -1,5 +1,5 @@
-// One replicate of a primary: builds the LPs from a validated scenario, runs them on an executor,
-// and turns their final state into the rows of the output tables.
+// One party's primary in one replicate: builds the LPs from a validated scenario, runs them on an
+// executor, and turns their final state into the rows of the output tables.
 #pragma once
 
 #include <cstdint>
@@ -19,7 +19,10 @@ namespace primsim::models {
 
 class PrimaryReplicate {
  public:
-  PrimaryReplicate(const spec::ScenarioSpec& scenario, std::uint64_t seed, std::uint32_t replicate);
+  // `party` keys the random streams (party 0 draws what a one-party run draws) and labels the
+  // rows; `scenario` is the party's own (see party_scenario).
+  PrimaryReplicate(const spec::ScenarioSpec& scenario, std::uint64_t seed, std::uint32_t replicate,
+                   results::PartyCode party = 0);
 
   // Runs once. `observer` (optional) sees every event.
   results::ReplicateResults run(sim::Executor& executor, sim::Observer* observer = nullptr);
@@ -38,6 +41,7 @@ class PrimaryReplicate {
   std::unique_ptr<sim::Simulation> simulation_;
   std::uint64_t seed_;
   std::uint32_t replicate_;
+  results::PartyCode party_;
   std::vector<const RegionModel*> regions_;
   std::vector<RegionModel*> mutable_regions_;
   const NationalModel* national_ = nullptr;

@@ -15,9 +15,14 @@ namespace primsim::models::results {
 // first; national bodies (the party centre) have their own entry when a scenario needs one.
 using RegionCode = std::uint16_t;
 
-// /summary: one row per replicate.
+// Index into the run's party names (/meta/parties), in the scenario's order: party 0 is the one
+// the scenario describes in full.
+using PartyCode = std::uint16_t;
+
+// /summary: one row per replicate and party.
 struct SummaryRow {
   std::uint32_t replicate = 0;
+  PartyCode party = 0;
   std::int64_t eligible = 0;  // members entitled to vote
   std::int64_t votes = 0;
   double turnout = 0.0;  // votes / eligible, a fraction
@@ -44,13 +49,16 @@ struct SummaryRow {
   std::int64_t complaints_filed = 0;
   std::int64_t complaints_upheld = 0;
   std::int64_t memberships_voided = 0;
+  // The party's votes over the votes of every party in the replicate (1 with one party).
+  double vote_share = 1.0;
 
   bool operator==(const SummaryRow&) const = default;
 };
 
-// /funnel: candidates who reached a stage, one row per replicate x region x stage.
+// /funnel: candidates who reached a stage, one row per replicate x party x region x stage.
 struct FunnelRow {
   std::uint32_t replicate = 0;
+  PartyCode party = 0;
   RegionCode region = 0;
   Stage stage = Stage::nominated;
   std::int64_t count = 0;
@@ -58,9 +66,11 @@ struct FunnelRow {
   bool operator==(const FunnelRow&) const = default;
 };
 
-// /turnout: cumulative votes at the end of each hour, one row per replicate x region x hour.
+// /turnout: cumulative votes at the end of each hour, one row per replicate x party x region x
+// hour.
 struct TurnoutRow {
   std::uint32_t replicate = 0;
+  PartyCode party = 0;
   RegionCode region = 0;
   sim::SimTime time;
   std::int64_t eligible = 0;
@@ -69,9 +79,10 @@ struct TurnoutRow {
   bool operator==(const TurnoutRow&) const = default;
 };
 
-// /platform: the online voting platform in each minute it is open.
+// /platform: each party's online voting platform in each minute it is open.
 struct PlatformRow {
   std::uint32_t replicate = 0;
+  PartyCode party = 0;
   sim::SimTime time;          // start of the minute
   std::int64_t attempts = 0;  // login attempts, retries included
   std::int64_t failures = 0;  // attempts refused because the platform was at capacity
@@ -80,9 +91,10 @@ struct PlatformRow {
   bool operator==(const PlatformRow&) const = default;
 };
 
-// /list: the party list a replicate ends with, one row per place.
+// /list: the list each party ends a replicate with, one row per party and place.
 struct ListRow {
   std::uint32_t replicate = 0;
+  PartyCode party = 0;
   std::uint32_t position = 0;  // 1 is the top of the list
   std::uint64_t candidate = 0;
   Gender gender = Gender::female;
@@ -93,10 +105,11 @@ struct ListRow {
   bool operator==(const ListRow&) const = default;
 };
 
-// /democracy: Rahat's four yardsticks of a selection method, one row per replicate. Shares are
+// /democracy: Rahat's four yardsticks of a selection method, one row per replicate and party. Shares are
 // fractions in [0, 1]; a yardstick the scenario cannot measure is NaN.
 struct DemocracyRow {
   std::uint32_t replicate = 0;
+  PartyCode party = 0;
   // participation
   double participation = 0.0;  // votes / selectorate
   // competition
@@ -118,16 +131,28 @@ struct DemocracyRow {
   bool operator==(const DemocracyRow&) const = default;
 };
 
-// Everything one finished replicate publishes, handed over in one piece so that a writer can
-// queue it and a killed run never leaves half a replicate in the file.
+// Everything one finished replicate publishes, every party's rows in party order, handed over in
+// one piece so that a writer can queue it and a killed run never leaves half a replicate in the
+// file.
 struct ReplicateResults {
   std::uint32_t replicate = 0;
-  SummaryRow summary;
+  std::vector<SummaryRow> summary;  // one per party
   std::vector<FunnelRow> funnel;
   std::vector<TurnoutRow> turnout;
   std::vector<PlatformRow> platform;
   std::vector<ListRow> list;
-  DemocracyRow democracy;
+  std::vector<DemocracyRow> democracy;  // one per party
+
+  // Appends another party's rows.
+  void append(ReplicateResults&& other) {
+    const auto move_rows = [](auto& to, auto& from) { to.insert(to.end(), from.begin(), from.end()); };
+    move_rows(summary, other.summary);
+    move_rows(funnel, other.funnel);
+    move_rows(turnout, other.turnout);
+    move_rows(platform, other.platform);
+    move_rows(list, other.list);
+    move_rows(democracy, other.democracy);
+  }
 };
 
 }  // namespace primsim::models::results

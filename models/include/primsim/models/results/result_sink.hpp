@@ -11,7 +11,7 @@
 namespace primsim::models::results {
 
 // What a run knows before its first replicate starts; it becomes the file's root attributes
-// and the /meta/regions lookup table.
+// and the /meta/regions and /meta/parties lookup tables.
 struct RunInfo {
   std::string program_version;
   std::string scenario_name;
@@ -22,6 +22,7 @@ struct RunInfo {
   std::string start_time;                 // wall clock, ISO 8601 UTC
   std::string epoch;                      // the scenario's epoch, ISO 8601 local date and time
   std::vector<std::string> region_names;  // index = RegionCode
+  std::vector<std::string> party_names;   // index = PartyCode
 };
 
 class ResultSink {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,14 +20,19 @@
 namespace primsim::models::spec {
 
 // A party that holds the primaries. A scenario with several parties (mandatory primaries for
-// every party, Argentina's PASO) runs the same pipeline for each; the first is the focal party
-// whose membership, candidacy and calendar the scenario describes in full.
+// every party, Argentina's PASO) runs the same process for each under the same rules and
+// calendar; the scenario's membership and candidacy figures describe the first party.
 struct PartySpec {
   std::string name;
-  // Share of the selectorate's support (all_voters stages) or of members, in [0, 1].
+  // Share of the voters who support the party, in [0, 1]: of an all_voters selectorate it is the
+  // share who choose this party's ballot, and a threshold counts the party's votes against the
+  // votes of every party estimated from it.
   double support_share = 1.0;
   // Lists (slates) the party enters per contest.
   std::int32_t lists = 1;
+  // The party's members and applicants relative to the scenario's figures; the checks fill it in
+  // when absent: 1 for the first party, support_share over the first party's for the others.
+  std::optional<double> scale;
 };
 
 struct ScenarioSpec {
