@@ -4,7 +4,7 @@ output file, read with h5py + pandas as docs/output.md shows. Each tolerance sit
 figure it checks, with the figure's source.
 
 usage: calibration_check.py PRIMSIM SCENARIO_DIR WORK_DIR CHECK
-CHECK: 2020 | 2016 | whatif_platform | whatif_open"""
+CHECK: 2020 | 2016 | whatif_platform | whatif_open | whatif_parties | presets_run"""
 import os
 import subprocess
 import sys
@@ -143,11 +143,58 @@ def check_whatif_open(primsim, presets, work):
     check(open_["summary"]["votes"].sum() > base["summary"]["votes"].sum(), "open primaries: more votes cast")
 
 
+def party_names(out):
+    with h5py.File(out, "r") as f:
+        return [s.decode() for s in f["meta"]["parties"]["name"][:]]
+
+
+def check_whatif_parties(primsim, presets, work):
+    # Mandatory primaries for every party (2025 proposal): both parties run the whole process.
+    out = os.path.join(work, "mandatory.h5")
+    t, _, _, _ = run(primsim, os.path.join(presets, "mandatory_primaries_2025.yaml"), out, 1)
+    check(party_names(out) == ["Amanat", "other parties"], f"parties {party_names(out)}")
+    s = t["summary"].set_index("party")
+    check(len(s) == 2, f"{len(s)} /summary rows for one replicate of two parties")
+    # Sizes: the other parties' members are 28.91 / 71.09 of Amanat's [FACTS.md: after 2020 /
+    # Majilis election; kt.kz] by the preset's ASSUMPTION; fraudulent memberships voided count.
+    members = s["eligible"] + s["memberships_voided"]
+    ratio = members[1] / members[0]
+    check(abs(ratio - 0.2891 / 0.7109) <= 0.01, f"members ratio {ratio:.4f} (0.4067 +- 0.01)")
+    check(abs(s["vote_share"].sum() - 1) < 1e-9, "the parties' vote shares add up to 1")
+    lists = t["list"].groupby("party").size()
+    check(list(lists) == [126, 126], f"each party lists 126 names ({list(lists)})")
+    check((t["funnel"].groupby("party")["count"].sum() > 0).all(), "each party has a funnel")
+
+    # PASO [FACTS.md: comparable systems / Argentina PASO]: every voter picks one party's ballot,
+    # so each party's selectorate is its support share of the voters; small parties, with fewer
+    # candidates whose votes count against every party's under the 1.5% threshold, select fewer.
+    out = os.path.join(work, "paso.h5")
+    t, _, _, _ = run(primsim, os.path.join(presets, "argentina_paso.yaml"), out, 1)
+    names = party_names(out)
+    check(len(names) == 5, f"PASO parties {names}")
+    s = t["summary"].set_index("party")
+    check(abs(s["eligible"].sum() - 11_900_000) <= 10, f"PASO selectorate {s['eligible'].sum()} (11.9 M voters)")
+    check(abs(s["vote_share"][0] - 0.7109) <= 0.01, f"Nur Otan's share {s['vote_share'][0]:.4f} (0.7109 +- 0.01)")
+    check(s["selected"][4] < s["selected"][0], f"Adal selects {s['selected'][4]} < Nur Otan {s['selected'][0]}")
+
+
+def check_presets_run(primsim, presets, work):
+    # Every preset and what-if runs one replicate and writes its tables.
+    for name in sorted(os.listdir(presets)):
+        if not name.endswith(".yaml"):
+            continue
+        t, _, _, _ = run(primsim, os.path.join(presets, name), os.path.join(work, name + ".h5"), 1)
+        s = t["summary"]
+        check(len(s) >= 1 and (s["applicants"] > 0).all() and (s["selected"] > 0).all(),
+              f"{name}: {len(s)} /summary rows, {list(s['applicants'])} applicants, {list(s['selected'])} selected")
+
+
 def main():
     primsim, presets, work, which = sys.argv[1:5]
     os.makedirs(work, exist_ok=True)
     {"2020": check_2020, "2016": check_2016, "whatif_platform": check_whatif_platform,
-     "whatif_open": check_whatif_open}[which](primsim, presets, work)
+     "whatif_open": check_whatif_open, "whatif_parties": check_whatif_parties,
+     "presets_run": check_presets_run}[which](primsim, presets, work)
     if FAILURES:
         print(f"{len(FAILURES)} calibration check(s) failed", file=sys.stderr)
         sys.exit(1)
