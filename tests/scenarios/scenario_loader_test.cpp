@@ -138,6 +138,12 @@ const std::vector<BadFixture> kBadFixtures{
     {"outage_unknown_channel",
      "BAD/outage_unknown_channel.yaml:5:30: disruptions.outages[0].channel: expected the name of a channel "
      "in voting.channels (online), found \"app\""},
+    {"party_scale_not_positive",
+     "BAD/party_scale_not_positive.yaml:5:47: parties[1].scale: expected a positive number, found \"0\""},
+    {"party_scale_unsized",
+     "BAD/party_scale_unsized.yaml:5:5: parties[1]: expected a scale, since the first party's support_share "
+     "of 0 "
+     "cannot size the others, found no scale"},
     {"peak_hour_24",
      "BAD/peak_hour_24.yaml:3:22: turnout.peak_hour: expected an integer in [0, 23], found \"24\""},
     {"phase_ends_before_start",
