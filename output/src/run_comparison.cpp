@@ -3,10 +3,12 @@
 // of sums and shares are close enough to normal for it.
 #include "primsim/output/run_comparison.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "primsim/output/output_file_error.hpp"
@@ -54,11 +56,29 @@ void check_same_schema(const std::string& path_a, const std::string& path_b) {
   }
 }
 
-RunComparison compare_runs(const RunFile& a, const RunFile& b) {
-  RunComparison comparison{
-      a.path().string(), b.path().string(), a.info().scenario_name, b.info().scenario_name, {}};
-  const std::vector<HeadlineStatistic> stats_a = headline_statistics(a);
-  const std::vector<HeadlineStatistic> stats_b = headline_statistics(b);
+RunComparison compare_runs(const RunFile& a, const RunFile& b, const std::optional<std::string>& party) {
+  const auto code_in = [&](const RunFile& run) -> models::results::PartyCode {
+    if (!party) return 0;
+    const auto& names = run.info().party_names;
+    const auto found = std::find(names.begin(), names.end(), *party);
+    if (found == names.end()) {
+      throw OutputFileError(fmt::format("--party: '{}' has no party '{}'; its parties are {}",
+                                        run.path().string(), *party, fmt::join(names, ", ")));
+    }
+    return static_cast<models::results::PartyCode>(found - names.begin());
+  };
+  const auto party_a = code_in(a);
+  const auto party_b = code_in(b);
+  RunComparison comparison{a.path().string(),
+                           b.path().string(),
+                           a.info().scenario_name,
+                           b.info().scenario_name,
+                           a.info().party_names.at(party_a),
+                           b.info().party_names.at(party_b),
+                           a.info().party_names.size() > 1 || b.info().party_names.size() > 1,
+                           {}};
+  const std::vector<HeadlineStatistic> stats_a = headline_statistics(a, party_a);
+  const std::vector<HeadlineStatistic> stats_b = headline_statistics(b, party_b);
   for (std::size_t i = 0; i < stats_a.size() && i < stats_b.size(); ++i) {
     comparison.statistics.push_back({stats_a[i].key, stats_a[i].group, stats_a[i].label, stats_a[i].kind,
                                      welch_difference(stats_a[i].values, stats_b[i].values),
@@ -68,8 +88,12 @@ RunComparison compare_runs(const RunFile& a, const RunFile& b) {
 }
 
 std::string comparison_text(const RunComparison& comparison) {
-  std::string out = fmt::format("A: {} (scenario {})\nB: {} (scenario {})\n", comparison.path_a,
-                                comparison.scenario_a, comparison.path_b, comparison.scenario_b);
+  const auto party = [&](const std::string& name) {
+    return comparison.several_parties ? fmt::format(", party {}", name) : std::string();
+  };
+  std::string out = fmt::format("A: {} (scenario {}{})\nB: {} (scenario {}{})\n", comparison.path_a,
+                                comparison.scenario_a, party(comparison.party_a), comparison.path_b,
+                                comparison.scenario_b, party(comparison.party_b));
   out += "difference B - A with its 90% Welch t confidence interval (over replicates)\n\n";
   out += fmt::format("{:<48} {:>12} {:>12} {:>12}   {}\n", "statistic", "mean A", "mean B", "B - A",
                      "90% interval");
@@ -105,6 +129,8 @@ std::string comparison_json(const RunComparison& comparison) {
                            {"b", comparison.path_b},
                            {"scenario_a", comparison.scenario_a},
                            {"scenario_b", comparison.scenario_b},
+                           {"party_a", comparison.party_a},
+                           {"party_b", comparison.party_b},
                            {"difference", "b - a"},
                            {"interval", "90% Welch t confidence interval of the difference of means"},
                            {"statistics", statistics}};

@@ -86,3 +86,74 @@ TEST_CASE("the HTML report holds every chart and escapes names", "[output]") {
   CHECK_THAT(html, !Catch::Contains("<Nur-Sultan"));
   CHECK_THAT(html, Catch::Contains("hours since voting opened (2020-10-01 00:00)"));
 }
+
+namespace {
+
+// The sample run with a second party whose turnout is `second_turnout` and whose vote share is
+// `second_share` in every replicate.
+fs::path write_two_parties(const std::string& name, double second_turnout, double second_share) {
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / (name + ".h5");
+  auto info = primsim::test::sample_run_info(5, 3);
+  info.party_names = {"Nur Otan", "Ak Zhol"};
+  Hdf5Writer writer(path, info);
+  for (std::uint32_t r = 0; r < 3; ++r) {
+    ReplicateResults results = primsim::test::sample_replicate(5, r);
+    ReplicateResults second = primsim::test::sample_replicate(5, r);
+    const auto relabel = [](auto& rows) {
+      for (auto& row : rows) row.party = 1;
+    };
+    relabel(second.summary);
+    relabel(second.funnel);
+    relabel(second.turnout);
+    relabel(second.platform);
+    relabel(second.list);
+    relabel(second.democracy);
+    results.summary.front().turnout = 0.80 + 0.01 * r;
+    results.summary.front().vote_share = 1.0 - second_share;
+    second.summary.front().turnout = second_turnout + 0.01 * r;
+    second.summary.front().vote_share = second_share;
+    results.append(std::move(second));
+    writer.publish(results);
+  }
+  writer.finish("end");
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("a run of several parties reports and compares each party", "[output][parties]") {
+  const RunFile run = RunFile::open(write_two_parties("parties", 0.60, 0.25));
+  CHECK(run.replicate_count() == 3);
+  CHECK(run.info().party_names == std::vector<std::string>{"Nur Otan", "Ak Zhol"});
+  const std::string report = terminal_report(run);
+  CHECK_THAT(report, Catch::Contains("party Nur Otan (75.0% of every party's votes)"));
+  CHECK_THAT(report, Catch::Contains("party Ak Zhol (25.0% of every party's votes)"));
+  CHECK_THAT(report, Catch::Contains("turnout                                             81.0%"));
+  CHECK_THAT(report, Catch::Contains("turnout                                             61.0%"));
+  CHECK(report.find("81.0%") < report.find("party Ak Zhol"));
+  CHECK(headline_statistics(run, 1).front().values.size() == 3);
+
+  const std::string html = html_report(run);
+  CHECK_THAT(html, Catch::Contains("<h2>Party: Ak Zhol (25.0% of every party's votes)</h2>"));
+  CHECK_THAT(html, Catch::Contains("id=\"funnel-party-1\""));
+
+  // compare: the first party by default, a named one with --party, a clear error for a stranger.
+  const RunFile other = RunFile::open(write_two_parties("parties_b", 0.70, 0.30));
+  const auto turnout_difference = [](const RunComparison& comparison) {
+    for (const auto& stat : comparison.statistics) {
+      if (stat.key == "turnout") return stat.difference.difference;
+    }
+    return -1.0;
+  };
+  const RunComparison first = compare_runs(run, other);
+  CHECK(first.party_a == "Nur Otan");
+  CHECK(turnout_difference(first) == Approx(0.0).margin(1e-12));
+  const RunComparison named = compare_runs(run, other, std::string("Ak Zhol"));
+  CHECK(named.party_b == "Ak Zhol");
+  CHECK(turnout_difference(named) == Approx(0.10));
+  CHECK_THAT(comparison_text(named), Catch::Contains("(scenario sample_2020, party Ak Zhol)"));
+  CHECK_THROWS_WITH(compare_runs(run, other, std::string("Auyl")),
+                    Catch::Contains("has no party 'Auyl'; its parties are Nur Otan, Ak Zhol"));
+}

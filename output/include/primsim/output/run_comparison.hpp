@@ -2,6 +2,7 @@
 // B - A and its 90% Welch t confidence interval.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,10 +27,15 @@ struct RunComparison {
   std::string path_b;
   std::string scenario_a;
   std::string scenario_b;
+  std::string party_a;  // the party compared in each file
+  std::string party_b;
+  bool several_parties = false;  // either file holds more than one party
   std::vector<ComparedStatistic> statistics;
 };
 
-RunComparison compare_runs(const RunFile& a, const RunFile& b);
+// Compares party `party` (a name in /meta/parties) of both files, or each file's first party,
+// the one its scenario describes in full. Throws OutputFileError when a file has no such party.
+RunComparison compare_runs(const RunFile& a, const RunFile& b, const std::optional<std::string>& party = {});
 
 // Throws OutputFileError when the two files have different schema versions, naming both.
 void check_same_schema(const std::string& path_a, const std::string& path_b);
