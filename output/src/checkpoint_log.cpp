@@ -10,6 +10,7 @@
 #include <cstring>
 #include <stdexcept>
 #include <system_error>
+#include <tuple>
 #include <type_traits>
 #include <vector>
 
@@ -207,12 +208,7 @@ ReplicateResults CheckpointLog::read(std::uint32_t index) const {
   ReplicateResults results;
   Reader reader(payload);
   reader.get(results.replicate);
-  reader.get_rows(results.summary);
-  reader.get_rows(results.democracy);
-  reader.get_rows(results.funnel);
-  reader.get_rows(results.turnout);
-  reader.get_rows(results.platform);
-  reader.get_rows(results.list);
+  std::apply([&](auto&... rows) { (reader.get_rows(rows), ...); }, results.tables());
   return results;
 }
 
@@ -220,12 +216,7 @@ void CheckpointLog::append(const ReplicateResults& results) {
   if (contains(results.replicate)) return;
   std::string payload;
   put(payload, results.replicate);
-  put_rows(payload, results.summary);
-  put_rows(payload, results.democracy);
-  put_rows(payload, results.funnel);
-  put_rows(payload, results.turnout);
-  put_rows(payload, results.platform);
-  put_rows(payload, results.list);
+  std::apply([&](const auto&... rows) { (put_rows(payload, rows), ...); }, results.tables());
   const RecordHeader header{record_magic, results.replicate, payload.size(),
                             fnv1a(payload.data(), payload.size())};
   std::string record;

@@ -14,6 +14,7 @@
 #include <mutex>
 #include <string_view>
 #include <thread>
+#include <tuple>
 
 #include <cstring>
 
@@ -198,18 +199,10 @@ void Hdf5Writer::State::write(ReplicateResults& results) {
     point = results.replicate / layout.replicates_per_point;
     replicate = results.replicate % layout.replicates_per_point;
   }
-  stamp(results.summary, replicate);
-  stamp(results.democracy, replicate);
-  stamp(results.funnel, replicate);
-  stamp(results.turnout, replicate);
-  stamp(results.platform, replicate);
-  stamp(results.list, replicate);
-  tables[0].append(results.summary, point);
-  tables[1].append(results.funnel, point);
-  tables[2].append(results.turnout, point);
-  tables[3].append(results.platform, point);
-  tables[4].append(results.list, point);
-  tables[5].append(results.democracy, point);
+  // Datasets were created in the order of ReplicateResults::tables().
+  std::size_t table = 0;
+  std::apply([&](auto&... rows) { ((stamp(rows, replicate), tables[table++].append(rows, point)), ...); },
+             results.tables());
 }
 
 void Hdf5Writer::State::run(std::promise<void>& created) {

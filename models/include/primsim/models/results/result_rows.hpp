@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <tuple>
 #include <vector>
 
 #include "primsim/models/results/result_codes.hpp"
@@ -143,15 +144,19 @@ struct ReplicateResults {
   std::vector<ListRow> list;
   std::vector<DemocracyRow> democracy;  // one per party
 
+  // Every table's rows, in the order of the output file's datasets: the one place that lists
+  // them, for code that treats each table alike (std::apply over the tuple).
+  auto tables() { return std::tie(summary, funnel, turnout, platform, list, democracy); }
+  auto tables() const { return std::tie(summary, funnel, turnout, platform, list, democracy); }
+
   // Appends another party's rows.
   void append(ReplicateResults&& other) {
-    const auto move_rows = [](auto& to, auto& from) { to.insert(to.end(), from.begin(), from.end()); };
-    move_rows(summary, other.summary);
-    move_rows(funnel, other.funnel);
-    move_rows(turnout, other.turnout);
-    move_rows(platform, other.platform);
-    move_rows(list, other.list);
-    move_rows(democracy, other.democracy);
+    std::apply(
+        [&](auto&... mine) {
+          std::apply([&](auto&... theirs) { (mine.insert(mine.end(), theirs.begin(), theirs.end()), ...); },
+                     other.tables());
+        },
+        tables());
   }
 };
 
