@@ -74,6 +74,12 @@ class Checker {
     const double first_support = spec_.parties.empty() ? 1.0 : spec_.parties.front().support_share;
     for (std::size_t p = 0; p < spec_.parties.size(); ++p) {
       PartySpec& party = spec_.parties[p];
+      // The model gives each party one slate per contest; more would be silently ignored.
+      const std::string lists_path = fmt::format("parties[{}].lists", p);
+      if (party.lists != 1 && reader_.ok(lists_path)) {
+        reader_.report_at(lists_path, "1 (one slate per party and contest; several are not simulated)",
+                          fmt::format("{}", party.lists));
+      }
       if (party.scale) continue;
       if (p == 0) {
         party.scale = 1.0;

@@ -138,6 +138,10 @@ const std::vector<BadFixture> kBadFixtures{
     {"outage_unknown_channel",
      "BAD/outage_unknown_channel.yaml:5:30: disruptions.outages[0].channel: expected the name of a channel "
      "in voting.channels (online), found \"app\""},
+    {"party_lists_several",
+     "BAD/party_lists_several.yaml:4:46: parties[0].lists: expected 1 (one slate per party and contest; "
+     "several "
+     "are not simulated), found 3"},
     {"party_scale_not_positive",
      "BAD/party_scale_not_positive.yaml:5:47: parties[1].scale: expected a positive number, found \"0\""},
     {"party_scale_unsized",
