@@ -166,8 +166,8 @@ def check_whatif_parties(primsim, presets, work):
     check((t["funnel"].groupby("party")["count"].sum() > 0).all(), "each party has a funnel")
 
     # PASO [FACTS.md: comparable systems / Argentina PASO]: every voter picks one party's ballot,
-    # so each party's selectorate is its support share of the voters; small parties, with fewer
-    # candidates whose votes count against every party's under the 1.5% threshold, select fewer.
+    # so each party's selectorate is its support share of the voters; every 2021 party clears the
+    # 1.5% threshold and takes places, the small ones fewer for want of candidates.
     out = os.path.join(work, "paso.h5")
     t, _, _, _ = run(primsim, os.path.join(presets, "argentina_paso.yaml"), out, 1)
     names = party_names(out)
@@ -175,6 +175,7 @@ def check_whatif_parties(primsim, presets, work):
     s = t["summary"].set_index("party")
     check(abs(s["eligible"].sum() - 11_900_000) <= 10, f"PASO selectorate {s['eligible'].sum()} (11.9 M voters)")
     check(abs(s["vote_share"][0] - 0.7109) <= 0.01, f"Nur Otan's share {s['vote_share'][0]:.4f} (0.7109 +- 0.01)")
+    check((s["selected"] > 0).all(), f"every party above 1.5% selects ({list(s['selected'])})")
     check(s["selected"][4] < s["selected"][0], f"Adal selects {s['selected'][4]} < Nur Otan {s['selected'][0]}")
 
 

@@ -603,7 +603,7 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
 namespace {
 
 // The tally rule of a vote stage. Rules that allocate between lists (threshold, D'Hondt) rank a
-// party's candidates by plurality; a threshold then also removes winners below it.
+// party's candidates by plurality.
 rules::VotingRule voting_rule_of(spec::RuleKind kind) {
   switch (kind) {
     case spec::RuleKind::borda:
@@ -650,10 +650,12 @@ void RegionModel::tally(sim::LpContext& context) {
       return total > 0 ? std::max(0.0, result.scores[i]) / total : 0.0;
     };
     if (rule.kind == spec::RuleKind::threshold) {
-      // The threshold is a share of every party's votes in the contest: with several parties
-      // this party's votes are its support share of them (ASSUMPTION, in expectation).
-      const double of_all_parties = scenario.parties.empty() ? 1.0 : scenario.parties.front().support_share;
-      while (winners > 0 && share(result.order[winners - 1]) * of_all_parties < rule.threshold) --winners;
+      // As in PASO, the threshold is on the party's share of every party's votes in the contest:
+      // a party below it takes no place there, one above it keeps its best candidates. The
+      // parties run apart, so the share is the party's support share (ASSUMPTION: each party
+      // polls its support in every contest); a lone party always passes.
+      const double party_share = scenario.parties.empty() ? 1.0 : scenario.parties.front().support_share;
+      if (party_share < rule.threshold) winners = 0;
     }
     if (winners > 0 && winners < running) {
       contest_margins_.push_back(share(result.order[winners - 1]) - share(result.order[winners]));

@@ -95,19 +95,24 @@ TEST_CASE("adding a party leaves the first party's results unchanged and runs th
   CHECK(run(two_parties()).summary == both.summary);
 }
 
-TEST_CASE("a threshold counts a party's candidates against every party's votes", "[models][parties]") {
+TEST_CASE("a threshold keeps a party's winners when its share of every party's votes reaches it",
+          "[models][parties]") {
   auto scenario = two_parties();
   auto& vote = scenario.selection.stages[0];
   vote.rule.kind = spec::RuleKind::threshold;
   vote.rule.winners = 1;
-  // A candidate's share of every party's votes is its share of its party's times the party's
-  // support share.
-  vote.rule.threshold = 0.25;
-  scenario.parties = {{"ruling", 0.95, 1, 1.0}, {"splinter", 0.05, 1, 1.0}};
+  vote.rule.threshold = 0.1;
+  scenario.parties = {{"ruling", 0.92, 1, 1.0}, {"splinter", 0.08, 1, 1.0}};
   const auto results = run(scenario);
   REQUIRE(results.summary.size() == 2);
-  // The splinter party's candidates hold at most 5% of every party's votes: none passes 25%.
+  // The splinter party has candidates on the ballot but 8% of every party's votes: no place.
   CHECK(results.summary[1].on_ballot > 0);
   CHECK(results.summary[1].selected == 0);
+  // Above the threshold the party's best candidate takes each contest, whatever his or her own
+  // share: exactly what plurality with one winner gives.
+  vote.rule.kind = spec::RuleKind::plurality;
+  const auto plurality = run(scenario);
   CHECK(results.summary[0].selected > 0);
+  CHECK(results.summary[0].selected == plurality.summary[0].selected);
+  CHECK(of_party(results.list, 0) == of_party(plurality.list, 0));
 }
