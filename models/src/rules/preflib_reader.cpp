@@ -21,7 +21,8 @@ struct Header {
 
 std::string_view trim(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
+  // An empty result still points into `text`, so a caller can take its column.
+  if (first == std::string_view::npos) return text.substr(text.size());
   const auto last = text.find_last_not_of(" \t\r");
   return text.substr(first, last - first + 1);
 }
@@ -126,19 +127,118 @@ void parse_header_line(const std::string& source, std::size_t line_number, std::
   }
 }
 
+// What the data type allows in an order.
+struct OrderKind {
+  bool strict = false;    // soc, soi: no ties
+  bool complete = false;  // soc, toc: every alternative listed
+};
+
+// The order being read. The buffers live across lines so a file allocates only as its orders grow.
+struct OrderBuffer {
+  std::vector<CandidateIndex> candidates;
+  std::vector<std::uint8_t> tier_start;
+  std::vector<std::size_t> seen_on;  // line number + 1 where an alternative was last listed
+};
+
+// Called at the first ballot line: the header must be complete.
+OrderKind check_header(const std::string& source, std::size_t line_number, std::string_view first_order,
+                       const Header& header, std::string_view extension) {
+  if (!header.alternatives) {
+    throw PreflibError(fmt::format(
+        "{}:{}:1: expected a '# NUMBER ALTERNATIVES: n' header line before the first order (PrefLib "
+        "format of 2022), found '{}'",
+        source, line_number, first_order.substr(0, 20)));
+  }
+  std::string type = header.data_type.empty() ? std::string(extension) : header.data_type;
+  if (type != "soc" && type != "soi" && type != "toc" && type != "toi") {
+    throw PreflibError(fmt::format("{}:{}:1: expected DATA TYPE soc, soi, toc or toi, found '{}'", source,
+                                   line_number, type));
+  }
+  return {type[0] == 's', type[2] == 'c'};
+}
+
+void name_alternatives(Profile& profile, const Header& header) {
+  std::vector<std::string> names = profile.candidate_names();
+  for (const auto& [index, name] : header.names) {
+    if (index >= 1 && index <= names.size()) names[index - 1] = name;
+  }
+  profile.set_candidate_names(std::move(names));
+}
+
+// `seen_on` is stamped with the line number rather than cleared, so an order costs its own length, not n.
+CandidateIndex read_alternative(LineParser& parser, std::size_t line_number, std::size_t n,
+                                std::vector<std::size_t>& seen_on) {
+  const std::size_t column = parser.position();
+  const auto alternative = parser.number();
+  if (!alternative) parser.fail(fmt::format("an alternative number from 1 to {}", n));
+  if (*alternative < 1 || *alternative > n) {
+    parser.fail_at(column,
+                   fmt::format("expected an alternative number from 1 to {}, found {}", n, *alternative));
+  }
+  const auto index = static_cast<std::size_t>(*alternative - 1);
+  if (seen_on[index] == line_number) {
+    parser.fail_at(column, fmt::format("expected each alternative at most once in an order, found {} again",
+                                       *alternative));
+  }
+  seen_on[index] = line_number;
+  return static_cast<CandidateIndex>(index);
+}
+
+// A tier is '3' or '{3,4}'.
+void read_tier(LineParser& parser, std::size_t line_number, std::size_t n, OrderBuffer& order) {
+  const bool braced = parser.accept('{');
+  bool first_in_tier = true;
+  while (true) {
+    order.candidates.push_back(read_alternative(parser, line_number, n, order.seen_on));
+    order.tier_start.push_back(first_in_tier ? 1 : 0);
+    first_in_tier = false;
+    if (!braced || !parser.accept(',')) break;
+  }
+  if (braced) parser.expect('}', "',' or '}' inside a tie");
+}
+
+// An order is 'count: tier,tier,...'; `order` receives the tiers.
+std::uint64_t read_order(LineParser& parser, std::size_t line_number, std::size_t n, OrderBuffer& order) {
+  if (parser.accept('#'))
+    parser.fail_at(0, "expected an order 'count: alternatives', found a '#' line after the orders began");
+  const auto count = parser.number();
+  if (!count) parser.fail("a voter count");
+  parser.expect(':', "':' after the voter count");
+  order.candidates.clear();
+  order.tier_start.clear();
+  if (!parser.at_end()) {
+    while (true) {
+      read_tier(parser, line_number, n, order);
+      if (parser.at_end()) break;
+      parser.expect(',', "',' between alternatives");
+    }
+  }
+  return *count;
+}
+
+void check_order_kind(const LineParser& parser, OrderKind kind, std::size_t n, const OrderBuffer& order) {
+  // Only braces holding several alternatives are ties: '{3}' is a tier of one.
+  std::size_t tiers = 0;
+  for (const std::uint8_t s : order.tier_start) tiers += s;
+  if (kind.strict && tiers != order.candidates.size()) {
+    parser.fail_at(0, "expected a strict order (soc/soi files have no ties), found alternatives in braces");
+  }
+  if (kind.complete && order.candidates.size() != n) {
+    parser.fail_at(0, fmt::format("expected a complete order of all {} alternatives (soc/toc), found {}", n,
+                                  order.candidates.size()));
+  }
+}
+
 }  // namespace
 
 Profile parse_preflib(std::istream& in, const std::string& source, std::string_view extension) {
   Header header;
   std::optional<Profile> profile;
-  bool strict = false;
-  bool complete = false;
+  OrderKind kind;
+  OrderBuffer order;
   std::string line;
   std::size_t line_number = 0;
   std::uint64_t voters = 0;
-  std::vector<CandidateIndex> candidates;
-  std::vector<std::uint8_t> tier_start;
-  std::vector<std::size_t> seen_on;  // line number + 1 where an alternative was last listed
 
   while (std::getline(in, line)) {
     ++line_number;
@@ -149,78 +249,17 @@ Profile parse_preflib(std::istream& in, const std::string& source, std::string_v
       continue;
     }
     if (!profile) {
-      // The first ballot line: the header must be complete.
-      if (!header.alternatives) {
-        throw PreflibError(fmt::format(
-            "{}:{}:1: expected a '# NUMBER ALTERNATIVES: n' header line before the first order (PrefLib "
-            "format of 2022), found '{}'",
-            source, line_number, trim(view).substr(0, 20)));
-      }
-      std::string type = header.data_type.empty() ? std::string(extension) : header.data_type;
-      if (type != "soc" && type != "soi" && type != "toc" && type != "toi") {
-        throw PreflibError(fmt::format("{}:{}:1: expected DATA TYPE soc, soi, toc or toi, found '{}'", source,
-                                       line_number, type));
-      }
-      strict = type[0] == 's';
-      complete = type[2] == 'c';
+      kind = check_header(source, line_number, trim(view), header, extension);
       profile.emplace(*header.alternatives);
-      std::vector<std::string> names = profile->candidate_names();
-      for (const auto& [index, name] : header.names) {
-        if (index >= 1 && index <= names.size()) names[index - 1] = name;
-      }
-      profile->set_candidate_names(std::move(names));
-      seen_on.assign(*header.alternatives, 0);
+      name_alternatives(*profile, header);
+      order.seen_on.assign(*header.alternatives, 0);
     }
     const std::size_t n = profile->candidate_count();
     LineParser parser(source, line_number, view);
-    if (parser.accept('#'))
-      parser.fail_at(0, "expected an order 'count: alternatives', found a '#' line after the orders began");
-    const auto count = parser.number();
-    if (!count) parser.fail("a voter count");
-    parser.expect(':', "':' after the voter count");
-    candidates.clear();
-    tier_start.clear();
-    if (!parser.at_end()) {
-      while (true) {
-        const bool braced = parser.accept('{');
-        bool first_in_tier = true;
-        while (true) {
-          const std::size_t column = parser.position();
-          const auto alternative = parser.number();
-          if (!alternative) parser.fail(fmt::format("an alternative number from 1 to {}", n));
-          if (*alternative < 1 || *alternative > n) {
-            parser.fail_at(column, fmt::format("expected an alternative number from 1 to {}, found {}", n,
-                                               *alternative));
-          }
-          const auto index = static_cast<std::size_t>(*alternative - 1);
-          if (seen_on[index] == line_number) {
-            parser.fail_at(column,
-                           fmt::format("expected each alternative at most once in an order, found {} again",
-                                       *alternative));
-          }
-          seen_on[index] = line_number;
-          candidates.push_back(static_cast<CandidateIndex>(index));
-          tier_start.push_back(first_in_tier ? 1 : 0);
-          first_in_tier = false;
-          if (!braced || !parser.accept(',')) break;
-        }
-        if (braced) parser.expect('}', "',' or '}' inside a tie");
-        if (parser.at_end()) break;
-        parser.expect(',', "',' between alternatives");
-      }
-    }
-    // Only braces holding several alternatives are ties: '{3}' is a tier of one.
-    std::size_t tiers = 0;
-    for (const std::uint8_t s : tier_start) tiers += s;
-    if (strict && tiers != candidates.size()) {
-      parser.fail_at(0, "expected a strict order (soc/soi files have no ties), found alternatives in braces");
-    }
-    if (complete && candidates.size() != n) {
-      parser.fail_at(0, fmt::format("expected a complete order of all {} alternatives (soc/toc), found {}", n,
-                                    candidates.size()));
-    }
-    profile->add_ballot(candidates, tier_start, *count);
-    voters += *count;
+    const std::uint64_t count = read_order(parser, line_number, n, order);
+    check_order_kind(parser, kind, n, order);
+    profile->add_ballot(order.candidates, order.tier_start, count);
+    voters += count;
   }
   if (!profile) {
     throw PreflibError(fmt::format("{}:{}:1: expected at least one order line, found the end of the file",

@@ -79,3 +79,8 @@ TEST_CASE("malformed PrefLib files name the line, column, expectation and findin
   REQUIRE_THROWS_WITH(parse(header + "1: 1\n", "txt"),
                       "ballots.txt:4:1: expected DATA TYPE soc, soi, toc or toi, found 'txt'");
 }
+
+TEST_CASE("a header line with an empty value is located at its end", "[rules]") {
+  REQUIRE_THROWS_WITH(parse("# NUMBER ALTERNATIVES:\n1: 1,2\n", "soi"),
+                      "ballots.soi:1:23: NUMBER ALTERNATIVES: expected a whole number, found ''");
+}
