@@ -21,6 +21,7 @@
 
 #include "ensemble_block.hpp"
 #include "primsim/models/members/member_generator.hpp"
+#include "primsim/models/primary/party_scenario.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 
@@ -54,6 +55,9 @@ nlohmann::ordered_json run_configuration(const std::string& scenario_path, std::
   info.command_line = "primsim-ensemble";
   info.epoch = scenario.calendar.epoch_iso;
   info.region_names = models::region_names(scenario);
+  info.party_names = models::party_names(scenario);
+  info.office_names = models::office_names(scenario);
+  info.selection_stage_names = models::selection_stage_names(scenario);
   const fs::path output =
       fs::temp_directory_path() / ("primsim-ensemble-" + std::to_string(::getpid()) + ".h5");
 

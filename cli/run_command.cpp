@@ -1,8 +1,9 @@
 // `primsim run SCENARIO.yaml -o OUT.h5`: validates the scenario, runs every replicate of every
 // sweep point in parallel (each on its own, so results never depend on the thread count), writes
-// one HDF5 file and prints a summary (or, with --json, one JSON line). Finished replicates go to
-// OUT.h5.partial as they complete so that --resume can continue a killed or interrupted run;
-// --shard and mpirun split the ensemble into contiguous blocks that `primsim merge` joins.
+// one HDF5 file and prints a summary (or, with --json, one JSON line) and, on stderr, where the
+// run departed from the scenario (/warnings). Finished replicates go to OUT.h5.partial as they
+// complete so that --resume can continue a killed or interrupted run; --shard and mpirun split
+// the ensemble into contiguous blocks that `primsim merge` joins.
 #include <unistd.h>
 
 #include <chrono>
@@ -29,6 +30,7 @@
 #include "primsim/output/ensemble_layout.hpp"
 #include "primsim/output/headline.hpp"
 #include "primsim/output/run_file.hpp"
+#include "primsim/output/run_warnings.hpp"
 #include "primsim/output/shard_merge.hpp"
 #include "primsim/output/terminal_report.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
@@ -70,6 +72,8 @@ void print_results(const Options& options, const models::results::RunInfo& info,
   if (options.quiet && !options.json) return;
   const double rate = seconds > 0 ? static_cast<double>(events) / seconds : 0.0;
   const output::RunFile run = output::RunFile::open(options.output);
+  // Read back from the file, as `primsim report` reads them, so that the two never disagree.
+  const std::vector<output::RunWarning> warnings = output::run_warnings(run);
   if (options.json) {
     nlohmann::ordered_json line;
     line["scenario"] = info.scenario_name;
@@ -108,11 +112,32 @@ void print_results(const Options& options, const models::results::RunInfo& info,
       }
       line["parties"] = parties;
     }
+    nlohmann::ordered_json departures = nlohmann::ordered_json::array();
+    for (const output::RunWarning& warning : warnings) {
+      departures.push_back({{"party", output::party_name(run, warning.party)},
+                            {"kind", std::string(models::results::warning_kind_names.at(
+                                         static_cast<std::size_t>(warning.kind)))},
+                            {"stage", output::selection_stage_name(run, warning.selection_stage)},
+                            {"office", output::office_name(run, warning.office)},
+                            {"replicates", warning.replicates},
+                            {"occurrences", warning.occurrences},
+                            {"expected", warning.expected},
+                            {"found", warning.found},
+                            {"message", output::warning_text(run, warning)}});
+    }
+    line["warnings"] = departures;
     std::cout << line.dump() << '\n';
   } else if (!options.quiet) {
     std::cout << output::terminal_report(run);
     std::cout << fmt::format("\n{} replicates, {} events in {:.1f} s ({:.0f} events/s): {}\n",
                              run.replicate_count(), events, seconds, rate, options.output);
+  }
+  // Last, so that they are what a terminal shows when the run ends (MODELLING.md point 5).
+  if (!options.quiet && !warnings.empty()) {
+    std::cout.flush();
+    for (const output::RunWarning& warning : warnings) {
+      std::cerr << "primsim: warning: " << output::warning_text(run, warning) << '\n';
+    }
   }
 }
 
@@ -155,6 +180,8 @@ int run(const Options& options, const std::string& command_line) {
   info.epoch = scenario.calendar.epoch_iso;
   info.region_names = models::region_names(scenario);
   info.party_names = models::party_names(scenario);
+  info.office_names = models::office_names(scenario);
+  info.selection_stage_names = models::selection_stage_names(scenario);
 
   // Under mpirun each rank writes its block next to the output and rank 0 joins the blocks.
   const fs::path output(options.output);

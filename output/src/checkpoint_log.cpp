@@ -12,6 +12,7 @@
 #include <system_error>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -35,9 +36,14 @@ struct RecordHeader {
   std::uint64_t checksum;
 };
 
-static_assert(std::is_trivially_copyable_v<SummaryRow> && std::is_trivially_copyable_v<FunnelRow> &&
-              std::is_trivially_copyable_v<TurnoutRow> && std::is_trivially_copyable_v<PlatformRow> &&
-              std::is_trivially_copyable_v<ListRow> && std::is_trivially_copyable_v<DemocracyRow>);
+// Rows go to the file as their bytes, so every table's row type must be trivially copyable.
+template <class Tables>
+struct TriviallyCopyableRows;
+template <class... Vectors>
+struct TriviallyCopyableRows<std::tuple<Vectors...>>
+    : std::bool_constant<(std::is_trivially_copyable_v<typename std::decay_t<Vectors>::value_type> && ...)> {
+};
+static_assert(TriviallyCopyableRows<decltype(std::declval<const ReplicateResults&>().tables())>::value);
 
 std::uint64_t fnv1a(const char* data, std::size_t size) {
   std::uint64_t hash = 14695981039346656037ULL;
@@ -84,7 +90,8 @@ void put(std::string& buffer, const T& value) {
 template <class Row>
 void put_rows(std::string& buffer, const std::vector<Row>& rows) {
   put(buffer, std::uint64_t{rows.size()});
-  buffer.append(reinterpret_cast<const char*>(rows.data()), rows.size() * sizeof(Row));
+  // An empty table (/warnings of most runs) has no data() to copy from.
+  if (!rows.empty()) buffer.append(reinterpret_cast<const char*>(rows.data()), rows.size() * sizeof(Row));
 }
 
 class Reader {
@@ -100,7 +107,7 @@ class Reader {
     get(count);
     if (count > (buffer_.size() - at_) / sizeof(Row)) throw std::runtime_error("record cut short");
     rows.resize(count);
-    take(reinterpret_cast<char*>(rows.data()), count * sizeof(Row));
+    if (count > 0) take(reinterpret_cast<char*>(rows.data()), count * sizeof(Row));
   }
 
  private:

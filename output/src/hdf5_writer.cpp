@@ -15,6 +15,7 @@
 #include <string_view>
 #include <thread>
 #include <tuple>
+#include <type_traits>
 
 #include <cstring>
 
@@ -179,16 +180,22 @@ void Hdf5Writer::State::create_file() {
   write_meta_table(meta.get(), "genders", to_strings(gender_names));
   write_meta_table(meta.get(), "channels", to_strings(channel_names));
   write_meta_table(meta.get(), "reasons", to_strings(removal_reason_names));
+  write_meta_table(meta.get(), "outcomes", to_strings(outcome_names));
+  write_meta_table(meta.get(), "warning_kinds", to_strings(warning_kind_names));
+  write_meta_table(meta.get(), "offices", info.office_names);
+  write_meta_table(meta.get(), "selection_stages", info.selection_stage_names);
   if (layout.has_sweep()) write_sweep_table(meta.get(), layout.sweep_keys, layout.sweep_values);
 
+  // One dataset per table of ReplicateResults::tables(), in that order, which write() relies on.
   const bool with_point = layout.has_sweep();
-  tables.reserve(6);
-  tables.emplace_back(root, table_spec<SummaryRow>(), info.epoch, with_point);
-  tables.emplace_back(root, table_spec<FunnelRow>(), info.epoch, with_point);
-  tables.emplace_back(root, table_spec<TurnoutRow>(), info.epoch, with_point);
-  tables.emplace_back(root, table_spec<PlatformRow>(), info.epoch, with_point);
-  tables.emplace_back(root, table_spec<ListRow>(), info.epoch, with_point);
-  tables.emplace_back(root, table_spec<DemocracyRow>(), info.epoch, with_point);
+  std::apply(
+      [&](const auto&... rows) {
+        tables.reserve(sizeof...(rows));
+        (tables.emplace_back(root, table_spec<typename std::decay_t<decltype(rows)>::value_type>(),
+                             info.epoch, with_point),
+         ...);
+      },
+      ReplicateResults{}.tables());
 }
 
 void Hdf5Writer::State::write(ReplicateResults& results) {

@@ -1,10 +1,14 @@
 // Which figures headline a run. The platform's failure share is computed here from /platform
-// because it is what users of 2020 remember (login failures in the first hours).
+// because it is what users of 2020 remember (login failures in the first hours). /democracy has
+// a row per office; the headline keeps the list office's, so that a figure means what it meant
+// when the file had one row per replicate, and offices of different sizes are never averaged.
 #include "primsim/output/headline.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <span>
 
 #include <fmt/format.h>
@@ -42,6 +46,43 @@ std::string with_thousands(double value) {
 
 }  // namespace
 
+OfficeCode list_office(const RunFile& run, PartyCode party) {
+  std::optional<OfficeCode> office;
+  run.scan<ListRow>([&](std::span<const ListRow> rows) {
+    for (const ListRow& row : rows) {
+      if (!office && row.party == party) office = row.office;
+    }
+  });
+  return office.value_or(0);
+}
+
+std::string office_name(const RunFile& run, OfficeCode office) {
+  const auto& names = run.info().office_names;
+  return office < names.size() ? names[office] : fmt::format("office {}", office);
+}
+
+bool is_office_table_key(std::string_view key) {
+  return std::find(office_table_keys.begin(), office_table_keys.end(), key) != office_table_keys.end();
+}
+
+std::vector<OfficeRepresentation> representation_by_office(const RunFile& run, PartyCode party) {
+  std::map<OfficeCode, std::vector<DemocracyRow>> by_office;
+  for (const DemocracyRow& row : of_party(run.democracy(), party)) by_office[row.office].push_back(row);
+  const OfficeCode listed = list_office(run, party);
+  std::vector<OfficeRepresentation> offices;
+  for (const auto& [office, rows] : by_office) {
+    const auto interval = [&rows](auto field) { return ensemble_interval(per_replicate(rows, field)); };
+    offices.push_back({office, office_name(run, office), office == listed, interval(&DemocracyRow::places),
+                       interval(&DemocracyRow::places_by_vote), interval(&DemocracyRow::places_leadership),
+                       interval(&DemocracyRow::places_empty),
+                       interval(&DemocracyRow::regional_disproportionality),
+                       interval(&DemocracyRow::regional_disproportionality_vote),
+                       interval(&DemocracyRow::regional_disproportionality_proportional),
+                       interval(&DemocracyRow::regional_disproportionality_random)});
+  }
+  return offices;
+}
+
 std::vector<double> party_vote_shares(const RunFile& run, PartyCode party) {
   return per_replicate(of_party(run.summary(), party), &SummaryRow::vote_share);
 }
@@ -49,7 +90,9 @@ std::vector<double> party_vote_shares(const RunFile& run, PartyCode party) {
 std::vector<HeadlineStatistic> headline_statistics(const RunFile& run, PartyCode party) {
   // One row per replicate and party: these two tables are small next to the per-minute ones.
   const std::vector<SummaryRow> summary = of_party(run.summary(), party);
-  const std::vector<DemocracyRow> democracy = of_party(run.democracy(), party);
+  std::vector<DemocracyRow> democracy = of_party(run.democracy(), party);
+  const OfficeCode office = list_office(run, party);
+  std::erase_if(democracy, [office](const DemocracyRow& row) { return row.office != office; });
   std::vector<HeadlineStatistic> stats{
       {"eligible", "run", "members eligible to vote", ValueKind::count,
        per_replicate(summary, &SummaryRow::eligible)},
@@ -111,7 +154,9 @@ std::vector<HeadlineStatistic> headline_statistics(const RunFile& run, PartyCode
        per_replicate(democracy, &DemocracyRow::participation)},
       {"candidates_per_place", "competition", "candidates per place", ValueKind::ratio,
        per_replicate(democracy, &DemocracyRow::candidates_per_place)},
-      {"margin_last_selected", "competition", "margin of the last selected", ValueKind::fraction,
+      {"candidates_per_place_contest", "competition", "candidates per place, mean over contests",
+       ValueKind::ratio, per_replicate(democracy, &DemocracyRow::candidates_per_place_contest)},
+      {"margin_last_selected", "competition", "margin of the last selected (scaled share)", ValueKind::ratio,
        per_replicate(democracy, &DemocracyRow::margin_last_selected)},
       {"incumbents_defeated", "competition", "incumbents defeated", ValueKind::count,
        per_replicate(democracy, &DemocracyRow::incumbents_defeated)},
@@ -125,6 +170,19 @@ std::vector<HeadlineStatistic> headline_statistics(const RunFile& run, PartyCode
        per_replicate(democracy, &DemocracyRow::under35_share_selectorate)},
       {"regional_disproportionality", "representation", "regional disproportionality (Loosemore-Hanby)",
        ValueKind::fraction, per_replicate(democracy, &DemocracyRow::regional_disproportionality)},
+      {"regional_disproportionality_vote", "representation", "regional disproportionality, places by vote",
+       ValueKind::fraction, per_replicate(democracy, &DemocracyRow::regional_disproportionality_vote)},
+      {"regional_disproportionality_proportional", "representation",
+       "benchmark: LH of a proportional apportionment", ValueKind::fraction,
+       per_replicate(democracy, &DemocracyRow::regional_disproportionality_proportional)},
+      {"regional_disproportionality_random", "representation", "benchmark: LH of random proportional draws",
+       ValueKind::fraction, per_replicate(democracy, &DemocracyRow::regional_disproportionality_random)},
+      {"places_by_vote", "representation", "places filled by the vote", ValueKind::count,
+       per_replicate(democracy, &DemocracyRow::places_by_vote)},
+      {"places_leadership", "representation", "places filled by the party centre", ValueKind::count,
+       per_replicate(democracy, &DemocracyRow::places_leadership)},
+      {"places_empty", "representation", "places left empty", ValueKind::count,
+       per_replicate(democracy, &DemocracyRow::places_empty)},
       {"turnover", "responsiveness", "turnover against the previous list", ValueKind::fraction,
        per_replicate(democracy, &DemocracyRow::turnover)},
   };

@@ -1,19 +1,26 @@
-// The HTML report: four charts chosen for what people would rather see than read (where the
-// candidates were lost, how turnout built up, when the platform failed, who is on the list),
-// then the headline numbers. Everything is inline so the file can be mailed and opened offline.
+// The HTML report: departures from the scenario first, then four charts chosen for what people
+// would rather see than read (where the candidates were lost, how turnout built up, when the
+// platform failed, who is on the list), the headline numbers, and who was selected and why.
+// Everything is inline so the file can be mailed and opened offline.
 #include "primsim/output/html_report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include "primsim/output/ensemble_stats.hpp"
 #include "primsim/output/headline.hpp"
+#include "primsim/output/run_warnings.hpp"
 #include "primsim/output/svg_chart.hpp"
 
 namespace primsim::output {
@@ -248,13 +255,22 @@ std::string composition_chart(const RunFile& run, PartyCode party) {
   return chart.render(false);
 }
 
-std::string statistics_table(const std::vector<HeadlineStatistic>& stats, bool yardsticks) {
+// `after_representation` goes in a row of its own at the end of the representation group.
+std::string statistics_table(const std::vector<HeadlineStatistic>& stats, bool yardsticks,
+                             const std::string& after_representation = "") {
   std::string html = "<table>\n<tr><th>statistic</th><th>mean</th><th>90% ensemble interval</th></tr>\n";
   std::string group;
+  const auto close_group = [&] {
+    if (group == "representation" && !after_representation.empty()) {
+      html += "<tr><td colspan=\"3\">" + after_representation + "</td></tr>\n";
+    }
+  };
   for (const HeadlineStatistic& stat : stats) {
     const bool is_yardstick = stat.group != "run" && stat.group != "platform";
     if (is_yardstick != yardsticks) continue;
+    if (is_office_table_key(stat.key)) continue;
     if (yardsticks && stat.group != group) {
+      close_group();
       group = stat.group;
       html += fmt::format("<tr class=\"group\"><td colspan=\"3\">{}</td></tr>\n", group);
     }
@@ -265,7 +281,253 @@ std::string statistics_table(const std::vector<HeadlineStatistic>& stats, bool y
     html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", html_escape(stat.label),
                         format_value(interval.mean, stat.kind), range);
   }
+  close_group();
   return html + "</table>\n";
+}
+
+// A mean over replicates with its 90% interval underneath.
+std::string mean_cell(const EnsembleInterval& value, ValueKind kind) {
+  if (value.replicates == 0) return "<td>n/a</td>";
+  if (value.replicates == 1 || value.low == value.high)
+    return "<td>" + format_value(value.mean, kind) + "</td>";
+  return fmt::format("<td>{}<br><span class=\"small\">{} to {}</span></td>", format_value(value.mean, kind),
+                     format_value(value.low, kind), format_value(value.high, kind));
+}
+
+// Each office's Loosemore-Hanby index over the places the vote filled, side by side with the two
+// benchmarks for as many places, so that the share of the gap that whole places and chance
+// explain can be read off; then how the places were filled.
+std::string office_representation_table(const RunFile& run, PartyCode party) {
+  const std::vector<OfficeRepresentation> offices = representation_by_office(run, party);
+  if (offices.empty()) return "";
+  std::string html =
+      "<p>Regional disproportionality (Loosemore-Hanby) by office: of every selected; of the places "
+      "filled by the vote; and, for as many places, of a proportional apportionment by selectorate "
+      "(largest remainders) and of random draws in proportion to the selectorate. Ensemble means, 90% "
+      "ensemble interval underneath.</p>\n"
+      "<table class=\"offices\">\n<tr><th>office</th><th>places</th><th>by vote</th><th>party "
+      "centre</th><th>empty</th><th>LH, every selected</th><th>LH, places by vote</th><th>LH, "
+      "proportional</th><th>LH, random</th></tr>\n";
+  for (const OfficeRepresentation& office : offices) {
+    html +=
+        fmt::format("<tr><td>{}{}</td>", html_escape(office.name), office.is_list_office ? " (list)" : "");
+    for (const EnsembleInterval* count :
+         {&office.places, &office.places_by_vote, &office.places_leadership, &office.places_empty}) {
+      html += mean_cell(*count, ValueKind::count);
+    }
+    for (const EnsembleInterval* index :
+         {&office.disproportionality, &office.disproportionality_vote,
+          &office.disproportionality_proportional, &office.disproportionality_random}) {
+      html += mean_cell(*index, ValueKind::fraction);
+    }
+    html += "</tr>\n";
+  }
+  return html + "</table>\n";
+}
+
+// MODELLING.md point 5: what the run did other than the scenario said comes before any figure.
+std::string warnings_section(const RunFile& run) {
+  const std::vector<RunWarning> warnings = run_warnings(run);
+  if (warnings.empty()) return "";
+  const bool several_parties = run.info().party_names.size() > 1;
+  std::string html = fmt::format(
+      "<section id=\"warnings\" class=\"warnings\">\n<h2>Warnings: the run departed from the "
+      "scenario</h2>\n<p>In {} way{} (by kind, selection stage and office), summed over the {} "
+      "replicates; the rows are in <code>/warnings</code>.</p>\n<table>\n<tr>{}<th>kind</th><th>selection "
+      "stage</th><th>office</th>"
+      "<th>replicates</th><th>occurrences</th><th>expected</th><th>found</th><th>what the run "
+      "did</th></tr>\n",
+      warnings.size(), warnings.size() == 1 ? "" : "s", run.replicate_count(),
+      several_parties ? "<th>party</th>" : "");
+  for (const RunWarning& warning : warnings) {
+    html += fmt::format(
+        "<tr>{}<td>{}</td><td>{}</td><td>{}</td><td>{} of {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}"
+        "</td></tr>\n",
+        several_parties ? "<td>" + html_escape(party_name(run, warning.party)) + "</td>" : "",
+        warning_kind_names.at(static_cast<std::size_t>(warning.kind)),
+        html_escape(selection_stage_name(run, warning.selection_stage)),
+        html_escape(office_name(run, warning.office)), warning.replicates, run.replicate_count(),
+        format_value(static_cast<double>(warning.occurrences), ValueKind::count),
+        format_value(static_cast<double>(warning.expected), ValueKind::count),
+        format_value(static_cast<double>(warning.found), ValueKind::count),
+        html_escape(warning_event(warning.kind) + "; " + warning_consequence(warning.kind)));
+  }
+  return html + "</table>\n</section>\n";
+}
+
+template <std::size_t N>
+std::string name_of(const std::array<std::string_view, N>& names, std::size_t code) {
+  return code < names.size() ? std::string(names[code]) : fmt::format("code {}", code);
+}
+
+// Scores are whole votes for most rules, points or fractions for others.
+std::string format_votes(double votes) {
+  if (std::isnan(votes)) return "n/a";
+  if (votes == std::floor(votes)) return format_value(votes, ValueKind::count);
+  return fmt::format("{:.2f}", votes);
+}
+
+constexpr std::size_t max_selected_rows = 200;
+constexpr std::size_t below_the_line_rows = 10;
+
+// Outcome categories counted per office: removals by reason, then the other outcomes. A removal
+// has one of the first four reasons; the others get a row only if a file has such removals.
+constexpr std::size_t removal_reasons = removal_reason_names.size();
+constexpr std::size_t usual_removal_reasons = 4;  // ineligible ... complaint_upheld
+constexpr std::size_t outcome_categories = removal_reasons + outcome_names.size() - 1;
+
+std::size_t outcome_category(const CandidateRow& row) {
+  if (row.outcome == Outcome::removed) {
+    return std::min(static_cast<std::size_t>(row.reason), removal_reasons - 1);
+  }
+  return std::min(removal_reasons + static_cast<std::size_t>(row.outcome) - 1, outcome_categories - 1);
+}
+
+std::string outcome_category_name(std::size_t category) {
+  if (category < removal_reasons) return "removed: " + name_of(removal_reason_names, category);
+  return name_of(outcome_names, category - removal_reasons + 1);
+}
+
+// One office's candidates of the first replicate, and every replicate's outcome counts.
+struct OfficeCandidates {
+  std::vector<CandidateRow> first_replicate;
+  std::array<double, outcome_categories> outcome_totals{};
+  double candidates = 0;
+};
+
+std::string candidate_cells(const RunFile& run, const CandidateRow& row) {
+  const auto& regions = run.info().region_names;
+  const std::string region =
+      row.region < regions.size() ? regions[row.region] : fmt::format("{}", row.region);
+  const bool on_ballot = row.contest_rank > 0;
+  return fmt::format(
+      "<td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
+      "<td>{}</td>",
+      row.candidate, html_escape(region), name_of(route_names, static_cast<std::size_t>(row.route)),
+      name_of(gender_names, static_cast<std::size_t>(row.gender)), row.age,
+      row.contest > 0 ? fmt::format("{}", row.contest) : "&ndash;",
+      on_ballot ? format_votes(row.votes) : "&ndash;",
+      on_ballot ? format_value(row.share, ValueKind::fraction) : "&ndash;",
+      on_ballot ? fmt::format("{} of {}", row.contest_rank, row.contest_candidates) : "&ndash;",
+      on_ballot ? format_value(row.scaled_share, ValueKind::ratio) : "&ndash;");
+}
+
+constexpr std::string_view candidate_headings =
+    "<th>candidate</th><th>region</th><th>route</th><th>gender</th><th>age</th><th>contest</th><th>votes"
+    "</th><th>share</th><th>rank in contest</th><th>scaled share</th>";
+
+// "Who was selected and why", one section per office: the first replicate's selected in place
+// order with what put them there, the nominees just below the line (a near-tie shows as a small
+// gap in scaled share), and the ensemble's outcome counts. /candidates is the largest table but
+// for /platform, so it is read a block at a time and only the first replicate is kept.
+std::string selection_sections(const RunFile& run, PartyCode party, const std::string& level) {
+  std::map<OfficeCode, OfficeCandidates> offices;
+  std::optional<std::uint32_t> first;
+  run.scan<CandidateRow>([&](std::span<const CandidateRow> rows) {
+    for (const CandidateRow& row : rows) {
+      if (row.party != party) continue;
+      if (!first) first = row.replicate;
+      OfficeCandidates& office = offices[row.office];
+      if (row.replicate == *first) office.first_replicate.push_back(row);
+      office.outcome_totals[outcome_category(row)] += 1;
+      office.candidates += 1;
+    }
+  });
+  if (offices.empty()) return "";
+  std::set<std::uint32_t> replicates;
+  for (const SummaryRow& row : run.summary()) {
+    if (row.party == party) replicates.insert(row.replicate);
+  }
+  const double replicate_count = static_cast<double>(std::max<std::size_t>(replicates.size(), 1));
+  const OfficeCode listed_office = list_office(run, party);
+  std::string html;
+  for (auto& [code, office] : offices) {
+    html += fmt::format("<section class=\"selection\" id=\"{}\">\n<{}>Who was selected and why: {}</{}>\n",
+                        party == 0 ? fmt::format("selection-office-{}", code)
+                                   : fmt::format("selection-office-{}-party-{}", code, party),
+                        level, html_escape(office_name(run, code)), level);
+    html += fmt::format(
+        "<p>The tables show replicate {} only, the first in the file; the outcome counts at the end are "
+        "ensemble means over {} replicates. Scaled share is the share of the contest's votes times the "
+        "candidates in it (1: the contest's average), by which merging stages compare nominees of "
+        "contests of any size.</p>\n",
+        *first, replicates.size());
+    std::vector<CandidateRow>& rows = office.first_replicate;
+    // The other offices' seats are filled by their contests: their winners in contest order.
+    const bool has_list = code == listed_office && std::any_of(rows.begin(), rows.end(), [](const auto& r) {
+                            return r.list_position > 0;
+                          });
+    std::vector<CandidateRow> selected;
+    for (const CandidateRow& row : rows) {
+      const bool chosen =
+          has_list ? row.list_position > 0 : row.outcome == Outcome::won || row.outcome == Outcome::appointed;
+      if (chosen) selected.push_back(row);
+    }
+    std::sort(selected.begin(), selected.end(), [has_list](const CandidateRow& a, const CandidateRow& b) {
+      const std::uint32_t place_a = has_list ? a.list_position : 0;
+      const std::uint32_t place_b = has_list ? b.list_position : 0;
+      return std::tie(place_a, a.region, a.contest, a.contest_rank, a.candidate) <
+             std::tie(place_b, b.region, b.contest, b.contest_rank, b.candidate);
+    });
+    html += fmt::format(
+        "<p>{} {}{}.</p>\n", selected.size(),
+        has_list ? "places on the list, in place order" : "selected (contest winners and appointees)",
+        selected.size() > max_selected_rows ? fmt::format("; the first {} shown", max_selected_rows) : "");
+    html += fmt::format("<table class=\"candidates\">\n<tr><th>{}</th>{}<th>outcome</th></tr>\n",
+                        has_list ? "place" : "#", candidate_headings);
+    for (std::size_t i = 0; i < selected.size() && i < max_selected_rows; ++i) {
+      const CandidateRow& row = selected[i];
+      html += fmt::format("<tr><td>{}</td>{}<td>{}</td></tr>\n", has_list ? row.list_position : i + 1,
+                          candidate_cells(run, row),
+                          name_of(outcome_names, static_cast<std::size_t>(row.outcome)));
+    }
+    html += "</table>\n";
+
+    // The line: the lowest scaled share of a place the vote filled. With an apportioned merge a
+    // nominee above it can still miss the list (a negative gap): the region's places were full.
+    double line = std::numeric_limits<double>::quiet_NaN();
+    for (const CandidateRow& row : selected) {
+      if (row.contest_rank > 0 && !(row.scaled_share >= line)) line = row.scaled_share;
+    }
+    std::vector<CandidateRow> below;
+    for (const CandidateRow& row : rows) {
+      const bool missed = has_list ? row.outcome == Outcome::nominated : row.outcome == Outcome::lost;
+      if (missed && row.contest_rank > 0) below.push_back(row);
+    }
+    std::sort(below.begin(), below.end(), [](const CandidateRow& a, const CandidateRow& b) {
+      return a.scaled_share != b.scaled_share ? a.scaled_share > b.scaled_share : a.candidate < b.candidate;
+    });
+    if (!below.empty()) {
+      html += fmt::format(
+          "<p>Just below the line: the {} {} with the highest scaled shares{}; the gap is the lowest "
+          "scaled share among the places filled by the vote ({}) minus theirs.</p>\n",
+          std::min(below.size(), below_the_line_rows),
+          has_list ? "nominees not listed" : "candidates who lost",
+          below.size() > below_the_line_rows ? fmt::format(" of {}", below.size()) : "",
+          format_value(line, ValueKind::ratio));
+      html += fmt::format("<table class=\"candidates\">\n<tr>{}<th>outcome</th><th>gap</th></tr>\n",
+                          candidate_headings);
+      for (std::size_t i = 0; i < below.size() && i < below_the_line_rows; ++i) {
+        html += fmt::format("<tr>{}<td>{}</td><td>{}</td></tr>\n", candidate_cells(run, below[i]),
+                            name_of(outcome_names, static_cast<std::size_t>(below[i].outcome)),
+                            format_value(line - below[i].scaled_share, ValueKind::ratio));
+      }
+      html += "</table>\n";
+    }
+
+    html +=
+        "<table class=\"outcomes\">\n<tr><th>where the path ended</th><th>candidates per replicate "
+        "(mean)</th></tr>\n";
+    for (std::size_t category = 0; category < outcome_categories; ++category) {
+      const bool unusual = category >= usual_removal_reasons && category < removal_reasons;
+      if (unusual && office.outcome_totals[category] == 0) continue;
+      html += fmt::format("<tr><td>{}</td><td>{:.1f}</td></tr>\n", outcome_category_name(category),
+                          office.outcome_totals[category] / replicate_count);
+    }
+    html += fmt::format("<tr><td>every candidate</td><td>{:.1f}</td></tr>\n</table>\n</section>\n",
+                        office.candidates / replicate_count);
+  }
+  return html;
 }
 
 }  // namespace
@@ -300,11 +562,15 @@ std::string html_report(const RunFile& run) {
       "td, th {{ border-bottom: 1px solid #ddd; padding: 4px 12px; text-align: right; }}\n"
       "td:first-child, th:first-child {{ text-align: left; }}\n tr.group td {{ font-weight: bold; "
       "text-align: left; }}\n"
+      ".small {{ font-size: 11px; color: #555; }}\n"
+      ".warnings {{ background: #fff3cd; border: 1px solid #d9b44a; padding: 4px 16px; margin: 16px 0; }}\n"
+      "table.candidates td, table.candidates th {{ padding: 2px 8px; font-size: 13px; }}\n"
       "</style>\n</head>\n<body>\n<h1>primsim report: {0}</h1>\n"
       "<p>{1} replicates, seed {2}, primsim {3}, schema version {4}. Run from {5} to {6}. File: {7}</p>\n",
       html_escape(info.scenario_name), run.replicate_count(), info.seed, html_escape(info.program_version),
       run.schema_version(), html_escape(info.start_time), html_escape(run.end_time()),
       html_escape(run.path().string()));
+  html += warnings_section(run);
   const auto& parties = info.party_names;
   // One section per party, each with its own headline and charts; a one-party run has no
   // party headings.
@@ -322,7 +588,10 @@ std::string html_report(const RunFile& run) {
     html += turnout_chart(run, party, opens);
     html += platform_chart(run, party, opens);
     html += composition_chart(run, party);
-    html += fmt::format("<{0}>Democracy yardsticks (Rahat)</{0}>\n", level) + statistics_table(stats, true);
+    html += fmt::format("<{0}>Democracy yardsticks (Rahat), office {1}</{0}>\n", level,
+                        html_escape(office_name(run, list_office(run, party)))) +
+            statistics_table(stats, true, office_representation_table(run, party));
+    html += selection_sections(run, party, level);
   }
   html += fmt::format("<h2>Resolved scenario</h2>\n<pre>{}</pre>\n</body>\n</html>\n",
                       html_escape(info.scenario_yaml));

@@ -76,7 +76,9 @@ RunComparison compare_runs(const RunFile& a, const RunFile& b, const std::option
                            a.info().party_names.at(party_a),
                            b.info().party_names.at(party_b),
                            a.info().party_names.size() > 1 || b.info().party_names.size() > 1,
-                           {}};
+                           {},
+                           office_name(a, list_office(a, party_a)),
+                           office_name(b, list_office(b, party_b))};
   const std::vector<HeadlineStatistic> stats_a = headline_statistics(a, party_a);
   const std::vector<HeadlineStatistic> stats_b = headline_statistics(b, party_b);
   for (std::size_t i = 0; i < stats_a.size() && i < stats_b.size(); ++i) {
@@ -94,6 +96,10 @@ std::string comparison_text(const RunComparison& comparison) {
   std::string out = fmt::format("A: {} (scenario {}{})\nB: {} (scenario {}{})\n", comparison.path_a,
                                 comparison.scenario_a, party(comparison.party_a), comparison.path_b,
                                 comparison.scenario_b, party(comparison.party_b));
+  out += comparison.office_a == comparison.office_b
+             ? fmt::format("democracy yardsticks of office {}\n", comparison.office_a)
+             : fmt::format("democracy yardsticks of office {} (A) and {} (B)\n", comparison.office_a,
+                           comparison.office_b);
   out += "difference B - A with its 90% Welch t confidence interval (over replicates)\n\n";
   out += fmt::format("{:<48} {:>12} {:>12} {:>12}   {}\n", "statistic", "mean A", "mean B", "B - A",
                      "90% interval");
@@ -131,6 +137,8 @@ std::string comparison_json(const RunComparison& comparison) {
                            {"scenario_b", comparison.scenario_b},
                            {"party_a", comparison.party_a},
                            {"party_b", comparison.party_b},
+                           {"office_a", comparison.office_a},
+                           {"office_b", comparison.office_b},
                            {"difference", "b - a"},
                            {"interval", "90% Welch t confidence interval of the difference of means"},
                            {"statistics", statistics}};

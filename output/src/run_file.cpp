@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <tuple>
+#include <type_traits>
 
 #include <fmt/format.h>
 
@@ -193,7 +195,7 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.info_.start_time = string_or_empty(root, "start_time");
     run.info_.epoch = string_or_empty(root, "epoch");
     run.end_time_ = string_or_empty(root, "end_time");
-    for (const char* table : {"regions", "parties"}) {
+    for (const char* table : {"regions", "parties", "offices", "selection_stages"}) {
       if (H5Lexists(root, "meta", H5P_DEFAULT) <= 0 ||
           H5Lexists(root, fmt::format("meta/{}", table).c_str(), H5P_DEFAULT) <= 0) {
         throw OutputFileError(fmt::format(
@@ -203,14 +205,16 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     Hdf5Handle meta(H5Gopen2(root, "meta", H5P_DEFAULT), H5Gclose, "open /meta");
     run.info_.region_names = read_meta_table(meta.get(), "regions");
     run.info_.party_names = read_meta_table(meta.get(), "parties");
+    run.info_.office_names = read_meta_table(meta.get(), "offices");
+    run.info_.selection_stage_names = read_meta_table(meta.get(), "selection_stages");
     if (run.info_.party_names.empty()) throw damaged(path);
+    std::apply(
+        [&](const auto&... rows) {
+          (checked_table_rows<typename std::decay_t<decltype(rows)>::value_type>(root, path), ...);
+        },
+        ReplicateResults{}.tables());
     // /summary has a row per replicate and party.
     run.replicate_count_ = checked_table_rows<SummaryRow>(root, path) / run.info_.party_names.size();
-    checked_table_rows<FunnelRow>(root, path);
-    checked_table_rows<TurnoutRow>(root, path);
-    checked_table_rows<PlatformRow>(root, path);
-    checked_table_rows<ListRow>(root, path);
-    checked_table_rows<DemocracyRow>(root, path);
   } catch (const OutputFileError&) {
     throw;
   } catch (const std::exception&) {
@@ -255,6 +259,8 @@ std::vector<TurnoutRow> RunFile::turnout() const { return read_all<TurnoutRow>()
 std::vector<PlatformRow> RunFile::platform() const { return read_all<PlatformRow>(); }
 std::vector<ListRow> RunFile::list() const { return read_all<ListRow>(); }
 std::vector<DemocracyRow> RunFile::democracy() const { return read_all<DemocracyRow>(); }
+std::vector<CandidateRow> RunFile::candidates() const { return read_all<CandidateRow>(); }
+std::vector<WarningRow> RunFile::warnings() const { return read_all<WarningRow>(); }
 
 #define PRIMSIM_RUN_FILE_TABLE(Row)                                                                      \
   template void RunFile::scan<Row>(const std::function<void(std::span<const Row>)>&, std::size_t) const; \
@@ -265,6 +271,8 @@ PRIMSIM_RUN_FILE_TABLE(TurnoutRow)
 PRIMSIM_RUN_FILE_TABLE(PlatformRow)
 PRIMSIM_RUN_FILE_TABLE(ListRow)
 PRIMSIM_RUN_FILE_TABLE(DemocracyRow)
+PRIMSIM_RUN_FILE_TABLE(CandidateRow)
+PRIMSIM_RUN_FILE_TABLE(WarningRow)
 #undef PRIMSIM_RUN_FILE_TABLE
 
 }  // namespace primsim::output

@@ -19,6 +19,7 @@
 #include "hdf5_attributes.hpp"
 #include "hdf5_handle.hpp"
 #include "primsim/output/output_file_error.hpp"
+#include "primsim/output/schema.hpp"
 
 namespace primsim::output {
 
@@ -52,8 +53,17 @@ ShardFile read_shard(const std::filesystem::path& path) {
   shard.path = path;
   const auto index = read_uint64_attribute(root, "shard_index");
   const auto count = read_uint64_attribute(root, "shard_count");
-  if (!read_int64_attribute(root, "schema_version")) {
+  const auto version = read_int64_attribute(root, "schema_version");
+  if (!version) {
     throw OutputFileError(fmt::format("cannot merge '{}': not a primsim results file", name));
+  }
+  // The merged file is read by this primsim, which refuses other versions: say so now, before
+  // anything is written.
+  if (*version != current_schema_version) {
+    throw OutputFileError(
+        fmt::format("cannot merge '{}': it has schema version {}; this primsim merges schema "
+                    "version {} (run the shard again with this primsim)",
+                    name, *version, current_schema_version));
   }
   if (!index || !count) {
     throw OutputFileError(fmt::format(
@@ -63,7 +73,7 @@ ShardFile read_shard(const std::filesystem::path& path) {
   }
   shard.index = *index;
   shard.count = *count;
-  shard.identity["schema_version"] = std::to_string(read_int64_attribute(root, "schema_version").value_or(0));
+  shard.identity["schema_version"] = std::to_string(*version);
   shard.identity["program_version"] = read_string_attribute(root, "program_version").value_or("");
   shard.identity["scenario"] = read_string_attribute(root, "scenario_yaml").value_or("");
   shard.identity["seed"] = std::to_string(read_uint64_attribute(root, "seed").value_or(0));

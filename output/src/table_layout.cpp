@@ -66,12 +66,14 @@ template <>
 const TableSpec& table_spec<FunnelRow>() {
   static const TableSpec spec{
       "funnel",
-      "candidates who reached each stage, by party and region",
+      "candidates who reached each stage, by party, region and office",
       sizeof(FunnelRow),
       {
           {"replicate", offsetof(FunnelRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
           {"party", offsetof(FunnelRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
           {"region", offsetof(FunnelRow, region), ColumnKind::u16, "", "region code, see /meta/regions"},
+          {"office", offsetof(FunnelRow, office), ColumnKind::u8, "",
+           "office code, see /meta/offices; summed over offices, the counts of every office together"},
           {"stage", offsetof(FunnelRow, stage), ColumnKind::stage, "", "stage code, see /meta/stages"},
           {"count", offsetof(FunnelRow, count), ColumnKind::i64, "count", "candidates who reached the stage"},
       },
@@ -129,9 +131,11 @@ const TableSpec& table_spec<ListRow>() {
       {
           {"replicate", offsetof(ListRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
           {"party", offsetof(ListRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
+          {"office", offsetof(ListRow, office), ColumnKind::u8, "",
+           "office code of the office the list is for, see /meta/offices"},
           {"position", offsetof(ListRow, position), ColumnKind::u32, "", "place on the list, 1 at the top"},
           {"candidate", offsetof(ListRow, candidate), ColumnKind::u64, "",
-           "candidate id within the replicate"},
+           "candidate id within the replicate and party, as in /candidates"},
           {"gender", offsetof(ListRow, gender), ColumnKind::gender, "", "gender code, see /meta/genders"},
           {"age", offsetof(ListRow, age), ColumnKind::u8, "years", "age on election day"},
           {"route", offsetof(ListRow, route), ColumnKind::route, "",
@@ -152,30 +156,134 @@ const TableSpec& table_spec<DemocracyRow>() {
       {
           {"replicate", offsetof(DemocracyRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
           {"party", offsetof(DemocracyRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
+          {"office", offsetof(DemocracyRow, office), ColumnKind::u8, "",
+           "office code, see /meta/offices: the selected are the office's list (the list office) or its "
+           "contests' winners"},
           {"participation", offsetof(DemocracyRow, participation), ColumnKind::f64, "1",
            "votes / members of the selectorate"},
           {"candidates_per_place", offsetof(DemocracyRow, candidates_per_place), ColumnKind::f64, "1",
-           "candidates on the ballot per place to fill"},
+           "the office's candidates on a ballot per place the vote filled"},
           {"margin_last_selected", offsetof(DemocracyRow, margin_last_selected), ColumnKind::f64, "1",
-           "vote-share lead of the last selected over the first not selected, mean over contests"},
+           "lead of the last winner over the first loser in scaled shares (share x candidates in the "
+           "contest), mean over the office's contests"},
           {"incumbents_running", offsetof(DemocracyRow, incumbents_running), ColumnKind::i64, "count",
            "incumbents who sought reselection"},
           {"incumbents_defeated", offsetof(DemocracyRow, incumbents_defeated), ColumnKind::i64, "count",
-           "incumbents who ran and were not selected"},
+           "incumbents who ran for the office and were not selected"},
           {"women_share_list", offsetof(DemocracyRow, women_share_list), ColumnKind::f64, "1",
-           "share of women on the list"},
+           "share of women among the selected"},
           {"women_share_selectorate", offsetof(DemocracyRow, women_share_selectorate), ColumnKind::f64, "1",
            "share of women in the selectorate"},
           {"under35_share_list", offsetof(DemocracyRow, under35_share_list), ColumnKind::f64, "1",
-           "share of the list under 35"},
+           "share of the selected under 35"},
           {"under35_share_selectorate", offsetof(DemocracyRow, under35_share_selectorate), ColumnKind::f64,
            "1", "share of the selectorate under 35"},
           {"regional_disproportionality", offsetof(DemocracyRow, regional_disproportionality),
            ColumnKind::f64, "1",
-           "Loosemore-Hanby index: half the summed absolute gaps between regional shares of the list "
-           "and of the selectorate"},
+           "Loosemore-Hanby index: half the summed absolute gaps between regional shares of the selected "
+           "and of the selectorate, the party centre's places counting as a region without members"},
           {"turnover", offsetof(DemocracyRow, turnover), ColumnKind::f64, "1",
            "share of the list not on the previous list; NaN when the scenario names none"},
+          {"candidates_per_place_contest", offsetof(DemocracyRow, candidates_per_place_contest),
+           ColumnKind::f64, "1", "candidates on a ballot per winner, mean over the office's contests"},
+          {"places", offsetof(DemocracyRow, places), ColumnKind::i64, "count",
+           "places the office has: its list or its seats"},
+          {"places_by_vote", offsetof(DemocracyRow, places_by_vote), ColumnKind::i64, "count",
+           "places filled by candidates who won a contest"},
+          {"places_leadership", offsetof(DemocracyRow, places_leadership), ColumnKind::i64, "count",
+           "places filled by the party centre's appointees"},
+          {"places_empty", offsetof(DemocracyRow, places_empty), ColumnKind::i64, "count",
+           "places left empty"},
+          {"regional_disproportionality_vote", offsetof(DemocracyRow, regional_disproportionality_vote),
+           ColumnKind::f64, "1", "Loosemore-Hanby index over the places filled by the vote only"},
+          {"regional_disproportionality_proportional",
+           offsetof(DemocracyRow, regional_disproportionality_proportional), ColumnKind::f64, "1",
+           "benchmark: Loosemore-Hanby index of a largest-remainder apportionment of places_by_vote by "
+           "selectorate (the floor that whole places allow)"},
+          {"regional_disproportionality_random", offsetof(DemocracyRow, regional_disproportionality_random),
+           ColumnKind::f64, "1",
+           "benchmark: mean Loosemore-Hanby index of places_by_vote places drawn at random in proportion "
+           "to the selectorate"},
+      },
+      false};
+  return spec;
+}
+
+template <>
+const TableSpec& table_spec<CandidateRow>() {
+  static const TableSpec spec{
+      "candidates",
+      "every candidate of each replicate and party (applicants and the party centre's appointees): who "
+      "they were, the contest they stood in and where their path ended",
+      sizeof(CandidateRow),
+      {
+          {"replicate", offsetof(CandidateRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"party", offsetof(CandidateRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
+          {"candidate", offsetof(CandidateRow, candidate), ColumnKind::u32, "",
+           "candidate id within the replicate and party, as in /list: applicants region by region in the "
+           "order they applied, then the party centre's appointees"},
+          {"office", offsetof(CandidateRow, office), ColumnKind::u8, "",
+           "office code of the office the candidate ran for, see /meta/offices"},
+          {"region", offsetof(CandidateRow, region), ColumnKind::u16, "",
+           "home region code, see /meta/regions; the national code for appointees"},
+          {"branch", offsetof(CandidateRow, branch), ColumnKind::u16, "",
+           "home branch within the region, 0 for appointees"},
+          {"gender", offsetof(CandidateRow, gender), ColumnKind::gender, "",
+           "gender code, see /meta/genders"},
+          {"age", offsetof(CandidateRow, age), ColumnKind::u8, "years", "age on election day"},
+          {"route", offsetof(CandidateRow, route), ColumnKind::route, "",
+           "nomination route code, see /meta/routes"},
+          {"incumbent", offsetof(CandidateRow, incumbent), ColumnKind::u8, "",
+           "1: a sitting deputy of the office, 0: not"},
+          {"reached", offsetof(CandidateRow, reached), ColumnKind::stage, "",
+           "last funnel stage reached, see /meta/stages"},
+          {"outcome", offsetof(CandidateRow, outcome), ColumnKind::outcome, "",
+           "where the candidate's path ended, see /meta/outcomes"},
+          {"reason", offsetof(CandidateRow, reason), ColumnKind::reason, "",
+           "why a removed or withdrawn candidate left the race, see /meta/reasons; none for the others"},
+          {"contest", offsetof(CandidateRow, contest), ColumnKind::u32, "",
+           "the contest the candidate stood in, numbered from 1 region by region; 0: none"},
+          {"contest_candidates", offsetof(CandidateRow, contest_candidates), ColumnKind::u32, "count",
+           "candidates on that contest's ballot"},
+          {"votes", offsetof(CandidateRow, votes), ColumnKind::f64, "",
+           "the rule's score in the contest: first preferences, Borda points, approvals, ..."},
+          {"share", offsetof(CandidateRow, share), ColumnKind::f64, "1",
+           "votes / every candidate's votes in the contest"},
+          {"contest_rank", offsetof(CandidateRow, contest_rank), ColumnKind::u32, "",
+           "rank in the contest, 1 the best; 0: not on a ballot"},
+          {"scaled_share", offsetof(CandidateRow, scaled_share), ColumnKind::f64, "1",
+           "share x contest_candidates (1: the contest's average), by which merging stages compare "
+           "nominees of different contests"},
+          {"conferences", offsetof(CandidateRow, conferences), ColumnKind::u8, "count",
+           "conference stages that confirmed the candidate"},
+          {"list_position", offsetof(CandidateRow, list_position), ColumnKind::u32, "",
+           "place on the list, 1 at the top; 0: not listed"},
+      },
+      false};
+  return spec;
+}
+
+template <>
+const TableSpec& table_spec<WarningRow>() {
+  static const TableSpec spec{
+      "warnings",
+      "departures of the run from what the scenario asked for, one row per replicate, party, kind, "
+      "selection stage and office; empty when the run did what the scenario said",
+      sizeof(WarningRow),
+      {
+          {"replicate", offsetof(WarningRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"party", offsetof(WarningRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
+          {"kind", offsetof(WarningRow, kind), ColumnKind::warning_kind, "",
+           "what departed from the scenario, see /meta/warning_kinds"},
+          {"selection_stage", offsetof(WarningRow, selection_stage), ColumnKind::u16, "",
+           "selection stage code, see /meta/selection_stages"},
+          {"office", offsetof(WarningRow, office), ColumnKind::u8, "", "office code, see /meta/offices"},
+          {"occurrences", offsetof(WarningRow, occurrences), ColumnKind::i64, "count",
+           "contests, conferences or lists where it happened"},
+          {"expected", offsetof(WarningRow, expected), ColumnKind::i64, "count",
+           "places (or group members) the scenario asked for there, summed over the occurrences"},
+          {"found", offsetof(WarningRow, found), ColumnKind::i64, "count",
+           "what the run could give, summed over the occurrences"},
       },
       false};
   return spec;
@@ -229,6 +337,9 @@ Hdf5Handle make_type(const TableSpec& spec, bool with_point) {
     if (column.kind == ColumnKind::stage) enum_type = make_enum_type(stage_names);
     if (column.kind == ColumnKind::gender) enum_type = make_enum_type(gender_names);
     if (column.kind == ColumnKind::route) enum_type = make_enum_type(route_names);
+    if (column.kind == ColumnKind::reason) enum_type = make_enum_type(removal_reason_names);
+    if (column.kind == ColumnKind::outcome) enum_type = make_enum_type(outcome_names);
+    if (column.kind == ColumnKind::warning_kind) enum_type = make_enum_type(warning_kind_names);
     if (enum_type.is_open()) member = enum_type.get();
     check_hdf5(H5Tinsert(row.get(), column.name, base + column.offset, member),
                "insert column " + std::string(column.name));

@@ -12,7 +12,7 @@
 
 namespace primsim::output {
 
-enum class ColumnKind { u8, u16, u32, u64, i64, f64, stage, gender, route };
+enum class ColumnKind { u8, u16, u32, u64, i64, f64, stage, gender, route, reason, outcome, warning_kind };
 
 struct ColumnSpec {
   const char* name;
@@ -30,7 +30,8 @@ struct TableSpec {
   bool has_time;  // a `time` column: the dataset carries the epoch attribute
 };
 
-// The spec of the table whose rows are Row (SummaryRow, FunnelRow, ... DemocracyRow).
+// The spec of the table whose rows are Row (SummaryRow, FunnelRow, ... WarningRow: the row types of
+// ReplicateResults::tables()).
 template <class Row>
 const TableSpec& table_spec();
 

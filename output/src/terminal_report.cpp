@@ -1,15 +1,50 @@
 // The terminal summary is plain text in fixed columns so that it reads in any terminal and in a
-// log file alike.
+// log file alike. Departures from the scenario come first, before any figure they qualify.
 #include "primsim/output/terminal_report.hpp"
 
 #include <fmt/format.h>
 
 #include "primsim/output/ensemble_stats.hpp"
 #include "primsim/output/headline.hpp"
+#include "primsim/output/run_warnings.hpp"
 
 namespace primsim::output {
 
 namespace {
+
+bool is_yardstick_group(const std::string& group) {
+  return group == "participation" || group == "competition" || group == "representation" ||
+         group == "responsiveness";
+}
+
+// The Loosemore-Hanby index over the places the vote filled next to its two benchmarks for as
+// many places, and how each office's places were filled: ensemble means, one line per office.
+std::string office_table(const RunFile& run, models::results::PartyCode party) {
+  const std::vector<OfficeRepresentation> offices = representation_by_office(run, party);
+  if (offices.empty()) return "";
+  std::string out =
+      "    by office, ensemble means: the places and who filled them; the Loosemore-Hanby index of every\n"
+      "    selected, of the places filled by the vote, and of as many places apportioned proportionally\n"
+      "    to the selectorate (largest remainders) or drawn at random in proportion to it\n";
+  out +=
+      fmt::format("      {:<22} {:>6} {:>7} {:>6} {:>5} {:>11} {:>10} {:>15} {:>9}\n", "office", "places",
+                  "by vote", "centre", "empty", "LH selected", "LH by vote", "LH proportional", "LH random");
+  for (const OfficeRepresentation& office : offices) {
+    const auto count = [](const EnsembleInterval& value) {
+      return format_value(value.mean, ValueKind::count);
+    };
+    const auto share = [](const EnsembleInterval& value) {
+      return format_value(value.mean, ValueKind::fraction);
+    };
+    out +=
+        fmt::format("      {:<22} {:>6} {:>7} {:>6} {:>5} {:>11} {:>10} {:>15} {:>9}\n",
+                    office.name + (office.is_list_office ? " (list)" : ""), count(office.places),
+                    count(office.places_by_vote), count(office.places_leadership), count(office.places_empty),
+                    share(office.disproportionality), share(office.disproportionality_vote),
+                    share(office.disproportionality_proportional), share(office.disproportionality_random));
+  }
+  return out;
+}
 
 // The headline of one party in fixed columns.
 std::string party_statistics(const RunFile& run, models::results::PartyCode party) {
@@ -17,15 +52,15 @@ std::string party_statistics(const RunFile& run, models::results::PartyCode part
       fmt::format("{:<48} {:>12}   {}\n", "statistic", "mean", "90% ensemble interval (5th-95th percentile)");
   std::string group;
   for (const HeadlineStatistic& stat : headline_statistics(run, party)) {
+    if (is_office_table_key(stat.key)) continue;
     if (stat.group != group) {
-      if (group == "platform") out += "democracy yardsticks (Rahat)\n";
+      if (group == "representation") out += office_table(run, party);
+      if (group == "platform") {
+        out += fmt::format("democracy yardsticks (Rahat), office {}\n",
+                           office_name(run, list_office(run, party)));
+      }
       group = stat.group;
-      out += fmt::format("{}{}\n",
-                         group == "participation" || group == "competition" || group == "representation" ||
-                                 group == "responsiveness"
-                             ? "  "
-                             : "",
-                         group);
+      out += fmt::format("{}{}\n", is_yardstick_group(group) ? "  " : "", group);
     }
     const EnsembleInterval interval = ensemble_interval(stat.values);
     const std::string range = interval.replicates == 0
@@ -34,7 +69,19 @@ std::string party_statistics(const RunFile& run, models::results::PartyCode part
                                                 format_value(interval.high, stat.kind));
     out += fmt::format("    {:<44} {:>12}   {}\n", stat.label, format_value(interval.mean, stat.kind), range);
   }
+  if (group == "representation") out += office_table(run, party);
   return out;
+}
+
+std::string warnings_block(const RunFile& run) {
+  const std::vector<RunWarning> warnings = run_warnings(run);
+  if (warnings.empty()) return "";
+  std::string out = fmt::format(
+      "WARNING: the run departed from the scenario in {} way{} (summed over replicates; rows in "
+      "/warnings):\n",
+      warnings.size(), warnings.size() == 1 ? "" : "s");
+  for (const RunWarning& warning : warnings) out += "  " + warning_text(run, warning) + "\n";
+  return out + "\n";
 }
 
 }  // namespace
@@ -46,6 +93,7 @@ std::string terminal_report(const RunFile& run) {
       fmt::format("scenario {}, {} replicates, seed {}, primsim {}, schema version {}\n", info.scenario_name,
                   run.replicate_count(), info.seed, info.program_version, run.schema_version());
   out += fmt::format("run from {} to {}; epoch {}\n\n", info.start_time, run.end_time(), info.epoch);
+  out += warnings_block(run);
   const auto& parties = info.party_names;
   for (std::size_t p = 0; p < parties.size(); ++p) {
     const auto party = static_cast<models::results::PartyCode>(p);

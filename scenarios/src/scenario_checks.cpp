@@ -200,6 +200,7 @@ class Checker {
                               : "a voting rule for a stage whose method is vote",
                           fmt::format("\"{}\"", name_of(stage.rule.kind)));
       }
+      check_stage_rules(stage, base);
       const SelectorateSpec& selectorate = stage.selectorate;
       if (!reader_.ok(base + ".selectorate")) continue;
       if ((selectorate.kind == SelectorateKind::committee ||
@@ -213,6 +214,32 @@ class Checker {
         reader_.report_at(base + ".selectorate.voters",
                           "a positive number of voters for an all_voters selectorate", "nothing or 0");
       }
+    }
+  }
+
+  // Keys that only some kinds of stage act on: elsewhere they are refused, never ignored.
+  void check_stage_rules(const StageSpec& stage, const std::string& base) {
+    if (!reader_.ok(base + ".level") || !reader_.ok(base + ".rule")) return;
+    const auto phase = std::find_if(spec_.calendar.phases.begin(), spec_.calendar.phases.end(),
+                                    [&](const PhaseSpec& p) { return p.name == stage.phase; });
+    const bool congress = phase != spec_.calendar.phases.end() && phase->kind == PhaseKind::congress;
+    if (stage.method == SelectionMethod::vote && stage.level == TerritorialLevel::national) {
+      reader_.report_at(base + ".level",
+                        "region, district or ppo for a stage whose method is vote (one national ballot of "
+                        "every member is not simulated: members vote in the contests of their unit)",
+                        "\"national\"");
+    }
+    if (stage.method == SelectionMethod::vote && stage.merge != MergeRule::apportioned) {
+      reader_.report_at(base + ".merge",
+                        "no merge for a stage whose method is vote (its contests are tallied apart; a "
+                        "later conference or congress stage merges them)",
+                        fmt::format("\"{}\"", name_of(stage.merge)));
+    }
+    if (stage.rule.quota_shortfall == QuotaShortfall::appoint && !congress) {
+      reader_.report_at(base + ".rule.quota_shortfall",
+                        "relax or leave_empty (appointees are named only to the list, at the stage held in "
+                        "the congress phase)",
+                        "\"appoint\"");
     }
   }
 

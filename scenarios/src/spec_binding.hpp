@@ -80,6 +80,7 @@ void bind(V& v, spec::OfficeSpec& s) {
   v.integer("min_age", s.min_age, IntRange{18, 100});
   v.integer("places", s.places, kPositive);
   v.number("application_share", s.application_share, kShare, Presence::required);
+  v.integer("incumbents", s.incumbents, kNonNegative);
 }
 
 template <typename V>
@@ -134,7 +135,8 @@ void bind(V& v, spec::CandidacySpec& s) {
   v.number("women_share", s.women_share, kShare);
   v.number("youth_share", s.youth_share, kShare);
   v.integer("youth_max_age", s.youth_max_age, IntRange{18, 100});
-  v.number("incumbent_share", s.incumbent_share, kShare);
+  v.number("incumbents_running", s.incumbents_running, kShare);
+  v.moved("incumbent_share", "offices.*.incumbents and incumbents_running");
   v.number("valence_sd", s.valence_sd, kNonNegativeNumber);
   v.number("debate_skip_probability", s.debate_skip_probability, kShare);
   v.number("withdrawal_probability", s.withdrawal_probability, kShare);
@@ -165,8 +167,11 @@ void bind(V& v, spec::RuleSpec& s) {
   v.choice("kind", s.kind);
   v.integer("winners", s.winners, kNonNegative);
   v.number("threshold", s.threshold, kShare);
-  v.flag("advisory", s.advisory);
   v.list("quotas", s.quotas);
+  v.choice("quota_shortfall", s.quota_shortfall);
+  v.not_simulated("advisory",
+                  "an advisory result that a later stage may reorder is not simulated: a conference stage "
+                  "with method vote reorders the nominees it is given");
 }
 
 template <typename V>
@@ -180,7 +185,9 @@ void bind(V& v, spec::StageSpec& s) {
   v.text("phase", s.phase, Presence::required);
   v.names("channels", s.channels);
   v.integer("reserved_places", s.reserved_places, kNonNegative);
+  v.choice("reserved_placement", s.reserved_placement);
   v.integer("nominees", s.nominees, kNonNegative);
+  v.choice("merge", s.merge);
   v.flag("can_veto", s.can_veto);
   v.number("veto_probability", s.veto_probability, kShare);
 }
@@ -276,6 +283,7 @@ void bind(V& v, spec::ChoiceSpec& s) {
   v.number("dependent_endorsement_multiplier", s.dependent_endorsement_multiplier, kNonNegativeNumber);
   v.number("local_affinity_weight", s.local_affinity_weight, kAnyNumber);
   v.number("demographic_affinity_weight", s.demographic_affinity_weight, kAnyNumber);
+  v.number("incumbency_weight", s.incumbency_weight, kAnyNumber);
   v.integer("ballot_depth", s.ballot_depth, kNonNegative);
 }
 

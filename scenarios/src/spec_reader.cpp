@@ -199,6 +199,15 @@ void SpecReader::moved(std::string_view key, std::string_view new_path) {
          fmt::format("\"{}\"", key));
 }
 
+void SpecReader::not_simulated(std::string_view key, std::string_view why) {
+  Frame& frame = frames_.back();
+  frame.known.emplace_back(key);
+  if (frame.node == nullptr) return;
+  const SourceNode::Entry* entry = frame.node->find(key);
+  if (entry == nullptr) return;
+  report(entry->key_location, path_of(key), fmt::format("no such key ({})", why), fmt::format("\"{}\"", key));
+}
+
 void SpecReader::offset(std::string_view key, sim::Duration& value, Presence presence) {
   static const std::string kExpected = "a UTC offset such as +06:00 or UTC+5";
   const SourceNode* node = scalar_child(key, kExpected, presence);

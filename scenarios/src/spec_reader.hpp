@@ -77,6 +77,8 @@ class SpecReader {
   // A key that moved to `new_path` (relative to the current map): a scenario that still uses it
   // is told where it went rather than that it is unknown.
   void moved(std::string_view key, std::string_view new_path);
+  // A key the model does not simulate: refused with `why`, rather than read and ignored.
+  void not_simulated(std::string_view key, std::string_view why);
 
   template <typename Enum>
   void choice(std::string_view key, Enum& value, Presence presence = Presence::optional) {

@@ -47,6 +47,7 @@ class SpecWriter {
   void offset(std::string_view key, sim::Duration& value, Presence = Presence::optional);
   void epoch(std::string_view key, std::string& iso, sim::Duration utc_offset);
   void moved(std::string_view /*key*/, std::string_view /*new_path*/) {}
+  void not_simulated(std::string_view /*key*/, std::string_view /*why*/) {}
 
   template <typename Enum>
   void choice(std::string_view key, Enum& value, Presence = Presence::optional) {

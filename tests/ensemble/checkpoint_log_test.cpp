@@ -92,3 +92,29 @@ TEST_CASE("resuming the partial file of another run names what differs", "[outpu
   REQUIRE_THROWS_WITH(CheckpointLog(path, identity, true),
                       "cannot resume from '" + path.string() + "': not a primsim partial file");
 }
+
+TEST_CASE("a partial file of another results layout is refused, naming the schema versions",
+          "[output][ensemble]") {
+  // The identity primsim run writes names the schema version: rows of schema 2 have other shapes.
+  const fs::path path = fresh_path("schema");
+  const std::string older = R"({"program_version":"0.1.0","schema_version":2,"seed":7})";
+  const std::string current = R"({"program_version":"0.1.0","schema_version":3,"seed":7})";
+  { CheckpointLog(path, older, false).append(primsim::test::sample_replicate(7, 0)); }
+  REQUIRE_THROWS_WITH(CheckpointLog(path, current, true),
+                      "cannot resume from '" + path.string() +
+                          "': it belongs to another run (its schema_version is 2, not 3)");
+  CheckpointLog afresh(path, current, false);
+  CHECK(afresh.size() == 0);
+}
+
+TEST_CASE("every table of a replicate survives the partial file", "[output][ensemble]") {
+  const fs::path path = fresh_path("tables");
+  primsim::models::results::ReplicateResults results = primsim::test::sample_replicate(7, 1);
+  primsim::test::add_sample_warnings(results);
+  { CheckpointLog(path, identity, false).append(results); }
+  const primsim::models::results::ReplicateResults read = CheckpointLog(path, identity, true).read(1);
+  REQUIRE(same(read, results));
+  CHECK(read.candidates == results.candidates);
+  CHECK(read.warnings == results.warnings);
+  CHECK(read.democracy.size() == results.democracy.size());
+}

@@ -1,5 +1,6 @@
 """A progress line (replicates done, events per second, ETA) on stderr when it is a terminal;
-nothing there with --quiet or when stderr is a pipe; --json prints one JSON line on stdout."""
+nothing there with --quiet, and only the run's warnings (/warnings) when stderr is a pipe; --json
+prints one JSON line on stdout, with the same warnings."""
 import json
 import os
 import pathlib
@@ -52,8 +53,12 @@ if screen.strip():
     fail(f"--quiet still drew on the terminal: {screen!r}")
 
 piped = run([primsim, "run", scenario, "-o", workdir / "pipe.h5", *common])
-if piped.stderr:
-    fail(f"progress written to a pipe: {piped.stderr!r}")
+warnings = [f"primsim: warning: {warning['message']}" for warning in line["warnings"]]
+if piped.stderr.splitlines() != warnings:
+    fail(f"stderr of a run into a pipe is not its warnings {warnings!r}: {piped.stderr!r}")
 if "3 replicates" not in piped.stdout:
     fail(f"no report on stdout: {piped.stdout!r}")
-print("progress on a terminal only, --quiet silent, --json one line")
+if bool(warnings) != ("WARNING: the run departed from the scenario" in piped.stdout):
+    fail(f"the report on stdout and the {len(warnings)} warnings on stderr disagree: {piped.stdout!r}")
+print(f"progress on a terminal only, --quiet silent, --json one line; {len(warnings)} warnings on stderr and "
+      "in --json")

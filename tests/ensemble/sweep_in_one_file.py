@@ -30,7 +30,8 @@ with h5py.File(swept, "r") as f:
         fail(f"/meta/sweep values {found}, expected {expected} (first key slowest)")
     if f.attrs["points"] != 4 or f.attrs["replicates"] != replicates:
         fail(f"root attributes points={f.attrs['points']} replicates={f.attrs['replicates']}")
-    tables = {name: f[name][:] for name in ("summary", "funnel", "turnout", "platform", "list", "democracy")}
+    tables = {name: f[name][:] for name in ("summary", "funnel", "turnout", "platform", "list", "democracy",
+                                            "candidates", "warnings")}
 
 for name, rows in tables.items():
     if rows.dtype.names[:2] != ("point", "replicate"):

@@ -44,24 +44,45 @@ def main(primsim, sample, work):
     newer = os.path.join(work, "newer.h5")
     shutil.copyfile(sample, newer)
     with h5py.File(newer, "r+") as f:
-        f.attrs["schema_version"] = np.int64(3)
+        f.attrs["schema_version"] = np.int64(4)
+    # Schema 2: one /democracy row per replicate and party, no office column, no /candidates.
+    older = os.path.join(work, "older.h5")
+    shutil.copyfile(sample, older)
+    with h5py.File(older, "r+") as f:
+        f.attrs["schema_version"] = np.int64(2)
 
     incomplete = os.path.join(work, "incomplete.h5")
     shutil.copyfile(sample, incomplete)
     with h5py.File(incomplete, "r+") as f:
         del f["democracy"]
+    no_candidates = os.path.join(work, "no_candidates.h5")
+    shutil.copyfile(sample, no_candidates)
+    with h5py.File(no_candidates, "r+") as f:
+        del f["candidates"]
+    no_offices = os.path.join(work, "no_offices.h5")
+    shutil.copyfile(sample, no_offices)
+    with h5py.File(no_offices, "r+") as f:
+        del f["meta/offices"]
 
     expect_refusal(primsim, ["report", incomplete],
                    f"'{incomplete}' has no dataset '/democracy': not a complete primsim results file")
+    expect_refusal(primsim, ["report", no_candidates],
+                   f"'{no_candidates}' has no dataset '/candidates': not a complete primsim results file")
+    expect_refusal(primsim, ["report", no_offices],
+                   f"'{no_offices}' has no dataset '/meta/offices': not a complete primsim results file")
     expect_refusal(primsim, ["report", missing], f"cannot open results file '{missing}': no such file")
     expect_refusal(primsim, ["report", text], f"cannot open results file '{text}': not an HDF5 file")
     expect_refusal(primsim, ["report", truncated], "the HDF5 file is truncated or damaged")
     expect_refusal(primsim, ["report", foreign],
                    f"'{foreign}' is an HDF5 file but not a primsim results file")
     expect_refusal(primsim, ["report", newer],
-                   f"'{newer}' has schema version 3; this primsim reads schema version 2")
+                   f"'{newer}' has schema version 4; this primsim reads schema version 3")
+    expect_refusal(primsim, ["report", older],
+                   f"'{older}' has schema version 2; this primsim reads schema version 3")
     expect_refusal(primsim, ["compare", sample, newer],
-                   f"cannot compare '{sample}' (schema version 2) with '{newer}' (schema version 3)")
+                   f"cannot compare '{sample}' (schema version 3) with '{newer}' (schema version 4)")
+    expect_refusal(primsim, ["compare", older, sample],
+                   f"cannot compare '{older}' (schema version 2) with '{sample}' (schema version 3)")
     expect_refusal(primsim, ["compare", sample, foreign], "not a primsim results file")
     expect_refusal(primsim, ["compare", missing, sample], "no such file")
 

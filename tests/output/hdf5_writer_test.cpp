@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <string>
 #include <thread>
 #include <vector>
@@ -44,7 +45,9 @@ TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") 
   info.scenario_yaml = "name: round trip\nregions: [\"Nur-Sultan\", \"Шымкент\"]\n";
   std::vector<ReplicateResults> replicates;
   for (std::uint32_t r = 0; r < 3; ++r) replicates.push_back(primsim::test::sample_replicate(7, r));
-  replicates[1].democracy.front().turnover = 0.25;  // the others stay NaN: no previous list
+  replicates[1].democracy.front().turnover = 0.25;
+  replicates[2].democracy.front().turnover = std::numeric_limits<double>::quiet_NaN();  // no previous list
+  for (std::uint32_t r : {1U, 2U}) primsim::test::add_sample_warnings(replicates[r]);
 
   {
     Hdf5Writer writer(path, info);
@@ -57,7 +60,7 @@ TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") 
   REQUIRE(fs::exists(path));
 
   const RunFile run = RunFile::open(path);
-  CHECK(run.schema_version() == 2);
+  CHECK(run.schema_version() == 3);
   CHECK(run.info().program_version == info.program_version);
   CHECK(run.info().scenario_name == info.scenario_name);
   CHECK(run.info().scenario_yaml == info.scenario_yaml);
@@ -67,6 +70,9 @@ TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") 
   CHECK(run.info().start_time == info.start_time);
   CHECK(run.info().epoch == info.epoch);
   CHECK(run.info().region_names == info.region_names);
+  CHECK(run.info().party_names == info.party_names);
+  CHECK(run.info().office_names == info.office_names);
+  CHECK(run.info().selection_stage_names == info.selection_stage_names);
   CHECK(run.end_time() == "2026-01-01T00:05:00Z");
 
   std::vector<SummaryRow> summary;
@@ -74,27 +80,42 @@ TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") 
   std::vector<TurnoutRow> turnout;
   std::vector<PlatformRow> platform;
   std::vector<ListRow> list;
+  std::vector<DemocracyRow> democracy;
+  std::vector<CandidateRow> candidates;
+  std::vector<WarningRow> warnings;
   for (const ReplicateResults& r : replicates) {
     append(summary, r.summary);
     append(funnel, r.funnel);
     append(turnout, r.turnout);
     append(platform, r.platform);
     append(list, r.list);
+    append(democracy, r.democracy);
+    append(candidates, r.candidates);
+    append(warnings, r.warnings);
   }
   CHECK(run.summary() == summary);
   CHECK(run.funnel() == funnel);
   CHECK(run.turnout() == turnout);
   CHECK(run.platform() == platform);
   CHECK(run.list() == list);
-  REQUIRE(run.democracy().size() == 3);
-  for (std::uint32_t r = 0; r < 3; ++r) {
-    DemocracyRow expected = replicates[r].democracy.front();
-    DemocracyRow actual = run.democracy()[r];
+  REQUIRE(candidates.size() > 3 * 126);
+  CHECK(run.candidates() == candidates);
+  REQUIRE(warnings.size() == 3);  // replicate 1: two kinds, replicate 2: one
+  CHECK(run.warnings() == warnings);
+  // A row per replicate and office; NaN (a yardstick not measured) never equals itself.
+  const std::vector<DemocracyRow> read = run.democracy();
+  REQUIRE(read.size() == 6);
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    DemocracyRow expected = democracy[i];
+    DemocracyRow actual = read[i];
     CHECK(std::isnan(actual.turnover) == std::isnan(expected.turnover));
     expected.turnover = actual.turnover = 0.0;
     CHECK(actual == expected);
   }
-  CHECK(run.democracy()[1].turnover == 0.25);
+  CHECK(read[2].turnover == 0.25);
+  CHECK(read[2].office == 0);
+  CHECK(read[3].office == 1);
+  CHECK(read[0].places_leadership == 49);
 }
 
 TEST_CASE("the writer stamps every row with its replicate", "[output]") {
@@ -103,8 +124,11 @@ TEST_CASE("the writer stamps every row with its replicate", "[output]") {
   results.replicate = 4;
   results.summary.push_back({.replicate = 99});
   results.democracy.push_back({.replicate = 99});
-  results.funnel.push_back({99, 0, 0, Stage::selected, 12});
-  results.list.push_back({99, 0, 1, 5, Gender::female, 40, Route::party_branch, 0});
+  results.funnel.push_back({99, 0, 0, 1, Stage::selected, 12});
+  results.list.push_back({99, 0, 0, 1, 5, Gender::female, 40, Route::party_branch, 0});
+  results.candidates.push_back(
+      {.replicate = 99, .candidate = 5, .outcome = Outcome::listed, .list_position = 1});
+  results.warnings.push_back({.replicate = 99, .kind = WarningKind::places_empty, .occurrences = 1});
   Hdf5Writer writer(path, primsim::test::sample_run_info(1, 1));
   writer.publish(results);
   writer.finish("end");
@@ -112,6 +136,12 @@ TEST_CASE("the writer stamps every row with its replicate", "[output]") {
   REQUIRE(run.funnel().size() == 1);
   CHECK(run.funnel()[0].replicate == 4);
   CHECK(run.funnel()[0].stage == Stage::selected);
+  CHECK(run.funnel()[0].office == 1);
+  CHECK(run.candidates()[0].replicate == 4);
+  CHECK(run.candidates()[0].outcome == Outcome::listed);
+  CHECK(run.candidates()[0].reason == RemovalReason::none);
+  CHECK(run.warnings()[0].replicate == 4);
+  CHECK(run.warnings()[0].kind == WarningKind::places_empty);
   CHECK(run.list()[0].replicate == 4);
   CHECK(run.list()[0].route == Route::party_branch);
   CHECK(run.summary()[0].replicate == 4);
@@ -165,7 +195,7 @@ TEST_CASE("many threads publishing through a one-place queue still give replicat
           results.replicate = r;
           results.summary.push_back({.replicate = r});
           results.democracy.push_back({.replicate = r});
-          results.funnel.push_back({0, 0, 0, Stage::nominated, 100 + r});
+          results.funnel.push_back({0, 0, 0, 0, Stage::nominated, 100 + r});
           writer.publish(std::move(results));
           if (r < 4) break;
         }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Renders `primsim report --html` in headless Chromium: the file must be self-contained, every
-chart's <svg> must be in the rendered DOM, and the screenshot must show the charts' colours."""
+chart's <svg> and the "Who was selected and why" section must be in the rendered DOM, the warnings
+section first when /warnings has rows, and the screenshot must show the charts' colours."""
 import os
 import re
 import shutil
@@ -8,6 +9,8 @@ import struct
 import subprocess
 import sys
 import zlib
+
+import h5py
 
 CHARTS = ["funnel", "turnout", "platform", "composition"]
 # Colours the charts draw with (bars and mean lines in blue, platform failures in red).
@@ -98,6 +101,17 @@ def main(primsim, chromium_path, sample, work):
         if marks < 3:
             raise AssertionError(f"chart {chart}: only {marks} drawn marks")
         print(f"ok: chart {chart} rendered with {marks} marks")
+    # Who was selected and why: a section per office with candidates, from /candidates.
+    if not re.search(r'<section class="selection" id="selection-office-0">.*?<table class="candidates">',
+                     dom.stdout, re.S):
+        raise AssertionError("no 'Who was selected and why' section with a candidate table in the rendered DOM")
+    # Departures from the scenario head the report when /warnings has rows, and only then.
+    with h5py.File(sample, "r") as f:
+        has_warnings = f["warnings"].shape[0] > 0
+    position = dom.stdout.find('<section id="warnings"')
+    if has_warnings != (position >= 0) or (has_warnings and position > dom.stdout.find("<svg")):
+        raise AssertionError(f"/warnings has rows: {has_warnings}, but the warnings section is at {position}")
+    print(f"ok: selection section rendered; warnings section {'first' if has_warnings else 'absent'}")
 
     screenshot = os.path.join(work, "report.png")
     shot = chromium(chromium_path, os.path.join(work, "profile-shot"), f"--screenshot={screenshot}", url)

@@ -3,23 +3,28 @@
 #include <filesystem>
 #include <string>
 
+#include <fmt/format.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "primsim/output/hdf5_writer.hpp"
 #include "primsim/output/html_report.hpp"
 #include "primsim/output/run_comparison.hpp"
+#include "primsim/output/run_warnings.hpp"
 #include "primsim/output/terminal_report.hpp"
 #include "sample_run.hpp"
 
 namespace fs = std::filesystem;
 using namespace primsim::output;
 using primsim::models::results::ReplicateResults;
+using primsim::models::results::WarningKind;
 
 namespace {
 
-// Replicates of the sample run whose turnout is overwritten with the given values.
-fs::path write_turnouts(const std::string& name, const std::vector<double>& turnouts) {
+// Replicates of the sample run whose turnout is overwritten with the given values, with the
+// sample's /warnings rows when `with_warnings`.
+fs::path write_turnouts(const std::string& name, const std::vector<double>& turnouts,
+                        bool with_warnings = false) {
   const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
   fs::create_directories(folder);
   const fs::path path = folder / (name + ".h5");
@@ -27,6 +32,7 @@ fs::path write_turnouts(const std::string& name, const std::vector<double>& turn
   for (std::uint32_t r = 0; r < turnouts.size(); ++r) {
     ReplicateResults results = primsim::test::sample_replicate(5, r);
     results.summary.front().turnout = turnouts[r];
+    if (with_warnings) primsim::test::add_sample_warnings(results);
     writer.publish(results);
   }
   writer.finish("end");
@@ -46,11 +52,135 @@ TEST_CASE("the terminal report shows the ensemble mean and 90% interval", "[outp
   CHECK_THAT(report, Catch::Contains("turnover against the previous list"));
 }
 
+TEST_CASE("departures from the scenario head both reports, and a run without any shows none", "[output]") {
+  const RunFile run = RunFile::open(write_turnouts("warnings", {0.80, 0.82, 0.84}, true));
+  // Replicates 0, 1, 2: the quota unmet in 3 + 4 + 3 contests; places empty in replicate 1 only.
+  const std::vector<RunWarning> warnings = run_warnings(run);
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].kind == WarningKind::quota_unmet);
+  CHECK(warnings[0].replicates == 3);
+  CHECK(warnings[0].occurrences == 10);
+  const std::string quota =
+      "members_vote (majilis): quota unmet 10 times in 3 of 3 replicates (expected 20, found 10); the quota "
+      "was relaxed";
+  const std::string empty =
+      "congress (majilis): places not filled 1 time in 1 of 3 replicates (expected 126, found 124); places "
+      "left empty";
+  CHECK(warning_text(run, warnings[0]) == quota);
+  CHECK(warning_text(run, warnings[1]) == empty);
+
+  const std::string report = terminal_report(run);
+  CHECK_THAT(report, Catch::Contains("WARNING: the run departed from the scenario in 2 ways"));
+  CHECK_THAT(report, Catch::Contains("  " + quota + "\n  " + empty + "\n"));
+  // At the top: before the first statistic.
+  CHECK(report.find("WARNING") < report.find("statistic"));
+
+  const std::string html = html_report(run);
+  CHECK_THAT(html, Catch::Contains("<section id=\"warnings\""));
+  CHECK_THAT(html, Catch::Contains("<td>quota_unmet</td><td>members_vote</td><td>majilis</td><td>3 of 3</td>"
+                                   "<td>10</td><td>20</td><td>10</td>"));
+  CHECK(html.find("id=\"warnings\"") < html.find("<svg"));
+
+  const RunFile quiet = RunFile::open(write_turnouts("no_warnings", {0.80, 0.82, 0.84}));
+  CHECK(run_warnings(quiet).empty());
+  CHECK_THAT(terminal_report(quiet), !Catch::Contains("WARNING"));
+  CHECK_THAT(html_report(quiet), !Catch::Contains("id=\"warnings\""));
+}
+
+TEST_CASE("the headline yardsticks are the list office's, and the offices stand side by side", "[output]") {
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / "offices.h5";
+  {
+    Hdf5Writer writer(path, primsim::test::sample_run_info(5, 2));
+    for (std::uint32_t r = 0; r < 2; ++r) {
+      ReplicateResults results = primsim::test::sample_replicate(5, r);
+      // Office 0 is the list's; office 1 must not leak into the headline, nor be averaged in.
+      REQUIRE(results.democracy.size() == 2);
+      results.democracy[0].women_share_list = 0.30 + 0.02 * r;
+      results.democracy[1].women_share_list = 0.90;
+      results.democracy[0].regional_disproportionality_vote = 0.20;
+      results.democracy[0].regional_disproportionality_proportional = 0.01;
+      results.democracy[0].regional_disproportionality_random = 0.10;
+      writer.publish(results);
+    }
+    writer.finish("end");
+  }
+  const RunFile run = RunFile::open(path);
+  CHECK(list_office(run, 0) == 0);
+  for (const HeadlineStatistic& stat : headline_statistics(run)) {
+    if (stat.key == "women_share_list") CHECK(stat.values == std::vector<double>{0.30, 0.32});
+    if (stat.key == "places_leadership") CHECK(stat.values == std::vector<double>{49, 49});
+  }
+  const std::vector<OfficeRepresentation> offices = representation_by_office(run, 0);
+  REQUIRE(offices.size() == 2);
+  CHECK(offices[0].name == "majilis");
+  CHECK(offices[0].is_list_office);
+  CHECK(offices[0].disproportionality_vote.mean == Approx(0.20));
+  CHECK(offices[1].name == "oblast_maslihat");
+  CHECK(offices[1].places.mean == 51);
+
+  const std::string report = terminal_report(run);
+  CHECK_THAT(report, Catch::Contains("democracy yardsticks (Rahat), office majilis"));
+  CHECK_THAT(report, Catch::Contains("women on the list                                   31.0%"));
+  CHECK_THAT(report,
+             Catch::Matches(
+                 "(.|\n)*majilis \\(list\\) +126 +77 +49 +0 +[0-9.]+% +20\\.0% +1\\.0% +10\\.0%\n(.|\n)*"));
+  CHECK_THAT(report, Catch::Matches(
+                         "(.|\n)*oblast_maslihat +51 +51 +0 +0 +8\\.0% +8\\.0% +7\\.0% +15\\.0%\n(.|\n)*"));
+
+  const std::string html = html_report(run);
+  CHECK_THAT(html,
+             Catch::Contains("<th>LH, places by vote</th><th>LH, proportional</th><th>LH, random</th>"));
+  CHECK_THAT(html, Catch::Contains("<td>majilis (list)</td><td>126</td><td>77</td><td>49</td><td>0</td>"));
+}
+
+TEST_CASE("the HTML report says who was selected and why, office by office", "[output]") {
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / "selection.h5";
+  ReplicateResults first = primsim::test::sample_replicate(5, 0);
+  {
+    Hdf5Writer writer(path, primsim::test::sample_run_info(5, 2));
+    writer.publish(first);
+    writer.publish(primsim::test::sample_replicate(5, 1));
+    writer.finish("end");
+  }
+  const std::string html = html_report(RunFile::open(path));
+  for (const char* office : {"majilis", "oblast_maslihat"}) {
+    CHECK_THAT(html, Catch::Contains(std::string("Who was selected and why: ") + office));
+  }
+  CHECK_THAT(html, Catch::Contains("id=\"selection-office-0\""));
+  CHECK_THAT(html,
+             Catch::Contains("The tables show replicate 0 only, the first in the file; the outcome counts "
+                             "at the end are ensemble means over 2 replicates."));
+  CHECK_THAT(html, Catch::Contains("126 places on the list, in place order."));
+  // The top of the list: place 1 is the nominee of highest scaled share, with its contest.
+  const primsim::models::results::CandidateRow* top = nullptr;
+  for (const auto& row : first.candidates) {
+    if (row.list_position == 1) top = &row;
+  }
+  REQUIRE(top != nullptr);
+  CHECK_THAT(html, Catch::Contains(fmt::format("<tr><td>1</td><td>{}</td>", top->candidate)));
+  CHECK_THAT(html, Catch::Contains(fmt::format("<td>{} of 10</td><td>{:.2f}</td><td>listed</td>",
+                                               top->contest_rank, top->scaled_share)));
+  // 85 nominees for 77 places by vote: 8 just below the line.
+  CHECK_THAT(
+      html, Catch::Contains("Just below the line: the 8 nominees not listed with the highest scaled shares"));
+  // Every replicate has 17 contests of 10 on the list office's side, 5 winners each.
+  CHECK_THAT(html, Catch::Contains("<tr><td>lost</td><td>85.0</td></tr>"));
+  CHECK_THAT(html, Catch::Contains("<tr><td>appointed</td><td>49.0</td></tr>"));
+  CHECK_THAT(html, Catch::Contains("<tr><td>removed: skipped_debates</td>"));
+  CHECK_THAT(html, Catch::Contains("<tr><td>won</td><td>51.0</td></tr>"));
+}
+
 TEST_CASE("compare gives both means, the difference and its Welch interval", "[output]") {
   const RunFile a = RunFile::open(write_turnouts("a", {0.81, 0.82, 0.83}));
   const RunFile b = RunFile::open(write_turnouts("b", {0.84, 0.85, 0.86}));
   const RunComparison comparison = compare_runs(a, b);
   const std::string text = comparison_text(comparison);
+  CHECK(comparison.office_a == "majilis");
+  CHECK_THAT(text, Catch::Contains("democracy yardsticks of office majilis\n"));
   // 3 pp apart; t(0.95, 4) * sqrt(2 * 0.0001 / 3) = 1.74 pp
   CHECK_THAT(text, Catch::Contains("82.0%        85.0%      +3.0 pp   [+1.3 pp, +4.7 pp]"));
   const auto json = nlohmann::json::parse(comparison_json(comparison));
@@ -110,6 +240,7 @@ fs::path write_two_parties(const std::string& name, double second_turnout, doubl
     relabel(second.platform);
     relabel(second.list);
     relabel(second.democracy);
+    relabel(second.candidates);
     results.summary.front().turnout = 0.80 + 0.01 * r;
     results.summary.front().vote_share = 1.0 - second_share;
     second.summary.front().turnout = second_turnout + 0.01 * r;

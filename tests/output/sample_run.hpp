@@ -12,7 +12,12 @@ namespace primsim::test {
 
 models::results::RunInfo sample_run_info(std::uint64_t seed, std::uint32_t replicates);
 
-// Every table of one replicate; draws only from streams keyed by (seed, replicate, ...).
+// Every table of one replicate; draws only from streams keyed by (seed, replicate, ...). /warnings
+// stays empty: the run did what the scenario said.
 models::results::ReplicateResults sample_replicate(std::uint64_t seed, std::uint32_t replicate);
+
+// Adds /warnings rows to a sample replicate: a women's quota unmet at the members' vote in every
+// replicate (3 or 4 contests), and two congress places left empty in odd replicates.
+void add_sample_warnings(models::results::ReplicateResults& results);
 
 }  // namespace primsim::test

@@ -106,6 +106,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"impossible_date",
      "BAD/impossible_date.yaml:5:21: calendar.phases.voting.start: expected an ISO local date or date-time "
      "(YYYY-MM-DD or YYYY-MM-DDTHH:MM), found \"2020-02-30\""},
+    {"incumbent_share_moved",
+     "BAD/incumbent_share_moved.yaml:4:3: candidacy.incumbent_share: expected candidacy.offices.*.incumbents "
+     "and incumbents_running (the key moved there), found \"incumbent_share\""},
     {"missing_epoch",
      "BAD/missing_epoch.yaml:3:11: calendar.epoch: expected an ISO local date or date-time (YYYY-MM-DD or "
      "YYYY-MM-DDTHH:MM), found nothing (the key is required)"},
@@ -153,6 +156,10 @@ const std::vector<BadFixture> kBadFixtures{
     {"phase_ends_before_start",
      "BAD/phase_ends_before_start.yaml:5:19: calendar.phases.voting.end: expected a time after start, found "
      "a time at or before it"},
+    {"quota_appoint_at_vote",
+     "BAD/quota_appoint_at_vote.yaml:8:86: selection.stages[0].rule.quota_shortfall: expected relax or "
+     "leave_empty (appointees are named only to the list, at the stage held in the congress phase), found "
+     "\"appoint\""},
     {"regions_as_list",
      "BAD/regions_as_list.yaml:4:12: territory.regions: expected a map of named entries, found a list"},
     {"remote_share_without_settlements",
@@ -166,6 +173,11 @@ const std::vector<BadFixture> kBadFixtures{
      "name of a phase in calendar.phases (nomination, voting, congress), found \"vote\""},
     {"route_shares",
      "BAD/route_shares.yaml:5:5: candidacy.routes: expected shares that sum to 1, found a sum of 1.1"},
+    {"rule_advisory",
+     "BAD/rule_advisory.yaml:5:83: selection.stages[0].rule.advisory: expected no such key (an advisory "
+     "result "
+     "that a later stage may reorder is not simulated: a conference stage with method vote reorders the "
+     "nominees it is given), found \"advisory\""},
     {"section_not_a_map", "BAD/section_not_a_map.yaml:3:10: turnout: expected a map, found \"high\""},
     {"share_above_one",
      "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share in [0, 1], found \"1.2\""},
@@ -204,6 +216,14 @@ const std::vector<BadFixture> kBadFixtures{
     {"unknown_region",
      "BAD/unknown_region.yaml:5:45: voting.channels.online.regions[2]: expected the name of a region in "
      "territory.regions (Almaty city, Atyrau), found \"Almatty\""},
+    {"vote_level_national",
+     "BAD/vote_level_national.yaml:5:70: selection.stages[0].level: expected region, district or ppo for a "
+     "stage whose method is vote (one national ballot of every member is not simulated: members vote in the "
+     "contests of their unit), found \"national\""},
+    {"vote_stage_merge",
+     "BAD/vote_stage_merge.yaml:5:70: selection.stages[0].merge: expected no merge for a stage whose method "
+     "is vote (its contests are tallied apart; a later conference or congress stage merges them), found "
+     "\"rank\""},
     {"vote_without_channels",
      "BAD/vote_without_channels.yaml:5:7: selection.stages[0].channels: expected at least one voting channel "
      "for a stage whose method is vote, found none"},

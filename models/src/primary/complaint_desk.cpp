@@ -7,7 +7,9 @@
 namespace primsim::models {
 namespace events = primary_events;
 
-void ComplaintDesk::init(sim::LpContext& context) { stream_ = context.random(0, kRulingPurpose); }
+void ComplaintDesk::init(sim::LpContext& context) {
+  stream_ = context.random(0, random_purposes::kComplaintRuling);
+}
 
 bool ComplaintDesk::handle(const sim::Event& event, sim::LpContext& context) {
   switch (event.type) {

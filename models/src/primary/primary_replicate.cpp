@@ -3,18 +3,95 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
-#include <set>
 
+#include <boost/math/distributions/binomial.hpp>
+
+#include "primsim/models/rules/seat_allocation.hpp"
 #include "primsim/sim/simulation.hpp"
 
 namespace primsim::models {
+using results::Outcome;
 using results::Stage;
+
+namespace {
+
+// Loosemore-Hanby between places by region and the selectorate by region: half the sum of the
+// absolute differences of shares. `centre` places (appointees) count as a region of no members.
+double loosemore_hanby(const std::vector<std::int64_t>& places, std::int64_t centre,
+                       const std::vector<std::int64_t>& selectorate) {
+  std::int64_t total_places = centre;
+  std::int64_t total_selectorate = 0;
+  for (const auto p : places) total_places += p;
+  for (const auto e : selectorate) total_selectorate += e;
+  if (total_places <= 0 || total_selectorate <= 0) return std::nan("");
+  double lh = static_cast<double>(centre) / static_cast<double>(total_places);
+  for (std::size_t r = 0; r < places.size(); ++r) {
+    lh += std::abs(static_cast<double>(places[r]) / static_cast<double>(total_places) -
+                   static_cast<double>(selectorate[r]) / static_cast<double>(total_selectorate));
+  }
+  return lh / 2.0;
+}
+
+// The same index for a proportional apportionment of `places` (largest remainders).
+double proportional_benchmark(std::int64_t places, const std::vector<std::int64_t>& selectorate) {
+  if (places <= 0) return std::nan("");
+  std::vector<std::uint64_t> votes;
+  for (const auto e : selectorate) votes.push_back(static_cast<std::uint64_t>(std::max<std::int64_t>(0, e)));
+  rules::AllocationOptions options;
+  options.method = rules::AllocationMethod::hare;
+  options.seats = static_cast<std::uint64_t>(places);
+  const auto allocation = rules::allocate_seats(votes, options);
+  std::vector<std::int64_t> given;
+  for (const auto seats : allocation.seats) given.push_back(static_cast<std::int64_t>(seats));
+  return loosemore_hanby(given, 0, selectorate);
+}
+
+// Its expectation when each of `places` goes to a region drawn in proportion to the selectorate:
+// each region's count is binomial, so the mean is exact rather than sampled.
+double random_benchmark(std::int64_t places, const std::vector<std::int64_t>& selectorate) {
+  std::int64_t total = 0;
+  for (const auto e : selectorate) total += e;
+  if (places <= 0 || total <= 0) return std::nan("");
+  double lh = 0;
+  for (const auto e : selectorate) {
+    const double p = static_cast<double>(e) / static_cast<double>(total);
+    const boost::math::binomial binomial(static_cast<double>(places), p);
+    for (std::int64_t k = 0; k <= places; ++k) {
+      lh += boost::math::pdf(binomial, static_cast<double>(k)) *
+            std::abs(static_cast<double>(k) / static_cast<double>(places) - p);
+    }
+  }
+  return lh / 2.0;
+}
+
+double mean_or_nan(double sum, std::size_t count) {
+  return count > 0 ? sum / static_cast<double>(count) : std::nan("");
+}
+
+double ratio_or_nan(std::int64_t part, std::int64_t whole) {
+  return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : std::nan("");
+}
+
+}  // namespace
 
 std::vector<std::string> region_names(const spec::ScenarioSpec& scenario) {
   std::vector<std::string> names;
   for (const auto& region : scenario.territory.regions) names.push_back(region.name);
   names.emplace_back("national");
+  return names;
+}
+
+std::vector<std::string> office_names(const spec::ScenarioSpec& scenario) {
+  std::vector<std::string> names;
+  for (const auto& office : scenario.candidacy.offices) names.push_back(office.name);
+  return names;
+}
+
+std::vector<std::string> selection_stage_names(const spec::ScenarioSpec& scenario) {
+  std::vector<std::string> names;
+  for (const auto& stage : scenario.selection.stages) names.push_back(stage.name);
   return names;
 }
 
@@ -38,7 +115,6 @@ results::ReplicateResults PrimaryReplicate::run(sim::Executor& executor, sim::Ob
   for (std::size_t r = 0; r < world_.territory().region_count(); ++r) {
     auto region = std::make_unique<RegionModel>(world_, r);
     regions_.push_back(region.get());
-    mutable_regions_.push_back(region.get());
     simulation.add_lp(world_.scenario().territory.regions[r].name, std::move(region));
   }
   events_ = simulation.run(executor, observer).committed_events;
@@ -46,49 +122,70 @@ results::ReplicateResults PrimaryReplicate::run(sim::Executor& executor, sim::Ob
 }
 
 results::ReplicateResults PrimaryReplicate::assemble() {
-  const auto& scenario = world_.scenario();
+  settle_fates();
   results::ReplicateResults out;
   out.replicate = replicate_;
-  auto& summary = out.summary.emplace_back();
-  summary.replicate = replicate_;
-  summary.party = party_;
+  out.summary.push_back(summary_row());
+  funnel_rows(out.funnel);
+  turnout_rows(out.turnout);
+  platform_rows(out.platform);
+  list_rows(out.list);
+  candidate_rows(out.candidates);
+  democracy_rows(out.summary.front(), out.democracy);
+  warning_rows(out.warnings);
+  return out;
+}
 
-  // The conferences and the list decide the national nominees' fate.
-  std::set<std::uint64_t> listed;
-  for (const auto& n : national_->list()) listed.insert(n.key);
-  std::set<std::uint64_t> confirmed;
-  for (const auto& n : national_->nominees()) {
-    if (n.conferences > 0) confirmed.insert(n.key);
-  }
-  for (auto* region : mutable_regions_) {
-    for (auto& c : region->candidates()) {
-      if (c.reached != Stage::shortlisted || c.outcome != CandidateOutcome::in_race) continue;
-      const std::uint64_t key = (std::uint64_t{c.region} << 32U) | c.id;
-      if (confirmed.count(key) != 0) c.reached = Stage::conference;
-      c.outcome = listed.count(key) != 0 ? CandidateOutcome::selected : CandidateOutcome::not_selected;
-      if (c.outcome == CandidateOutcome::selected) c.reached = Stage::selected;
+void PrimaryReplicate::settle_fates() {
+  // Candidates are numbered region by region; the centre's appointees on the list follow.
+  const SecondStage& second = national_->second_stage();
+  std::map<std::uint64_t, const Nominee*> nominee_of;
+  for (const auto& n : second.nominees()) nominee_of[n.key()] = &n;
+  std::map<std::uint64_t, std::uint32_t> position_of;
+  for (std::size_t i = 0; i < second.list().size(); ++i)
+    position_of[second.list()[i].key()] = static_cast<std::uint32_t>(i + 1);
+  fates_.assign(regions_.size(), {});
+  results::CandidateCode code = 0;
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    for (const Candidate& c : regions_[r]->candidates()) {
+      Fate fate{code++, c.reached, Outcome::lost, 0, 0};
+      if (c.outcome == CandidateOutcome::removed) {
+        fate.outcome =
+            c.removal_reason == results::RemovalReason::withdrew ? Outcome::withdrew : Outcome::removed;
+      } else if (c.outcome == CandidateOutcome::selected) {
+        // The contest's winners are its office's list in that unit, in the order they won.
+        fate.outcome = Outcome::won;
+        fate.list_position = c.contest_rank;
+      } else if (c.reached == Stage::shortlisted) {
+        // A nominee for the list: the conferences and the congress decided its fate.
+        const std::uint64_t key = (std::uint64_t{c.region} << 32U) | c.id;
+        const auto nominee = nominee_of.find(key);
+        if (nominee != nominee_of.end()) fate.conferences = nominee->second->conferences;
+        if (fate.conferences > 0) fate.reached = Stage::conference;
+        fate.outcome = Outcome::nominated;
+        if (const auto listed = position_of.find(key); listed != position_of.end()) {
+          fate.outcome = Outcome::listed;
+          fate.reached = Stage::selected;
+          fate.list_position = listed->second;
+        }
+      }
+      fates_[r].push_back(fate);
     }
   }
+  first_appointee_ = code;
+}
 
-  std::int64_t women_selectorate = 0;
-  std::int64_t young_selectorate = 0;
-  std::int64_t incumbents_running = 0;
-  std::int64_t incumbents_defeated = 0;
-  std::vector<double> margins;
-  std::vector<std::int64_t> eligible_by_region;
-  const auto kinds_of = [&](std::size_t plan) {
-    return scenario.voting.channels[world_.channels()[plan].spec_index].kind;
-  };
+results::SummaryRow PrimaryReplicate::summary_row() const {
+  const auto& scenario = world_.scenario();
+  results::SummaryRow summary;
+  summary.replicate = replicate_;
+  summary.party = party_;
   for (std::size_t r = 0; r < regions_.size(); ++r) {
-    const RegionModel& region = *regions_[r];
-    const auto& votes = region.votes();
+    const auto& votes = regions_[r]->votes();
     summary.eligible += votes.eligible;
-    eligible_by_region.push_back(votes.eligible);
-    women_selectorate += votes.eligible_women;
-    young_selectorate += votes.eligible_under35;
     for (std::size_t ch = 0; ch < votes.votes_by_channel.size(); ++ch) {
       summary.votes += votes.votes_by_channel[ch];
-      switch (kinds_of(ch)) {
+      switch (scenario.voting.channels[world_.channels()[ch].spec_index].kind) {
         case spec::ChannelKind::online:
           summary.votes_online += votes.votes_by_channel[ch];
           break;
@@ -100,154 +197,301 @@ results::ReplicateResults PrimaryReplicate::assemble() {
           break;
       }
     }
-    for (const auto& c : region.candidates()) {
-      ++summary.applicants;
-      if (c.reached >= Stage::registered) ++summary.registered;
-      if (c.outcome == CandidateOutcome::removed) {
-        switch (c.removal_reason) {
-          case results::RemovalReason::ineligible:
-            ++summary.removed_ineligible;
-            break;
-          case results::RemovalReason::registration_error:
-            ++summary.removed_registration_error;
-            break;
-          case results::RemovalReason::skipped_debates:
-            ++summary.removed_skipped_debates;
-            ++summary.removed;
-            break;
-          case results::RemovalReason::complaint_upheld:
-            ++summary.removed_complaint_upheld;
-            ++summary.removed;
-            break;
-          case results::RemovalReason::withdrew:
-            ++summary.withdrawn;
-            break;
-        }
-      }
-      if (c.reached >= Stage::on_ballot) ++summary.on_ballot;
-      if (c.outcome == CandidateOutcome::selected) ++summary.selected;
-      if (c.incumbent && c.reached >= Stage::on_ballot) {
-        ++incumbents_running;
-        if (c.outcome != CandidateOutcome::selected) ++incumbents_defeated;
-      }
-    }
-    for (const auto& complaint : region.complaints()) {
+    const auto& candidates = regions_[r]->candidates();
+    for (std::size_t i = 0; i < candidates.size(); ++i) count_candidate(candidates[i], fates_[r][i], summary);
+    for (const auto& complaint : regions_[r]->complaints()) {
       ++summary.complaints_filed;
       if (complaint.upheld) ++summary.complaints_upheld;
       summary.memberships_voided += complaint.memberships_voided;
     }
-    margins.insert(margins.end(), region.contest_margins().begin(), region.contest_margins().end());
   }
-  // /funnel: candidates counted at their home branch, summed up the territorial tree.
-  const Territory& territory = world_.territory();
-  // Rows go in funnel order (conference before selected), whatever the codes.
-  for (const Stage stage : results::funnel_order) {
-    std::vector<std::int64_t> at_vertex(territory.vertex_count(), 0);
-    for (const RegionModel* region : regions_) {
-      for (const auto& c : region->candidates()) {
-        if (results::funnel_rank(c.reached) >= results::funnel_rank(stage))
-          ++at_vertex[territory.branch(c.region, c.branch)];
-      }
-    }
-    const auto totals = territory.aggregate_up(at_vertex);
-    for (std::size_t r = 0; r < regions_.size(); ++r) {
-      out.funnel.push_back(
-          {replicate_, party_, static_cast<results::RegionCode>(r), stage, totals[territory.region(r)]});
-    }
-  }
-  std::stable_sort(out.funnel.begin(), out.funnel.end(),
-                   [](const auto& a, const auto& b) { return a.region < b.region; });
-
   summary.turnout =
       summary.eligible > 0 ? static_cast<double>(summary.votes) / static_cast<double>(summary.eligible) : 0.0;
   summary.extension_hours = national_->extension_hours();
+  return summary;
+}
 
-  // /turnout: cumulative votes at the end of each interval of the voting span.
-  if (world_.vote_stage()) {
-    const auto interval = scenario.output.turnout_interval;
-    sim::SimTime close = world_.voting_span().end;
-    if (national_->platform() != nullptr) close = std::max(close, national_->online_close());
-    const std::int64_t bins =
-        ((close - world_.voting_span().start).count() + interval.count() - 1) / interval.count();
-    for (std::size_t r = 0; r < regions_.size(); ++r) {
-      const auto& by_interval = regions_[r]->votes().votes_by_interval;
-      std::int64_t cumulative = 0;
-      for (std::int64_t b = 0; b < bins; ++b) {
-        if (static_cast<std::size_t>(b) < by_interval.size())
-          cumulative += by_interval[static_cast<std::size_t>(b)];
-        out.turnout.push_back({replicate_, party_, static_cast<results::RegionCode>(r),
-                               world_.voting_span().start + interval * (b + 1), regions_[r]->votes().eligible,
-                               cumulative});
+void PrimaryReplicate::count_candidate(const Candidate& c, const Fate& fate, results::SummaryRow& summary) {
+  ++summary.applicants;
+  if (c.reached >= Stage::registered) ++summary.registered;
+  if (c.reached >= Stage::on_ballot) ++summary.on_ballot;
+  if (fate.outcome == Outcome::won || fate.outcome == Outcome::listed) ++summary.selected;
+  if (c.outcome != CandidateOutcome::removed) return;
+  switch (c.removal_reason) {
+    case results::RemovalReason::ineligible:
+      ++summary.removed_ineligible;
+      break;
+    case results::RemovalReason::registration_error:
+      ++summary.removed_registration_error;
+      break;
+    case results::RemovalReason::skipped_debates:
+      ++summary.removed_skipped_debates;
+      ++summary.removed;
+      break;
+    case results::RemovalReason::complaint_upheld:
+      ++summary.removed_complaint_upheld;
+      ++summary.removed;
+      break;
+    case results::RemovalReason::withdrew:
+      ++summary.withdrawn;
+      break;
+    case results::RemovalReason::none:
+      break;
+  }
+}
+
+void PrimaryReplicate::funnel_rows(std::vector<results::FunnelRow>& rows) const {
+  // Candidates are counted at their home branch and summed up the territorial tree, office by
+  // office; rows go in funnel order (conference before selected), whatever the codes.
+  const Territory& territory = world_.territory();
+  const std::size_t offices = world_.scenario().candidacy.offices.size();
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    for (std::size_t o = 0; o < offices; ++o) {
+      for (const Stage stage : results::funnel_order) {
+        rows.push_back({replicate_, party_, static_cast<results::RegionCode>(r),
+                        static_cast<results::OfficeCode>(o), stage, 0});
       }
     }
   }
-
-  // /platform: every minute the online channel was open, quiet minutes included.
-  if (const OnlinePlatform* platform = national_->platform()) {
-    const auto& plan = world_.channels()[*world_.online_channel()];
-    const std::int64_t minutes = (national_->online_close() - plan.window.start).count() / 60;
-    const auto& seen = platform->minutes();
-    for (std::int64_t m = 0; m < minutes; ++m) {
-      results::PlatformRow row{replicate_, party_, plan.window.start + sim::Duration::minutes(m), 0, 0, 0};
-      if (const auto it = seen.find(m); it != seen.end()) {
-        row.attempts = static_cast<std::int64_t>(it->second.attempts);
-        row.failures = static_cast<std::int64_t>(it->second.failures);
-        row.sessions = static_cast<std::int64_t>(it->second.peak_sessions);
+  for (std::size_t o = 0; o < offices; ++o) {
+    for (std::size_t s = 0; s < results::funnel_order.size(); ++s) {
+      std::vector<std::int64_t> at_vertex(territory.vertex_count(), 0);
+      for (std::size_t r = 0; r < regions_.size(); ++r) {
+        const auto& candidates = regions_[r]->candidates();
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+          if (candidates[i].office == o && results::funnel_rank(fates_[r][i].reached) >= s)
+            ++at_vertex[territory.branch(r, candidates[i].branch)];
+        }
       }
-      out.platform.push_back(row);
+      const auto totals = territory.aggregate_up(at_vertex);
+      for (std::size_t r = 0; r < regions_.size(); ++r)
+        rows[(r * offices + o) * results::funnel_order.size() + s].count = totals[territory.region(r)];
     }
   }
+}
 
-  // /list and the representation yardsticks.
+void PrimaryReplicate::turnout_rows(std::vector<results::TurnoutRow>& rows) const {
+  // Cumulative votes at the end of each interval of the voting span.
+  if (!world_.vote_stage()) return;
+  const auto interval = world_.scenario().output.turnout_interval;
+  sim::SimTime close = world_.voting_span().end;
+  if (national_->platform() != nullptr) close = std::max(close, national_->online_close());
+  const std::int64_t bins =
+      ((close - world_.voting_span().start).count() + interval.count() - 1) / interval.count();
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    const auto& by_interval = regions_[r]->votes().votes_by_interval;
+    std::int64_t cumulative = 0;
+    for (std::int64_t b = 0; b < bins; ++b) {
+      if (static_cast<std::size_t>(b) < by_interval.size())
+        cumulative += by_interval[static_cast<std::size_t>(b)];
+      rows.push_back({replicate_, party_, static_cast<results::RegionCode>(r),
+                      world_.voting_span().start + interval * (b + 1), regions_[r]->votes().eligible,
+                      cumulative});
+    }
+  }
+}
+
+void PrimaryReplicate::platform_rows(std::vector<results::PlatformRow>& rows) const {
+  // Every minute the online channel was open, quiet minutes included.
+  const OnlinePlatform* platform = national_->platform();
+  if (platform == nullptr) return;
+  const auto& plan = world_.channels()[*world_.online_channel()];
+  const std::int64_t minutes = (national_->online_close() - plan.window.start).count() / 60;
+  const auto& seen = platform->minutes();
+  for (std::int64_t m = 0; m < minutes; ++m) {
+    results::PlatformRow row{replicate_, party_, plan.window.start + sim::Duration::minutes(m), 0, 0, 0};
+    if (const auto it = seen.find(m); it != seen.end()) {
+      row.attempts = static_cast<std::int64_t>(it->second.attempts);
+      row.failures = static_cast<std::int64_t>(it->second.failures);
+      row.sessions = static_cast<std::int64_t>(it->second.peak_sessions);
+    }
+    rows.push_back(row);
+  }
+}
+
+results::CandidateCode PrimaryReplicate::code_of(const Nominee& n, std::size_t position) const {
+  if (!n.is_appointee()) return fates_[n.region][n.id].code;
+  // Appointees are numbered after the applicants, in list order.
+  results::CandidateCode code = first_appointee_;
+  const auto& list = national_->second_stage().list();
+  for (std::size_t i = 0; i < position; ++i) code += list[i].is_appointee() ? 1U : 0U;
+  return code;
+}
+
+void PrimaryReplicate::list_rows(std::vector<results::ListRow>& rows) const {
   const auto national_code = static_cast<results::RegionCode>(regions_.size());
-  std::int64_t women_list = 0;
-  std::int64_t young_list = 0;
-  std::vector<std::int64_t> list_by_region(regions_.size() + 1, 0);
-  const auto& list = national_->list();
+  const auto& list = national_->second_stage().list();
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const auto& n = list[i];
-    const auto region = n.region() == NationalModel::kLeadershipRegion ? national_code : n.region();
-    out.list.push_back(
-        {replicate_, party_, static_cast<std::uint32_t>(i + 1), n.key, n.gender, n.age, n.route, region});
-    if (n.gender == results::Gender::female) ++women_list;
-    if (n.age < scenario.candidacy.youth_max_age) ++young_list;
-    ++list_by_region[region];
+    const Nominee& n = list[i];
+    rows.push_back({replicate_, party_, static_cast<results::OfficeCode>(world_.list_office().value_or(0)),
+                    static_cast<std::uint32_t>(i + 1), code_of(n, i), n.gender, n.age, n.route,
+                    n.is_appointee() ? national_code : n.region});
   }
+}
 
-  auto& d = out.democracy.emplace_back();
-  d.replicate = replicate_;
-  d.party = party_;
-  d.participation = summary.turnout;
-  std::int64_t places = 0;
-  for (const auto& office : scenario.candidacy.offices) places += office.places;
-  d.candidates_per_place =
-      places > 0 ? static_cast<double>(summary.on_ballot) / static_cast<double>(places) : 0.0;
-  d.margin_last_selected = margins.empty() ? std::nan("") : [&] {
-    double sum = 0;
-    for (const double m : margins) sum += m;
-    return sum / static_cast<double>(margins.size());
-  }();
-  d.incumbents_running = incumbents_running;
-  d.incumbents_defeated = incumbents_defeated;
-  const auto share = [](std::int64_t part, std::int64_t whole) {
-    return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : std::nan("");
-  };
-  const auto list_size = static_cast<std::int64_t>(list.size());
-  d.women_share_list = share(women_list, list_size);
-  d.women_share_selectorate = share(women_selectorate, summary.eligible);
-  d.under35_share_list = share(young_list, list_size);
-  d.under35_share_selectorate = share(young_selectorate, summary.eligible);
-  if (list_size > 0 && summary.eligible > 0) {
-    // Loosemore-Hanby over the regions; the centre's own places count as a region with no members.
-    double lh = static_cast<double>(list_by_region[national_code]) / static_cast<double>(list_size);
-    for (std::size_t r = 0; r < regions_.size(); ++r) {
-      lh += std::abs(share(list_by_region[r], list_size) - share(eligible_by_region[r], summary.eligible));
+void PrimaryReplicate::candidate_rows(std::vector<results::CandidateRow>& rows) const {
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    const auto& candidates = regions_[r]->candidates();
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const Candidate& c = candidates[i];
+      const Fate& fate = fates_[r][i];
+      results::CandidateRow row;
+      row.replicate = replicate_;
+      row.party = party_;
+      row.candidate = fate.code;
+      row.office = c.office;
+      row.region = c.region;
+      row.branch = c.branch;
+      row.gender = c.gender;
+      row.age = c.age;
+      row.route = c.route;
+      row.incumbent = c.incumbent ? 1 : 0;
+      row.reached = fate.reached;
+      row.outcome = fate.outcome;
+      row.reason = c.outcome == CandidateOutcome::removed ? c.removal_reason : results::RemovalReason::none;
+      row.contest = c.contest;
+      row.contest_candidates = c.contest_candidates;
+      row.votes = c.votes;
+      row.share = c.score;
+      row.contest_rank = c.contest_rank;
+      row.scaled_share = c.scaled_share();
+      row.conferences = fate.conferences;
+      row.list_position = fate.list_position;
+      rows.push_back(row);
     }
-    d.regional_disproportionality = lh / 2.0;
-  } else {
-    d.regional_disproportionality = std::nan("");
   }
-  return out;
+  const auto& list = national_->second_stage().list();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Nominee& n = list[i];
+    if (!n.is_appointee()) continue;
+    results::CandidateRow row;
+    row.replicate = replicate_;
+    row.party = party_;
+    row.candidate = code_of(n, i);
+    row.office = static_cast<results::OfficeCode>(world_.list_office().value_or(0));
+    row.region = static_cast<results::RegionCode>(regions_.size());
+    row.gender = n.gender;
+    row.age = n.age;
+    row.route = n.route;
+    row.reached = Stage::selected;
+    row.outcome = Outcome::appointed;
+    row.list_position = static_cast<std::uint32_t>(i + 1);
+    rows.push_back(row);
+  }
+}
+
+void PrimaryReplicate::democracy_rows(const results::SummaryRow& summary,
+                                      std::vector<results::DemocracyRow>& rows) const {
+  const auto& scenario = world_.scenario();
+  std::vector<std::int64_t> selectorate;
+  std::int64_t women_selectorate = 0;
+  std::int64_t young_selectorate = 0;
+  for (const RegionModel* region : regions_) {
+    selectorate.push_back(region->votes().eligible);
+    women_selectorate += region->votes().eligible_women;
+    young_selectorate += region->votes().eligible_under35;
+  }
+  for (std::size_t o = 0; o < scenario.candidacy.offices.size(); ++o) {
+    const Selected selected = selected_for(o);
+    results::DemocracyRow d;
+    d.replicate = replicate_;
+    d.party = party_;
+    d.office = static_cast<results::OfficeCode>(o);
+    d.participation = summary.turnout;
+    d.places = scenario.candidacy.offices[o].places;
+    d.places_leadership = selected.centre;
+    for (const auto p : selected.by_region) d.places_by_vote += p;
+    d.places_empty = std::max<std::int64_t>(0, d.places - d.places_by_vote - d.places_leadership);
+    d.candidates_per_place = ratio_or_nan(selected.on_ballot, d.places_by_vote);
+    double margins = 0;
+    double per_place = 0;
+    std::size_t contests = 0;
+    for (const RegionModel* region : regions_) {
+      for (const auto& contest : region->contest_margins()) {
+        if (contest.office != o) continue;
+        margins += contest.margin;
+        per_place += contest.candidates_per_place;
+        ++contests;
+      }
+    }
+    d.margin_last_selected = mean_or_nan(margins, contests);
+    d.candidates_per_place_contest = mean_or_nan(per_place, contests);
+    d.incumbents_running = selected.incumbents_running;
+    d.incumbents_defeated = selected.incumbents_defeated;
+    const std::int64_t filled = d.places_by_vote + d.places_leadership;
+    d.women_share_list = ratio_or_nan(selected.women, filled);
+    d.women_share_selectorate = ratio_or_nan(women_selectorate, summary.eligible);
+    d.under35_share_list = ratio_or_nan(selected.young, filled);
+    d.under35_share_selectorate = ratio_or_nan(young_selectorate, summary.eligible);
+    d.regional_disproportionality = loosemore_hanby(selected.by_region, selected.centre, selectorate);
+    // The previous list is the office's sitting deputies: turnover is the share of the selected
+    // who were not among them.
+    if (scenario.candidacy.offices[o].incumbents > 0)
+      d.turnover = ratio_or_nan(filled - selected.incumbents_selected, filled);
+    d.regional_disproportionality_vote = loosemore_hanby(selected.by_region, 0, selectorate);
+    d.regional_disproportionality_proportional = proportional_benchmark(d.places_by_vote, selectorate);
+    d.regional_disproportionality_random = random_benchmark(d.places_by_vote, selectorate);
+    rows.push_back(d);
+  }
+}
+
+PrimaryReplicate::Selected PrimaryReplicate::selected_for(std::size_t office) const {
+  // The list office's selected are its list; another office's, its contests' winners.
+  const auto youth_max = world_.scenario().candidacy.youth_max_age;
+  Selected selected;
+  selected.by_region.assign(regions_.size(), 0);
+  const auto count = [&](bool centre, std::size_t region, results::Gender gender, std::uint8_t age) {
+    ++(centre ? selected.centre : selected.by_region[region]);
+    if (gender == results::Gender::female) ++selected.women;
+    if (age < youth_max) ++selected.young;
+  };
+  const bool is_list = world_.list_office() == office;
+  if (is_list) {
+    for (const Nominee& n : national_->second_stage().list())
+      count(n.is_appointee(), n.region, n.gender, n.age);
+  }
+  for (std::size_t r = 0; r < regions_.size(); ++r) {
+    const auto& candidates = regions_[r]->candidates();
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      const Candidate& c = candidates[i];
+      if (c.office != office || c.reached < Stage::on_ballot) continue;
+      ++selected.on_ballot;
+      const Outcome outcome = fates_[r][i].outcome;
+      const bool chosen = outcome == Outcome::won || outcome == Outcome::listed;
+      if (!is_list && chosen) count(false, r, c.gender, c.age);
+      if (!c.incumbent) continue;
+      ++selected.incumbents_running;
+      if (!chosen) ++selected.incumbents_defeated;
+      if (chosen) ++selected.incumbents_selected;
+    }
+  }
+  return selected;
+}
+
+void PrimaryReplicate::warning_rows(std::vector<results::WarningRow>& rows) const {
+  WarningLog log;
+  for (const RegionModel* region : regions_) log.merge(region->warnings());
+  log.merge(national_->second_stage().warnings());
+  // An office whose contests fill fewer places than the scenario gives it: the places the
+  // model leaves empty are said, not hidden.
+  const auto& offices = world_.scenario().candidacy.offices;
+  if (world_.vote_stage()) {
+    for (std::size_t o = 0; o < offices.size(); ++o) {
+      if (world_.list_office() == o) continue;
+      const Selected selected = selected_for(o);
+      std::int64_t filled = 0;
+      for (const auto p : selected.by_region) filled += p;
+      if (filled < offices[o].places) {
+        log.add(results::WarningKind::places_empty, static_cast<std::uint16_t>(*world_.vote_stage()),
+                static_cast<results::OfficeCode>(o), offices[o].places, filled);
+      }
+    }
+  }
+  for (results::WarningRow row : log.rows()) {
+    row.replicate = replicate_;
+    row.party = party_;
+    rows.push_back(row);
+  }
 }
 
 }  // namespace primsim::models

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "primsim/models/members/member_generator.hpp"
+#include "primsim/models/rules/seat_allocation.hpp"
 
 namespace primsim::models {
 namespace {
@@ -81,6 +82,7 @@ PrimaryWorld::PrimaryWorld(const spec::ScenarioSpec& scenario)
     branches += static_cast<std::size_t>(std::max(1, region.branches));
   }
   first_branch_.push_back(branches);
+  apportion_contest_places();
   if (!list_office_) return;
   const std::string& list_office = offices[*list_office_].name;
   for (std::size_t s = 0; s < stages.size(); ++s) {
@@ -90,6 +92,40 @@ PrimaryWorld::PrimaryWorld(const spec::ScenarioSpec& scenario)
     if (names.empty() || std::find(names.begin(), names.end(), list_office) != names.end())
       conference_stages_.push_back(s);
   }
+}
+
+void PrimaryWorld::apportion_contest_places() {
+  if (!vote_stage_) return;
+  const auto level = scenario_.selection.stages[*vote_stage_].level;
+  // ASSUMPTION: a region's members are spread evenly over its branches and PPOs, as the
+  // members' generator places them.
+  std::vector<std::uint64_t> members;
+  for (std::size_t r = 0; r < scenario_.territory.regions.size(); ++r) {
+    const auto& region = scenario_.territory.regions[r];
+    std::int64_t units = 1;
+    if (level == spec::TerritorialLevel::district) units = std::max(1, region.branches);
+    if (level == spec::TerritorialLevel::ppo) units = std::max(1, region.ppos);
+    first_unit_.push_back(members.size());
+    for (std::int64_t u = 0; u < units; ++u)
+      members.push_back(static_cast<std::uint64_t>(std::max<std::int64_t>(0, members_in(r) / units)));
+  }
+  first_unit_.push_back(members.size());
+  const auto& offices = scenario_.candidacy.offices;
+  contest_places_.assign(offices.size(), {});
+  for (std::size_t o = 0; o < offices.size(); ++o) {
+    if (offices[o].contest_level == spec::TerritorialLevel::national || offices[o].places <= 0) continue;
+    rules::AllocationOptions options;
+    options.method = rules::AllocationMethod::hare;
+    options.seats = static_cast<std::uint64_t>(offices[o].places);
+    for (const auto seats : rules::allocate_seats(members, options).seats)
+      contest_places_[o].push_back(static_cast<std::int64_t>(seats));
+  }
+}
+
+std::optional<std::int64_t> PrimaryWorld::contest_places(std::size_t office, std::size_t region,
+                                                         std::size_t unit) const {
+  if (office >= contest_places_.size() || contest_places_[office].empty()) return std::nullopt;
+  return contest_places_[office][first_unit_[region] + unit];
 }
 
 std::optional<std::size_t> PrimaryWorld::phase_of(std::size_t stage) const {

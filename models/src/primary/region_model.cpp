@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <numeric>
 #include <optional>
@@ -12,8 +11,8 @@
 #include <boost/math/distributions/poisson.hpp>
 
 #include "primsim/models/members/member_generator.hpp"
+#include "primsim/models/primary/nominee_message.hpp"
 #include "primsim/models/primary/primary_events.hpp"
-#include "primsim/models/rules/voting_rule.hpp"
 #include "primsim/models/voting/online_platform.hpp"
 #include "primsim/sim/lp_context.hpp"
 
@@ -87,14 +86,14 @@ void RegionModel::init(sim::LpContext& context) {
   const auto nomination = world_.calendar().first_of(spec::PhaseKind::nomination);
   const sim::SimTime growth_until =
       nomination ? world_.calendar().phases()[*nomination].window.end : sim::SimTime::epoch();
-  sim::RandomStream member_stream = context.random(region_, kMembersPurpose);
+  sim::RandomStream member_stream = context.random(region_, random_purposes::kMembers);
   MemberGenerator(scenario.membership, growth_until)
       .generate(static_cast<std::uint16_t>(region_), scenario.territory.regions[region_],
                 world_.members_in(region_), member_stream, members_);
   voter_state_.assign(members_.size(), VoterState::idle);
   voter_attempts_.assign(members_.size(), 0);
-  candidate_stream_ = context.random(region_, kCandidatesPurpose);
-  voting_stream_ = context.random(region_, kVotingPurpose);
+  candidate_stream_ = context.random(region_, random_purposes::kCandidates);
+  voting_stream_ = context.random(region_, random_purposes::kVoting);
 }
 
 void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
@@ -241,7 +240,7 @@ void RegionModel::add_candidate(sim::LpContext& context) {
   const std::int32_t high = young ? candidacy.youth_max_age - 1 : 70;
   c.age = static_cast<std::uint8_t>(low + static_cast<std::int32_t>(candidate_stream_.uniform_index(
                                               static_cast<std::uint64_t>(std::max(1, high - low + 1)))));
-  c.incumbent = candidate_stream_.bernoulli(candidacy.incumbent_share);
+  c.incumbent = candidate_stream_.bernoulli(incumbent_probability(c.office));
   // The leadership backs the candidates that party organisations put forward: a modelling
   // assumption in the absence of published endorsement figures.
   c.endorsed = c.route == results::Route::party_branch;
@@ -256,6 +255,19 @@ void RegionModel::add_candidate(sim::LpContext& context) {
     schedule_within(screening_until_.value_or(context.now()), events::kScreening, candidates_.back(),
                     context);
   }
+}
+
+double RegionModel::incumbent_probability(std::size_t office) const {
+  // The office's sitting deputies who run again, spread over its expected applicants: each
+  // applicant is one of them with this probability, so their expected number is the scenario's.
+  const auto& candidacy = world_.scenario().candidacy;
+  if (office >= candidacy.offices.size()) return 0.0;
+  const auto& spec_office = candidacy.offices[office];
+  const double applicants =
+      static_cast<double>(candidacy.expected_applications) * spec_office.application_share;
+  if (applicants <= 0) return 0.0;
+  return std::min(1.0,
+                  static_cast<double>(spec_office.incumbents) * candidacy.incumbents_running / applicants);
 }
 
 void RegionModel::schedule_within(sim::SimTime end, sim::EventType type, const Candidate& c,
@@ -375,9 +387,15 @@ std::int64_t RegionModel::void_memberships(std::uint32_t ppo) {
   return voided;
 }
 
-std::size_t RegionModel::contest_of_branch(std::uint16_t branch) const {
-  const auto level = world_.scenario().selection.stages[*world_.vote_stage()].level;
-  return level >= spec::TerritorialLevel::district ? branch : 0;
+std::size_t RegionModel::contest_unit(std::uint16_t branch, std::uint32_t ppo) const {
+  switch (world_.scenario().selection.stages[*world_.vote_stage()].level) {
+    case spec::TerritorialLevel::ppo:
+      return ppo;
+    case spec::TerritorialLevel::district:
+      return branch;
+    default:
+      return 0;
+  }
 }
 
 sim::SimTime RegionModel::final_close() const {
@@ -391,13 +409,15 @@ void RegionModel::open_voting(sim::LpContext& context) {
   const auto& stage = scenario.selection.stages[*world_.vote_stage()];
   voting_open_ = true;
   const auto& region_spec = scenario.territory.regions[region_];
-  const auto units = static_cast<std::size_t>(std::max(1, region_spec.branches));
+  const auto units = static_cast<std::size_t>(
+      std::max(1, stage.level == spec::TerritorialLevel::ppo ? region_spec.ppos : region_spec.branches));
   contests_.clear();
   contests_of_unit_.assign(units, {});
   for (auto& c : candidates_) {
     if (!in_race(c) || c.reached < Stage::registered) continue;
     c.reached = Stage::on_ballot;
-    auto& unit = contests_of_unit_[contest_of_branch(c.branch)];
+    const std::size_t unit_index = contest_unit(c.branch, c.ppo);
+    auto& unit = contests_of_unit_[unit_index];
     const auto existing = std::find_if(unit.begin(), unit.end(),
                                        [&](std::size_t k) { return contests_[k].office == c.office; });
     std::size_t contest = contests_.size();
@@ -405,13 +425,12 @@ void RegionModel::open_voting(sim::LpContext& context) {
       contest = *existing;
     } else {
       unit.push_back(contest);
-      contests_.push_back(Contest{c.office, {}, rules::Profile(1), {}, {}});
+      contests_.push_back(Contest{c.office, unit_index, {}, rules::Profile(1), {}, {}});
     }
     contests_[contest].candidates.push_back(c.id);
   }
   for (auto& contest : contests_) contest.ballots = rules::Profile(contest.candidates.size());
 
-  const auto& turnout = scenario.turnout;
   const std::int32_t youth_max = scenario.candidacy.youth_max_age;
   for (std::size_t m = 0; m < members_.size(); ++m) {
     if (stage.selectorate.registered_share < 1.0 &&
@@ -427,28 +446,9 @@ void RegionModel::open_voting(sim::LpContext& context) {
       ++votes_.eligible_under35;
     }
     if (members_.has(m, kFraudulent)) continue;
-    // The member's channel: the first of the stage's channels open to them.
-    std::optional<std::size_t> channel;
-    for (std::size_t ch = 0; ch < world_.channels().size() && !channel; ++ch) {
-      if (!world_.serves(world_.channels()[ch], region_)) continue;
-      const auto access = scenario.voting.channels[world_.channels()[ch].spec_index].access;
-      const bool remote = members_.has(m, kRemoteSettlement);
-      const bool online = members_.has(m, kOnlineAccess);
-      if (access == spec::ChannelAccess::everyone ||
-          (access == spec::ChannelAccess::online_access && online) ||
-          (access == spec::ChannelAccess::remote_settlements && remote) ||
-          (access == spec::ChannelAccess::others && !online && !remote)) {
-        channel = ch;
-      }
-    }
+    const auto channel = channel_of(m);
     if (!channel) continue;
-    double utility = turnout.base_logit + turnout.benefit - turnout.cost + turnout.duty;
-    if (members_.has(m, kEmployerDependent)) utility += turnout.mobilisation;
-    // Habit: members who were in the party before this cycle have taken part in its life
-    // before; those who joined during it have not.
-    if (members_.joined_at(m) <= sim::SimTime::epoch()) utility += turnout.habit;
-    if (stage.selectorate.compulsory) utility += 4.0;
-    if (!voting_stream_.bernoulli(logistic(utility))) continue;
+    if (!voting_stream_.bernoulli(logistic(turnout_utility(m, stage.selectorate.compulsory)))) continue;
     const auto window = world_.window_in_region(world_.channels()[*channel], region_);
     const sim::SimTime at = std::max(context.now(), first_attempt_time(window));
     voter_state_[m] = VoterState::trying;
@@ -461,6 +461,36 @@ void RegionModel::open_voting(sim::LpContext& context) {
   schedule_next_first_attempts(context);
   prepare_choice_weights();
   context.schedule(std::max(sim::Duration{0}, final_close() - context.now()), events::kTally);
+}
+
+std::optional<std::size_t> RegionModel::channel_of(std::size_t member) const {
+  // The first of the stage's channels open to the member.
+  const auto& channels = world_.scenario().voting.channels;
+  const bool remote = members_.has(member, kRemoteSettlement);
+  const bool online = members_.has(member, kOnlineAccess);
+  for (std::size_t ch = 0; ch < world_.channels().size(); ++ch) {
+    if (!world_.serves(world_.channels()[ch], region_)) continue;
+    const auto access = channels[world_.channels()[ch].spec_index].access;
+    if (access == spec::ChannelAccess::everyone || (access == spec::ChannelAccess::online_access && online) ||
+        (access == spec::ChannelAccess::remote_settlements && remote) ||
+        (access == spec::ChannelAccess::others && !online && !remote)) {
+      return ch;
+    }
+  }
+  return std::nullopt;
+}
+
+double RegionModel::turnout_utility(std::size_t member, bool compulsory) const {
+  // The calculus of voting, R = pB - C + D (Riker and Ordeshook), plus workplace mobilisation of
+  // dependent employees (Frye, Reuter and Szakonyi) and habit.
+  const auto& turnout = world_.scenario().turnout;
+  double utility = turnout.base_logit + turnout.benefit - turnout.cost + turnout.duty;
+  if (members_.has(member, kEmployerDependent)) utility += turnout.mobilisation;
+  // Habit: members who were in the party before this cycle have taken part in its life
+  // before; those who joined during it have not.
+  if (members_.joined_at(member) <= sim::SimTime::epoch()) utility += turnout.habit;
+  if (compulsory) utility += 4.0;
+  return utility;
 }
 
 void RegionModel::schedule_next_first_attempts(sim::LpContext& context) {
@@ -496,6 +526,7 @@ void RegionModel::prepare_choice_weights() {
         if (c.endorsed)
           u += choice.endorsement_weight * (dependent ? choice.dependent_endorsement_multiplier : 1.0);
         if ((c.gender == results::Gender::female) == female) u += choice.demographic_affinity_weight;
+        if (c.incumbent) u += choice.incumbency_weight;
         utilities.push_back(u);
       }
       contest.weights[kind] = PreparedWeights::from_utilities(utilities);
@@ -586,7 +617,7 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
   const double local_factor = std::exp(choice.local_affinity_weight);
   // One ballot per office contested in the member's unit, each ranking that contest's
   // candidates (a Plackett-Luce draw over their utilities) to the ballot depth.
-  for (const std::size_t k : contests_of_unit_[contest_of_branch(members_.branch(member))]) {
+  for (const std::size_t k : contests_of_unit_[contest_unit(members_.branch(member), members_.ppo(member))]) {
     Contest& contest = contests_[k];
     same_ppo_.clear();
     for (std::size_t i = 0; i < contest.ppos.size(); ++i) {
@@ -600,55 +631,22 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
   }
 }
 
-namespace {
-
-// The tally rule of a vote stage. Rules that allocate between lists (threshold, D'Hondt) rank a
-// party's candidates by plurality.
-rules::VotingRule voting_rule_of(spec::RuleKind kind) {
-  switch (kind) {
-    case spec::RuleKind::borda:
-      return rules::VotingRule::borda;
-    case spec::RuleKind::plackett_luce:
-      return rules::VotingRule::plackett_luce;
-    case spec::RuleKind::approval:
-      return rules::VotingRule::approval;
-    case spec::RuleKind::two_round:
-      return rules::VotingRule::two_round;
-    case spec::RuleKind::irv:
-      return rules::VotingRule::irv;
-    case spec::RuleKind::stv:
-      return rules::VotingRule::stv;
-    case spec::RuleKind::copeland:
-      return rules::VotingRule::copeland;
-    default:
-      return rules::VotingRule::plurality;
-  }
-}
-
-}  // namespace
-
 void RegionModel::tally(sim::LpContext& context) {
   if (tallied_ || !world_.vote_stage()) return;
   tallied_ = true;
   voting_open_ = false;
   const auto& scenario = world_.scenario();
-  const auto& rule = scenario.selection.stages[*world_.vote_stage()].rule;
-  const auto& offices = scenario.candidacy.offices;
-  const rules::VotingRule voting_rule = voting_rule_of(rule.kind);
+  const std::size_t stage = *world_.vote_stage();
+  const auto& rule = scenario.selection.stages[stage].rule;
   for (std::size_t k = 0; k < contests_.size(); ++k) {
     const Contest& contest = contests_[k];
     const std::size_t running = contest.candidates.size();
+    // An office filled by its contests takes its places there; the list office's contests send
+    // rule.winners nominees each (0: all) to the party centre.
     std::size_t winners =
         rule.winners > 0 ? std::min(running, static_cast<std::size_t>(rule.winners)) : running;
-    // Ties are drawn by lot from a stream keyed by the region and the contest.
-    const auto tie_break =
-        rules::TieBreak::by_lot(context.stream_key((std::uint64_t{region_} << 32U) | k, kTiePurpose));
-    const rules::TallyResult result = rules::tally(contest.ballots, voting_rule, winners, tie_break);
-    double total = 0;
-    for (const double score : result.scores) total += std::max(0.0, score);
-    const auto share = [&](rules::CandidateIndex i) {
-      return total > 0 ? std::max(0.0, result.scores[i]) / total : 0.0;
-    };
+    if (const auto places = world_.contest_places(contest.office, region_, contest.unit))
+      winners = std::min(running, static_cast<std::size_t>(*places));
     if (rule.kind == spec::RuleKind::threshold) {
       // As in PASO, the threshold is on the party's share of every party's votes in the contest:
       // a party below it takes no place there, one above it keeps its best candidates. The
@@ -657,35 +655,61 @@ void RegionModel::tally(sim::LpContext& context) {
       const double party_share = scenario.parties.empty() ? 1.0 : scenario.parties.front().support_share;
       if (party_share < rule.threshold) winners = 0;
     }
-    if (winners > 0 && winners < running) {
-      contest_margins_.push_back(share(result.order[winners - 1]) - share(result.order[winners]));
+    std::vector<rules::ListCandidate> groups;
+    for (const auto id : contest.candidates) {
+      const Candidate& c = candidates_[id];
+      groups.push_back({id, c.gender == results::Gender::female, c.age < scenario.candidacy.youth_max_age,
+                        rules::ListRoute::primary});
     }
-    const bool national = offices[contest.office].contest_level == spec::TerritorialLevel::national;
+    // Ties are drawn by lot from a stream keyed by the region and the contest.
+    const auto tie_break = rules::TieBreak::by_lot(
+        context.stream_key((std::uint64_t{region_} << 32U) | k, random_purposes::kContestTie));
+    const ContestCount count = count_contest(contest.ballots, groups, rule, winners, tie_break,
+                                             {static_cast<std::uint16_t>(stage), contest.office}, warnings_);
     for (std::size_t place = 0; place < running; ++place) {
-      Candidate& c = candidates_[contest.candidates[result.order[place]]];
-      c.score = share(result.order[place]);
-      if (place >= winners) {
-        c.outcome = CandidateOutcome::not_selected;
-        continue;
-      }
-      c.reached = Stage::shortlisted;
-      if (!national) {
-        c.reached = Stage::selected;
-        c.outcome = CandidateOutcome::selected;
-        continue;
-      }
-      // A nominee for the national list: the national LP ranks it against the others.
-      const auto score = static_cast<float>(c.score);
-      std::uint32_t score_bits = 0;
-      static_assert(sizeof(score_bits) == sizeof(score));
-      std::memcpy(&score_bits, &score, sizeof(score));
-      const std::uint64_t attributes = static_cast<std::uint64_t>(c.gender) | (std::uint64_t{c.age} << 1U) |
-                                       (static_cast<std::uint64_t>(c.route) << 8U) |
-                                       (static_cast<std::uint64_t>(c.incumbent) << 11U) |
-                                       (std::uint64_t{c.branch} << 12U) | (std::uint64_t{score_bits} << 32U);
-      context.send(PrimaryWorld::national_lp(), context.lookahead(), events::kNominee,
-                   {(std::uint64_t{c.region} << 32U) | c.id, attributes});
+      const auto position = count.order[place];
+      Candidate& c = candidates_[contest.candidates[position]];
+      c.contest = static_cast<std::uint32_t>(k + 1);
+      c.contest_candidates = static_cast<std::uint32_t>(running);
+      c.votes = count.votes[position];
+      c.score = count.shares[position];
+      c.contest_rank = static_cast<std::uint32_t>(place + 1);
     }
+    if (count.winners > 0 && count.winners < running) {
+      const Candidate& last = candidates_[contest.candidates[count.order[count.winners - 1]]];
+      const Candidate& first_loser = candidates_[contest.candidates[count.order[count.winners]]];
+      contest_margins_.push_back({contest.office, last.scaled_share() - first_loser.scaled_share(),
+                                  static_cast<double>(running) / static_cast<double>(count.winners)});
+    }
+    settle(contest, count, context);
+  }
+}
+
+void RegionModel::settle(const Contest& contest, const ContestCount& count, sim::LpContext& context) {
+  const auto& offices = world_.scenario().candidacy.offices;
+  const bool for_list = offices[contest.office].contest_level == spec::TerritorialLevel::national;
+  for (std::size_t place = 0; place < count.order.size(); ++place) {
+    Candidate& c = candidates_[contest.candidates[count.order[place]]];
+    if (place >= count.winners) {
+      c.outcome = CandidateOutcome::not_selected;
+      continue;
+    }
+    c.reached = Stage::shortlisted;
+    if (!for_list) {
+      c.reached = Stage::selected;
+      c.outcome = CandidateOutcome::selected;
+      continue;
+    }
+    // A nominee for the list: the party centre merges it with the other contests' winners.
+    NomineeMessage message;
+    message.id = c.id;
+    message.region = c.region;
+    message.branch = c.branch;
+    message.scaled_share = static_cast<float>(c.scaled_share());
+    message.contest_rank = static_cast<std::uint16_t>(std::min<std::uint32_t>(c.contest_rank, 0xffff));
+    message.age = c.age;
+    message.set(c.gender == results::Gender::female, c.incumbent, c.route);
+    context.send(PrimaryWorld::national_lp(), context.lookahead(), events::kNominee, message.encode());
   }
 }
 

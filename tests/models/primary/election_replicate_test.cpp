@@ -62,7 +62,7 @@ TEST_CASE("adding a party leaves the first party's results unchanged and runs th
   REQUIRE(both.summary.size() == 2);
   CHECK(both.summary[0].party == 0);
   CHECK(both.summary[1].party == 1);
-  CHECK(both.democracy.size() == 2);
+  CHECK(both.democracy.size() == 2 * 2);  // per party and office
 
   // Party 0 draws what a one-party run draws: every row equal but for the vote share.
   auto first = both.summary[0];
@@ -73,6 +73,8 @@ TEST_CASE("adding a party leaves the first party's results unchanged and runs th
   CHECK(of_party(both.turnout, 0) == alone.turnout);
   CHECK(of_party(both.platform, 0) == alone.platform);
   CHECK(of_party(both.list, 0) == alone.list);
+  CHECK(of_party(both.candidates, 0) == alone.candidates);
+  CHECK(of_party(both.warnings, 0) == alone.warnings);
 
   // The opposition is 3/7 of the ruling party's size and has its own rows everywhere.
   const auto& ruling = both.summary[0];

@@ -49,8 +49,8 @@ inline spec::ScenarioSpec mini_2020() {
   s.membership.fraudulent_share = 0.02;
 
   auto& c = s.candidacy;
-  c.offices = {{"majilis", TerritorialLevel::national, 25, 126, 0.3},
-               {"maslihat", TerritorialLevel::district, 20, 60, 0.7}};
+  c.offices = {{"majilis", TerritorialLevel::national, 25, 126, 0.3, 50},
+               {"maslihat", TerritorialLevel::district, 20, 60, 0.7, 100}};
   c.routes = {{"self", 0.7}, {"ppo", 0.3}};
   c.eligibility.ineligible_share = 0.03;
   c.eligibility.faulty_registration_share = 0.01;
@@ -59,7 +59,7 @@ inline spec::ScenarioSpec mini_2020() {
   c.arrival_profile = {{{day(89), day(90)}, 0.3}, {{day(90), day(98)}, 0.4}, {{day(98), day(100)}, 0.3}};
   c.women_share = 0.37;
   c.youth_share = 0.29;
-  c.incumbent_share = 0.1;
+  c.incumbents_running = 0.9;
   c.debate_skip_probability = 0.01;
   c.withdrawal_probability = 0.05;
   c.complaints.rate = 0.02;

@@ -75,11 +75,10 @@ Outcome run(const spec::ScenarioSpec& scenario, std::size_t threads = 0) {
   const auto regions = replicate.regions().size();
   out.confirmed.assign(regions, 0);
   out.listed.assign(regions, 0);
-  for (std::size_t r = 0; r < regions; ++r) {
-    for (const auto& c : replicate.regions()[r]->candidates()) {
-      if (c.office == 0 && (c.reached == Stage::conference || c.reached == Stage::selected))
-        ++out.confirmed[r];
-    }
+  for (const auto& c : out.results.candidates) {
+    if (c.office == 0 && c.region < regions &&
+        (c.reached == Stage::conference || c.reached == Stage::selected))
+      ++out.confirmed[c.region];
   }
   for (const auto& row : out.results.list) {
     if (row.region < regions) ++out.listed[row.region];
@@ -99,12 +98,23 @@ TEST_CASE("conferences that confirm two nominees each leave at most two per regi
     CHECK(with.confirmed[r] == 2);  // every region has more than two branch winners
     CHECK(with.listed[r] <= 2);
   }
-  // The leadership fills what the primaries no longer can.
-  REQUIRE(with.results.list.size() == 126);
+  // The primaries can fill at most 6 of the 77 places: the rest stay empty, and the run says so.
+  REQUIRE(with.results.list.size() == 49 + 6);
   const auto leadership =
       std::count_if(with.results.list.begin(), with.results.list.end(),
                     [](const auto& row) { return row.route == results::Route::leadership_quota; });
-  CHECK(leadership >= 126 - 6);
+  CHECK(leadership == 49);
+  REQUIRE(with.results.warnings.size() == 1);
+  CHECK(with.results.warnings[0].kind == results::WarningKind::places_empty);
+  CHECK(with.results.warnings[0].expected == 77);
+  CHECK(with.results.warnings[0].found == 6);
+  // A congress allowed to appoint fills them, and says so too.
+  auto appointing = with_conferences(2);
+  appointing.selection.stages.back().rule.quota_shortfall = spec::QuotaShortfall::appoint;
+  const Outcome filled = run(appointing);
+  CHECK(filled.results.list.size() == 126);
+  REQUIRE(filled.results.warnings.size() == 1);
+  CHECK(filled.results.warnings[0].kind == results::WarningKind::appointees_named);
 }
 
 TEST_CASE("conference nominees are apportioned among the regions by membership", "[models]") {
@@ -134,15 +144,18 @@ TEST_CASE("conferences meet inside their phase, after the vote and before the li
   CHECK(list.back() > *std::max_element(held.begin(), held.end()));
 }
 
-// A full list of 126 names, every one from the leadership's places.
+// A list of the 49 reserved places only, the 77 the primaries should fill left empty with a
+// warning.
 #define CHECK_LEADERSHIP_ONLY(out)                                                                     \
   do {                                                                                                 \
-    REQUIRE((out).results.list.size() == 126);                                                         \
+    REQUIRE((out).results.list.size() == 49);                                                          \
+    REQUIRE((out).results.warnings.size() == 1);                                                       \
+    CHECK((out).results.warnings[0].kind == results::WarningKind::places_empty);                       \
     CHECK(std::all_of((out).results.list.begin(), (out).results.list.end(),                            \
                       [](const auto& row) { return row.route == results::Route::leadership_quota; })); \
   } while (false)
 
-TEST_CASE("a conference that vetoes every nominee leaves the list to the leadership", "[models]") {
+TEST_CASE("a conference that vetoes every nominee leaves the list to the leadership's places", "[models]") {
   auto scenario = with_conferences(0);
   scenario.selection.stages[1].can_veto = true;
   scenario.selection.stages[1].veto_probability = 1.0;
@@ -166,7 +179,7 @@ TEST_CASE("conferences whose delegates vote confirm their allotment, identically
   CHECK(parallel.results.funnel == sequential.results.funnel);
 }
 
-TEST_CASE("a congress that vetoes every nominee fills the list with the leadership", "[models]") {
+TEST_CASE("a congress that vetoes every nominee leaves the list to the leadership's places", "[models]") {
   auto scenario = testing::mini_2020();
   scenario.selection.stages[1].can_veto = true;
   scenario.selection.stages[1].veto_probability = 1.0;

@@ -2,6 +2,7 @@
 // applicants, the funnel, the calendar after a suspension, the overloaded platform and its
 // extension, and the list with its leadership places and quotas.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -86,32 +87,45 @@ TEST_CASE("every applicant ends in exactly one terminal state", "[models]") {
   PrimaryReplicate replicate(scenario, 7, 0);
   sim::SequentialExecutor executor;
   const auto results = replicate.run(executor);
-  std::map<CandidateOutcome, std::int64_t> outcomes;
   std::int64_t applicants = 0;
-  for (const RegionModel* region : replicate.regions()) {
-    for (const Candidate& c : region->candidates()) {
-      ++applicants;
-      ++outcomes[c.outcome];
-      if (c.outcome == CandidateOutcome::selected) CHECK(c.reached == Stage::selected);
-      if (c.outcome == CandidateOutcome::removed) CHECK(c.reached < Stage::on_ballot);
+  for (const RegionModel* region : replicate.regions())
+    applicants += static_cast<std::int64_t>(region->candidates().size());
+  REQUIRE(applicants > 1200);
+  // One /candidates row per applicant, with a small id of its own, plus the listed appointees.
+  std::map<results::Outcome, std::int64_t> outcomes;
+  std::set<results::CandidateCode> ids;
+  for (const auto& c : results.candidates) {
+    ++outcomes[c.outcome];
+    ids.insert(c.candidate);
+    if (c.outcome == results::Outcome::listed || c.outcome == results::Outcome::won)
+      CHECK(c.reached == Stage::selected);
+    if (c.outcome == results::Outcome::removed || c.outcome == results::Outcome::withdrew) {
+      CHECK(c.reached < Stage::on_ballot);
+      CHECK(c.reason != results::RemovalReason::none);
+    } else {
+      CHECK(c.reason == results::RemovalReason::none);
     }
   }
-  REQUIRE(applicants > 1200);
-  CHECK(outcomes[CandidateOutcome::in_race] == 0);
-  CHECK(outcomes[CandidateOutcome::removed] + outcomes[CandidateOutcome::not_selected] +
-            outcomes[CandidateOutcome::selected] ==
-        applicants);
+  CHECK(ids.size() == results.candidates.size());
+  CHECK(*ids.rbegin() == results.candidates.size() - 1);
+  CHECK(static_cast<std::int64_t>(results.candidates.size()) ==
+        applicants + outcomes[results::Outcome::appointed]);
   const auto& s = results.summary.front();
   CHECK(s.applicants == applicants);
-  CHECK(s.removed_ineligible + s.removed_registration_error + s.removed + s.withdrawn ==
-        outcomes[CandidateOutcome::removed]);
+  CHECK(s.removed_ineligible + s.removed_registration_error + s.removed ==
+        outcomes[results::Outcome::removed]);
+  CHECK(s.withdrawn == outcomes[results::Outcome::withdrew]);
   CHECK(s.removed == s.removed_skipped_debates + s.removed_complaint_upheld);
-  CHECK(s.selected == outcomes[CandidateOutcome::selected]);
+  CHECK(s.selected == outcomes[results::Outcome::won] + outcomes[results::Outcome::listed]);
+  CHECK(outcomes[results::Outcome::listed] + outcomes[results::Outcome::appointed] ==
+        static_cast<std::int64_t>(results.list.size()));
   // Every registered candidate reached a ballot, was removed or withdrew; each path is taken.
   CHECK(s.registered == s.on_ballot + s.removed + s.withdrawn);
   CHECK(s.applicants == s.registered + s.removed_ineligible + s.removed_registration_error);
   CHECK(s.removed_skipped_debates > 0);
   CHECK(s.withdrawn > 0);
+  CHECK(outcomes[results::Outcome::lost] > 0);
+  CHECK(outcomes[results::Outcome::nominated] > 0);
 }
 
 TEST_CASE("each candidate's transitions are engine events at their own times inside the phases", "[models]") {
@@ -147,6 +161,9 @@ TEST_CASE("each candidate's transitions are engine events at their own times ins
           // after registration, before the vote opens on 1 Oct (day 274)
           CHECK(c.removed_at >= testing::day(240));
           CHECK(c.removed_at < testing::day(274));
+          break;
+        case results::RemovalReason::none:
+          FAIL("a removed candidate without a reason");
           break;
       }
     }
@@ -241,9 +258,9 @@ TEST_CASE("upheld complaints of membership fraud void the PPO's fraudulent membe
 
 TEST_CASE("the funnel narrows stage by stage in every region", "[models]") {
   const Run r = run(testing::mini_2020(), 0);
-  std::map<results::RegionCode, std::vector<std::int64_t>> by_region;
-  for (const auto& row : r.results.funnel) by_region[row.region].push_back(row.count);
-  REQUIRE(by_region.size() == 3);
+  std::map<std::pair<results::RegionCode, results::OfficeCode>, std::vector<std::int64_t>> by_region;
+  for (const auto& row : r.results.funnel) by_region[{row.region, row.office}].push_back(row.count);
+  REQUIRE(by_region.size() == 3 * 2);
   for (const auto& [region, counts] : by_region) {
     // Rows come in funnel order, which puts conference (code 7) before selected (code 6).
     REQUIRE(counts.size() == results::funnel_order.size());
@@ -383,4 +400,28 @@ TEST_CASE("an all-voters selectorate draws from the registered voters, not the m
   CHECK(open.results.summary.front().votes > closed.results.summary.front().votes);
   // Candidates still come from the members: the same applications arrive.
   CHECK(open.results.summary.front().applicants == closed.results.summary.front().applicants);
+}
+
+TEST_CASE("incumbents are as many as the scenario says, and their weight in the choice decides how many lose",
+          "[models]") {
+  auto scenario = testing::mini_2020();
+  const auto defeated_share = [](const results::ReplicateResults& r, std::size_t office) {
+    const auto& d = r.democracy.at(office);
+    return static_cast<double>(d.incumbents_defeated) / static_cast<double>(d.incumbents_running);
+  };
+  const Run plain = run(scenario, 0);
+  // 100 sitting mäslihat deputies of whom 90% apply: about 90 incumbents among the applicants.
+  std::int64_t incumbents = 0;
+  for (const auto& c : plain.results.candidates) incumbents += c.office == 1 && c.incumbent ? 1 : 0;
+  CHECK(incumbents > 70);
+  CHECK(incumbents < 110);
+  scenario.choice.incumbency_weight = 3.0;
+  const Run favoured = run(scenario, 0);
+  CHECK(defeated_share(favoured.results, 1) < defeated_share(plain.results, 1) - 0.2);
+  // Turnover is measured against the sitting deputies, and is NaN when the scenario names none.
+  CHECK(plain.results.democracy.at(1).turnover > 0.0);
+  CHECK(plain.results.democracy.at(1).turnover < 1.0);
+  CHECK(favoured.results.democracy.at(1).turnover < plain.results.democracy.at(1).turnover);
+  scenario.candidacy.offices[1].incumbents = 0;
+  CHECK(std::isnan(run(scenario, 0).results.democracy.at(1).turnover));
 }

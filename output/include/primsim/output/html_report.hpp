@@ -8,8 +8,10 @@
 
 namespace primsim::output {
 
-// Charts, each an <svg> with a stable id: "funnel", "turnout", "platform", "composition"; then
-// the headline statistics and Rahat's yardsticks as tables.
+// A "warnings" section first when /warnings has rows; then for each party charts, each an <svg>
+// with a stable id: "funnel", "turnout", "platform", "composition"; the headline statistics and
+// Rahat's yardsticks as tables (the representation block with a row per office); and a section
+// "Who was selected and why" per office, id "selection-office-N", from /candidates.
 std::string html_report(const RunFile& run);
 
 }  // namespace primsim::output

@@ -31,6 +31,9 @@ struct RunComparison {
   std::string party_b;
   bool several_parties = false;  // either file holds more than one party
   std::vector<ComparedStatistic> statistics;
+  // The office whose /democracy rows give the yardsticks in each file (list_office()).
+  std::string office_a;
+  std::string office_b;
 };
 
 // Compares party `party` (a name in /meta/parties) of both files, or each file's first party,

@@ -1,4 +1,4 @@
-// A results file opened for reading: the root attributes and region names at once, the tables on
+// A results file opened for reading: the root attributes and lookup names at once, the tables on
 // demand, whole or in blocks of rows, with clear errors for a missing, truncated, foreign or
 // differently versioned file.
 #pragma once
@@ -21,9 +21,10 @@ class Hdf5Handle;
 
 class RunFile {
  public:
-  // Reads the attributes and /meta and checks that every table and column is there; the rows
-  // stay on disk. Throws OutputFileError when the file is missing, not HDF5, truncated, not a
-  // primsim results file, of another schema version, or lacks a table or column.
+  // Reads the attributes and /meta (regions, parties, offices, selection stages) and checks that
+  // every table and column is there; the rows stay on disk. Throws OutputFileError when the file
+  // is missing, not HDF5, truncated, not a primsim results file, of another schema version, or
+  // lacks a table, a column or a lookup table.
   static RunFile open(const std::filesystem::path& path);
 
   // Only checks that `path` is a primsim results file and returns its schema version, so that
@@ -37,7 +38,7 @@ class RunFile {
   // The replicates in the file, every sweep point counted (rows of /summary per party).
   [[nodiscard]] std::uint64_t replicate_count() const { return replicate_count_; }
 
-  // Hands the rows of the table whose rows are Row (SummaryRow ... DemocracyRow) to `visit` in
+  // Hands the rows of the table whose rows are Row (SummaryRow ... WarningRow) to `visit` in
   // file order, `block_rows` at a time, so that memory does not grow with the table. Rows are
   // sorted by replicate, then by the other key columns, as written. In a sweep the replicate
   // field holds the ensemble index, point * info().replicates + replicate, so the points are
@@ -55,6 +56,9 @@ class RunFile {
   [[nodiscard]] std::vector<models::results::PlatformRow> platform() const;
   [[nodiscard]] std::vector<models::results::ListRow> list() const;
   [[nodiscard]] std::vector<models::results::DemocracyRow> democracy() const;
+  // /candidates has a row per candidate of every replicate: scan() it on large runs.
+  [[nodiscard]] std::vector<models::results::CandidateRow> candidates() const;
+  [[nodiscard]] std::vector<models::results::WarningRow> warnings() const;
 
  private:
   RunFile() = default;

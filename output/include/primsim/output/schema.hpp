@@ -7,6 +7,9 @@
 namespace primsim::output {
 
 // 2: a party column in every table, /summary's vote_share and /meta/parties.
-inline constexpr std::int32_t current_schema_version = 2;
+// 3: an office column in /funnel, /list and /democracy (/democracy has a row per office), more
+//    /democracy columns, /candidates, /warnings, /meta/offices, /meta/selection_stages,
+//    /meta/outcomes, /meta/warning_kinds, and reason code 5 (none).
+inline constexpr std::int32_t current_schema_version = 3;
 
 }  // namespace primsim::output

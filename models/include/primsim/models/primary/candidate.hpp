@@ -34,7 +34,16 @@ struct Candidate {
   CandidateOutcome outcome = CandidateOutcome::in_race;
   results::RemovalReason removal_reason = results::RemovalReason::withdrew;
   sim::SimTime removed_at;  // when the candidate left the race, if removed
-  double score = 0.0;       // the stage's tally, as a share of the contest's total
+  // The contest the candidate stood in, once on a ballot: its number in the region (from 1),
+  // its size, the rule's score, the share of the contest's points, and the rank (1: best).
+  std::uint32_t contest = 0;
+  std::uint32_t contest_candidates = 0;
+  double votes = 0.0;
+  double score = 0.0;
+  std::uint32_t contest_rank = 0;
+  // score x contest_candidates: a contest's average is 1 whatever its size, so stages that merge
+  // contests compare candidates on it (see spec::MergeRule).
+  [[nodiscard]] double scaled_share() const { return score * static_cast<double>(contest_candidates); }
 };
 
 }  // namespace primsim::models

@@ -16,8 +16,6 @@ namespace primsim::models {
 
 class ComplaintDesk {
  public:
-  static constexpr sim::RandomPurpose kRulingPurpose = 11;
-
   explicit ComplaintDesk(const PrimaryWorld& world) : world_(world) {}
 
   void init(sim::LpContext& context);

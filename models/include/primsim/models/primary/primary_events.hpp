@@ -1,7 +1,13 @@
-// Event types exchanged by the regional LPs and the national LP of a primary.
+// The registry of a primary's event types (exchanged by the regional LPs and the national LP, or
+// local to one) and of its random purposes: one place, so that no two share a number
+// (tests/models/primary/primary_events_test.cpp checks it).
 #pragma once
 
+#include <array>
+
+#include "primsim/models/voting/online_platform.hpp"
 #include "primsim/sim/event.hpp"
+#include "primsim/sim/random_stream.hpp"
 
 namespace primsim::models::primary_events {
 
@@ -14,9 +20,7 @@ inline constexpr sim::EventType kSuspended = 3;
 inline constexpr sim::EventType kCalendarAnnounced = 4;
 // National -> regions. payload[0]: channel index; payload[1]: new close, seconds since epoch.
 inline constexpr sim::EventType kVotingExtended = 5;
-// Regions -> national: a nominee for a national office. payload[0]: candidate key
-// (region << 32 | id); payload[1]: packed attributes: bit 0 gender, bits 1-7 age, bits 8-10
-// route, bit 11 incumbent, bits 12-27 branch, bits 32-63 the score as a float.
+// Regions -> national: a winner of a contest for the list office. payload: a NomineeMessage.
 inline constexpr sim::EventType kNominee = 6;
 
 // Region -> national: a complaint routed up to the centre. payload[0]: complaint key
@@ -55,4 +59,57 @@ inline constexpr sim::EventType kConference = 45;
 // A complaint routed to the centre ends its review. payload: as kComplaintToCentre.
 inline constexpr sim::EventType kComplaintReview = 50;
 
+inline constexpr std::array kAllEventTypes{kPhaseStart,
+                                           kPhaseEnd,
+                                           kSuspended,
+                                           kCalendarAnnounced,
+                                           kVotingExtended,
+                                           kNominee,
+                                           kComplaintToCentre,
+                                           kComplaintRuling,
+                                           kApplication,
+                                           kComplaint,
+                                           kComplaintReviewed,
+                                           kVoteAttempt,
+                                           kTally,
+                                           kFirstAttempts,
+                                           kScreening,
+                                           kRegistration,
+                                           kDebate,
+                                           kWithdrawal,
+                                           kAnnounce,
+                                           kExtensionDecision,
+                                           kOutageStart,
+                                           kOutageEnd,
+                                           kFormList,
+                                           kConference,
+                                           kComplaintReview,
+                                           OnlinePlatform::kAttempt,
+                                           OnlinePlatform::kSessionEnd,
+                                           OnlinePlatform::kServed,
+                                           OnlinePlatform::kRejected};
+
 }  // namespace primsim::models::primary_events
+
+// Random purposes: with the seed, the replicate and an entity they key a stream
+// (sim::RandomStream), so a purpose used twice for the same entity would draw the same numbers.
+namespace primsim::models::random_purposes {
+
+// A region's streams, keyed by the region.
+inline constexpr sim::RandomPurpose kMembers = 1;
+inline constexpr sim::RandomPurpose kCandidates = 2;
+inline constexpr sim::RandomPurpose kVoting = 3;
+inline constexpr sim::RandomPurpose kContestTie = 4;  // keyed by region << 32 | contest
+// The party centre's.
+inline constexpr sim::RandomPurpose kList = 10;
+inline constexpr sim::RandomPurpose kConference = 11;      // keyed by stage << 32 | conference
+inline constexpr sim::RandomPurpose kConferenceTime = 12;  // keyed by stage
+inline constexpr sim::RandomPurpose kConferenceTie = 13;   // as kConference
+inline constexpr sim::RandomPurpose kComplaintRuling = 14;
+inline constexpr sim::RandomPurpose kPlatformService = OnlinePlatform::kServicePurpose;
+
+inline constexpr std::array kAll{
+    kMembers,    kCandidates,     kVoting,        kContestTie,      kList,
+    kConference, kConferenceTime, kConferenceTie, kComplaintRuling, kPlatformService};
+
+}  // namespace primsim::models::random_purposes

@@ -70,10 +70,18 @@ class PrimaryWorld {
   [[nodiscard]] std::size_t conference_of(std::size_t stage, std::size_t region, std::size_t branch) const;
   // The members a conference speaks for (a branch's share of its region counted equally).
   [[nodiscard]] std::int64_t conference_members(std::size_t stage, std::size_t conference) const;
+  // The places an office's contest fills in `unit` of `region` (the vote stage's level: the
+  // region itself, a branch or a PPO), for an office that is not the list's and has places:
+  // they are apportioned among every unit of the level by its members (largest remainders).
+  // Empty when the stage's rule.winners decide instead.
+  [[nodiscard]] std::optional<std::int64_t> contest_places(std::size_t office, std::size_t region,
+                                                           std::size_t unit) const;
   // The phase of a stage in the effective calendar.
   [[nodiscard]] std::optional<std::size_t> phase_of(std::size_t stage) const;
 
  private:
+  void apportion_contest_places();
+
   const spec::ScenarioSpec& scenario_;
   EffectiveCalendar calendar_;
   Territory territory_;
@@ -88,6 +96,8 @@ class PrimaryWorld {
   std::optional<std::size_t> list_phase_;
   std::vector<std::size_t> conference_stages_;
   std::vector<std::size_t> first_branch_;  // per region: its branches' offset in district order
+  std::vector<std::size_t> first_unit_;    // per region: its contest units' offset
+  std::vector<std::vector<std::int64_t>> contest_places_;  // per office, per contest unit
 };
 
 }  // namespace primsim::models

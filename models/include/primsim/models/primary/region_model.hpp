@@ -12,7 +12,9 @@
 #include "primsim/models/members/member_table.hpp"
 #include "primsim/models/primary/candidate.hpp"
 #include "primsim/models/primary/complaint.hpp"
+#include "primsim/models/primary/contest_tally.hpp"
 #include "primsim/models/primary/primary_world.hpp"
+#include "primsim/models/primary/warning_log.hpp"
 #include "primsim/models/rules/profile.hpp"
 #include "primsim/sim/lp_model.hpp"
 #include "primsim/sim/random_stream.hpp"
@@ -33,12 +35,6 @@ struct RegionVotes {
 
 class RegionModel final : public sim::LpModel {
  public:
-  // Random purposes of a region's streams.
-  static constexpr sim::RandomPurpose kMembersPurpose = 1;
-  static constexpr sim::RandomPurpose kCandidatesPurpose = 2;
-  static constexpr sim::RandomPurpose kVotingPurpose = 3;
-  static constexpr sim::RandomPurpose kTiePurpose = 4;
-
   RegionModel(const PrimaryWorld& world, std::size_t region);
 
   void init(sim::LpContext& context) override;
@@ -51,8 +47,15 @@ class RegionModel final : public sim::LpModel {
   [[nodiscard]] const RegionVotes& votes() const { return votes_; }
   // Every complaint filed in the region, in filing order.
   [[nodiscard]] const std::vector<Complaint>& complaints() const { return complaints_; }
-  // Mean over this region's contests of the score lead of the last winner over the first loser.
-  [[nodiscard]] const std::vector<double>& contest_margins() const { return contest_margins_; }
+  // Per contest with losers: the lead of the last winner over the first loser in scaled shares,
+  // and candidates per winner.
+  struct ContestMargin {
+    results::OfficeCode office = 0;
+    double margin = 0.0;
+    double candidates_per_place = 0.0;
+  };
+  [[nodiscard]] const std::vector<ContestMargin>& contest_margins() const { return contest_margins_; }
+  [[nodiscard]] const WarningLog& warnings() const { return warnings_; }
 
  private:
   enum class VoterState : std::uint8_t { idle, trying, voted, gave_up };
@@ -61,6 +64,7 @@ class RegionModel final : public sim::LpModel {
   void on_phase_end(std::size_t phase, sim::LpContext& context);
   void schedule_applications(std::size_t phase, sim::LpContext& context);
   void add_candidate(sim::LpContext& context);
+  [[nodiscard]] double incumbent_probability(std::size_t office) const;
   // The candidate pipeline: one event per candidate and transition, each at its own time.
   void screen(Candidate& c, sim::LpContext& context);
   void register_candidate(Candidate& c, sim::LpContext& context);
@@ -75,13 +79,19 @@ class RegionModel final : public sim::LpModel {
   void open_voting(sim::LpContext& context);
   [[nodiscard]] sim::SimTime first_attempt_time(const spec::TimeWindow& window);
   void schedule_next_first_attempts(sim::LpContext& context);
+  [[nodiscard]] std::optional<std::size_t> channel_of(std::size_t member) const;
+  [[nodiscard]] double turnout_utility(std::size_t member, bool compulsory) const;
   void start_first_attempts(sim::LpContext& context);
   void prepare_choice_weights();
   void attempt(std::uint64_t member, std::size_t channel, sim::LpContext& context);
   void retry_or_give_up(std::uint64_t member, sim::LpContext& context);
   void cast_ballot(std::uint64_t member, std::size_t channel, sim::LpContext& context);
   void tally(sim::LpContext& context);
-  [[nodiscard]] std::size_t contest_of_branch(std::uint16_t branch) const;
+  struct Contest;
+  // The contest's winners go to their office or, for the list office, to the party centre.
+  void settle(const Contest& contest, const ContestCount& count, sim::LpContext& context);
+  // The unit whose members vote together: the stage's level (ppo, district branch, region).
+  [[nodiscard]] std::size_t contest_unit(std::uint16_t branch, std::uint32_t ppo) const;
   [[nodiscard]] sim::SimTime final_close() const;
 
   const PrimaryWorld& world_;
@@ -99,6 +109,7 @@ class RegionModel final : public sim::LpModel {
   // One contest per (unit of the stage's level, office): its candidates and the ballots cast.
   struct Contest {
     std::uint8_t office = 0;
+    std::size_t unit = 0;                   // see contest_unit
     std::vector<std::uint32_t> candidates;  // ballot position i is candidates[i]
     rules::Profile ballots{1};              // resized when the ballot is known
     // Plackett-Luce weights of the candidates for each kind of voter (index: 2 * dependent +
@@ -121,7 +132,8 @@ class RegionModel final : public sim::LpModel {
   std::vector<std::uint32_t> same_ppo_;      // ballot positions of the voter's PPO's candidates
   std::vector<sim::SimTime> channel_close_;  // per ChannelPlan, extensions applied
   RegionVotes votes_;
-  std::vector<double> contest_margins_;
+  std::vector<ContestMargin> contest_margins_;
+  WarningLog warnings_;
   sim::RandomStream candidate_stream_{sim::StreamKey{}};
   sim::RandomStream voting_stream_{sim::StreamKey{}};
   PlackettLuceSampler sampler_;

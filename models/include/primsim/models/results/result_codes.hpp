@@ -41,6 +41,27 @@ enum class RemovalReason : std::uint8_t {
   skipped_debates = 2,
   complaint_upheld = 3,
   withdrew = 4,
+  none = 5,  // the candidate was not removed (/candidates)
+};
+
+// Where a candidate's path ended (/candidates): one code per candidate of a finished replicate.
+enum class Outcome : std::uint8_t {
+  removed = 0,    // left the race before the vote: ineligible, faulty registration, skipped
+                  // debates or an upheld complaint (see the reason column)
+  withdrew = 1,   // withdrew between registration and the vote
+  lost = 2,       // stood in the vote and was not among the contest's winners
+  won = 3,        // won a contest for an office the contest fills itself (a mäslihat seat)
+  nominated = 4,  // won a contest for the list office but is not on the final list (not
+                  // confirmed by a conference, vetoed, or below the list's last place)
+  listed = 5,     // on the party list, at list_position
+  appointed = 6,  // named by the party centre: a reserved place or a quota appointee
+};
+
+// A departure of the run from what the scenario asked for (/warnings).
+enum class WarningKind : std::uint8_t {
+  quota_unmet = 0,       // a minimum share could not be met from the candidates; the quota was relaxed
+  places_empty = 1,      // places were left empty (too few candidates, or a quota left unmet)
+  appointees_named = 2,  // the party centre named appointees to meet a quota the candidates could not
 };
 
 // Names in code order: index i is the name of code i.
@@ -64,7 +85,11 @@ inline constexpr std::array<std::string_view, 2> gender_names{"female", "male"};
 inline constexpr std::array<std::string_view, 4> route_names{"self_nominated", "party_branch",
                                                              "public_association", "leadership_quota"};
 inline constexpr std::array<std::string_view, 3> channel_names{"online", "paper", "in_person"};
-inline constexpr std::array<std::string_view, 5> removal_reason_names{
-    "ineligible", "registration_error", "skipped_debates", "complaint_upheld", "withdrew"};
+inline constexpr std::array<std::string_view, 6> removal_reason_names{
+    "ineligible", "registration_error", "skipped_debates", "complaint_upheld", "withdrew", "none"};
+inline constexpr std::array<std::string_view, 7> outcome_names{"removed",   "withdrew", "lost",     "won",
+                                                               "nominated", "listed",   "appointed"};
+inline constexpr std::array<std::string_view, 3> warning_kind_names{"quota_unmet", "places_empty",
+                                                                    "appointees_named"};
 
 }  // namespace primsim::models::results

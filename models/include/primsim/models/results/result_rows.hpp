@@ -20,6 +20,14 @@ using RegionCode = std::uint16_t;
 // the scenario describes in full.
 using PartyCode = std::uint16_t;
 
+// Index into the scenario's offices (/meta/offices), in candidacy.offices order.
+using OfficeCode = std::uint8_t;
+
+// A candidate's id within a replicate and party: applicants are numbered region by region in
+// the order they applied (region 0's first applicant is 0), and the party centre's appointees
+// follow the last applicant. The same id names the candidate in /candidates and /list.
+using CandidateCode = std::uint32_t;
+
 // /summary: one row per replicate and party.
 struct SummaryRow {
   std::uint32_t replicate = 0;
@@ -56,11 +64,13 @@ struct SummaryRow {
   bool operator==(const SummaryRow&) const = default;
 };
 
-// /funnel: candidates who reached a stage, one row per replicate x party x region x stage.
+// /funnel: candidates who reached a stage, one row per replicate x party x region x office x
+// stage; summed over offices it gives the counts of every office together.
 struct FunnelRow {
   std::uint32_t replicate = 0;
   PartyCode party = 0;
   RegionCode region = 0;
+  OfficeCode office = 0;
   Stage stage = Stage::nominated;
   std::int64_t count = 0;
 
@@ -96,8 +106,9 @@ struct PlatformRow {
 struct ListRow {
   std::uint32_t replicate = 0;
   PartyCode party = 0;
-  std::uint32_t position = 0;  // 1 is the top of the list
-  std::uint64_t candidate = 0;
+  OfficeCode office = 0;        // the office the list is for
+  std::uint32_t position = 0;   // 1 is the top of the list
+  std::uint64_t candidate = 0;  // CandidateCode, as in /candidates
   Gender gender = Gender::female;
   std::uint8_t age = 0;  // years on election day
   Route route = Route::self_nominated;
@@ -106,30 +117,96 @@ struct ListRow {
   bool operator==(const ListRow&) const = default;
 };
 
-// /democracy: Rahat's four yardsticks of a selection method, one row per replicate and party. Shares are
-// fractions in [0, 1]; a yardstick the scenario cannot measure is NaN.
+// /democracy: Rahat's four yardsticks of a selection method, one row per replicate, party and
+// office. Shares are fractions in [0, 1]; a yardstick the scenario cannot measure is NaN. "The
+// selected" of an office are its list (the list office) or its contests' winners (the others).
 struct DemocracyRow {
   std::uint32_t replicate = 0;
   PartyCode party = 0;
+  OfficeCode office = 0;
   // participation
   double participation = 0.0;  // votes / selectorate
   // competition
-  double candidates_per_place = 0.0;  // candidates on the ballot per place to fill
-  double margin_last_selected = 0.0;  // vote-share lead of the last selected over the first
-                                      // not selected, mean over contests
+  double candidates_per_place = 0.0;  // the office's candidates on a ballot per place the vote filled
+  // Lead of the last winner over the first loser in scaled shares (share x candidates in the
+  // contest, so that contests of any size compare), mean over the office's contests.
+  double margin_last_selected = 0.0;
   std::int64_t incumbents_running = 0;
-  std::int64_t incumbents_defeated = 0;  // incumbents who ran and were not selected
-  // representation: the list against the selectorate
+  std::int64_t incumbents_defeated = 0;  // incumbents who ran for the office and were not selected
+  // representation: the selected against the selectorate
   double women_share_list = 0.0;
   double women_share_selectorate = 0.0;
   double under35_share_list = 0.0;
   double under35_share_selectorate = 0.0;
-  double regional_disproportionality = 0.0;  // Loosemore-Hanby index of list vs selectorate by region
+  // Loosemore-Hanby index of the selected vs the selectorate by region, the party centre's
+  // places counting as a region without members.
+  double regional_disproportionality = 0.0;
   // responsiveness
-  double turnover = std::numeric_limits<double>::quiet_NaN();  // share of the list not on the
-                                                               // previous list; NaN without one
+  // Share of the selected who were not the office's sitting deputies (the previous list:
+  // candidacy.offices.*.incumbents); NaN when the scenario names none.
+  double turnover = std::numeric_limits<double>::quiet_NaN();
+  // Candidates per place, mean over the office's contests of candidates / winners.
+  double candidates_per_place_contest = 0.0;
+  std::int64_t places = 0;             // places the office has (its list or its seats)
+  std::int64_t places_by_vote = 0;     // places filled by candidates who won a contest
+  std::int64_t places_leadership = 0;  // places filled by the party centre's appointees
+  std::int64_t places_empty = 0;       // places left empty
+  // Loosemore-Hanby over the places filled by the vote only, and two benchmarks for the same
+  // number of places computed in the same run: a proportional apportionment by selectorate
+  // (largest remainders), and the mean of random draws in proportion to the selectorate.
+  double regional_disproportionality_vote = 0.0;
+  double regional_disproportionality_proportional = 0.0;
+  double regional_disproportionality_random = 0.0;
 
   bool operator==(const DemocracyRow&) const = default;
+};
+
+// /candidates: one row per replicate x party x candidate (every applicant, and the party
+// centre's appointees): who they were, the contest they stood in, and where their path ended.
+struct CandidateRow {
+  std::uint32_t replicate = 0;
+  PartyCode party = 0;
+  CandidateCode candidate = 0;
+  OfficeCode office = 0;
+  RegionCode region = 0;     // the national code for appointees
+  std::uint16_t branch = 0;  // the home branch within the region (0 for appointees)
+  Gender gender = Gender::female;
+  std::uint8_t age = 0;
+  Route route = Route::self_nominated;
+  std::uint8_t incumbent = 0;  // 1: a sitting deputy of the office
+  Stage reached = Stage::nominated;
+  Outcome outcome = Outcome::lost;
+  RemovalReason reason = RemovalReason::none;  // removed or withdrew: why
+  // The contest the candidate stood in (0: none): numbered from 1 region by region.
+  std::uint32_t contest = 0;
+  std::uint32_t contest_candidates = 0;  // candidates on that ballot
+  double votes = 0.0;                    // the rule's score: first preferences, Borda points, ...
+  double share = 0.0;                    // votes / every candidate's votes in the contest
+  std::uint32_t contest_rank = 0;        // 1: the contest's best; 0: not on a ballot
+  // The size-free statistic by which merging stages compare nominees of different contests:
+  // share x contest_candidates (1 is the contest's average).
+  double scaled_share = 0.0;
+  std::uint8_t conferences = 0;  // conference stages that confirmed the candidate
+  // Place on the party list (listed, appointed) or among the winners of the contest, which are
+  // its office's list in that unit (won); 0: neither.
+  std::uint32_t list_position = 0;
+
+  bool operator==(const CandidateRow&) const = default;
+};
+
+// /warnings: one row per replicate x party x departure from the scenario (a quota that could
+// not be met, places left empty, appointees named), at one stage of the selection.
+struct WarningRow {
+  std::uint32_t replicate = 0;
+  PartyCode party = 0;
+  WarningKind kind = WarningKind::quota_unmet;
+  std::uint16_t selection_stage = 0;  // index into selection.stages (/meta/selection_stages)
+  OfficeCode office = 0;
+  std::int64_t occurrences = 0;  // contests, conferences or lists where it happened
+  std::int64_t expected = 0;     // places (or group members) the scenario asked for there
+  std::int64_t found = 0;        // what the run could give
+
+  bool operator==(const WarningRow&) const = default;
 };
 
 // Everything one finished replicate publishes, every party's rows in party order, handed over in
@@ -142,12 +219,18 @@ struct ReplicateResults {
   std::vector<TurnoutRow> turnout;
   std::vector<PlatformRow> platform;
   std::vector<ListRow> list;
-  std::vector<DemocracyRow> democracy;  // one per party
+  std::vector<DemocracyRow> democracy;  // one per party and office
+  std::vector<CandidateRow> candidates;
+  std::vector<WarningRow> warnings;
 
   // Every table's rows, in the order of the output file's datasets: the one place that lists
   // them, for code that treats each table alike (std::apply over the tuple).
-  auto tables() { return std::tie(summary, funnel, turnout, platform, list, democracy); }
-  auto tables() const { return std::tie(summary, funnel, turnout, platform, list, democracy); }
+  auto tables() {
+    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings);
+  }
+  auto tables() const {
+    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings);
+  }
 
   // Appends another party's rows.
   void append(ReplicateResults&& other) {

@@ -23,6 +23,9 @@ struct RunInfo {
   std::string epoch;                      // the scenario's epoch, ISO 8601 local date and time
   std::vector<std::string> region_names;  // index = RegionCode
   std::vector<std::string> party_names;   // index = PartyCode
+  std::vector<std::string> office_names;  // index = OfficeCode (candidacy.offices)
+  // index = WarningRow::selection_stage (selection.stages)
+  std::vector<std::string> selection_stage_names;
 };
 
 class ResultSink {

@@ -42,6 +42,7 @@ struct ChoiceSpec {
   double dependent_endorsement_multiplier = 1.0;
   double local_affinity_weight = 0.0;        // candidate from the selector's own PPO
   double demographic_affinity_weight = 0.0;  // same gender or age band
+  double incumbency_weight = 0.0;            // a sitting deputy of the office
   // Candidates a ballot ranks or marks; 0: all.
   std::int32_t ballot_depth = 0;
 };

@@ -20,6 +20,9 @@ struct OfficeSpec {
   // Places on the final list or seats to fill for this office, nationwide.
   std::int32_t places = 1;
   double application_share = 0.0;  // of all applications; offices sum to 1
+  // Sitting deputies of this office (persons): the previous list's or seats' holders, of whom
+  // candidacy.incumbents_running apply again. The previous list, for turnover.
+  std::int32_t incumbents = 0;
 };
 
 // How a candidate gets nominated (self-nomination, a PPO, a public association, ...).
@@ -72,7 +75,8 @@ struct CandidacySpec {
   double women_share = 0.5;         // of applicants (2020: 0.37)
   double youth_share = 0.0;         // of applicants under youth_max_age (2020: 0.29)
   std::int32_t youth_max_age = 35;  // years; "youth" means younger than this
-  double incumbent_share = 0.0;
+  // Share of each office's sitting deputies who apply to it again.
+  double incumbents_running = 1.0;
   // Candidate valence ~ Normal(0, valence_sd) on the choice model's utility scale.
   double valence_sd = 1.0;
   // Probability that a registered candidate skips a mandatory debate (and is removed).

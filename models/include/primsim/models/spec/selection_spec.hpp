@@ -87,16 +87,54 @@ struct QuotaSpec {
   bool separate_ranking = false;
 };
 
+// What a stage does when its candidates cannot meet a quota: it never invents names silently,
+// and every choice writes a warning.
+enum class QuotaShortfall {
+  relax,        // fill the places from the candidates there are, short of the quota
+  leave_empty,  // leave the places the quota reserves empty
+  appoint,      // the party centre names appointees of the group (the list stage only)
+};
+
+inline constexpr std::array<std::string_view, 3> kQuotaShortfallNames{"relax", "leave_empty", "appoint"};
+constexpr std::span<const std::string_view> names_of(QuotaShortfall) { return kQuotaShortfallNames; }
+
 struct RuleSpec {
   RuleKind kind = RuleKind::plurality;
   // Winners per contest; 0: every candidate is ranked and passed on.
   std::int32_t winners = 1;
   // threshold: minimum share of valid votes in the contest, in [0, 1].
   double threshold = 0.0;
-  // The result only advises the next stage, which may reorder it (United Russia 2016).
-  bool advisory = false;
+  // Where the stage's rule says: a vote stage's quotas bind each contest's winners, a
+  // conference stage's each conference's confirmed nominees, the congress's the list.
   std::vector<QuotaSpec> quotas;
+  QuotaShortfall quota_shortfall = QuotaShortfall::relax;
 };
+
+// How a stage that takes nominees from several contests ranks them against each other. A share
+// of the points in a contest of n candidates averages 1/n, so raw shares favour small contests;
+// every rule here is free of the contest's size.
+enum class MergeRule {
+  // Places go to the units the nominees come from (regions at a national stage, branches at a
+  // regional one) in proportion to their members, in Sainte-Lague order, and each unit's go to
+  // its nominees in `rank` order: every prefix of the merged ranking is proportional.
+  apportioned,
+  rank,          // by rank within the contest; equal ranks by scaled share
+  scaled_share,  // share of the contest's points x candidates in the contest (1: its average)
+};
+
+inline constexpr std::array<std::string_view, 3> kMergeRuleNames{"apportioned", "rank", "scaled_share"};
+constexpr std::span<const std::string_view> names_of(MergeRule) { return kMergeRuleNames; }
+
+// Where the party centre's reserved places go on the list (the sources give only the list's
+// composition, not its order).
+enum class ReservedPlacement {
+  even,   // spread evenly down the list (Sainte-Lague between the two groups)
+  front,  // at the top, above every primary winner
+  back,   // below the last primary winner
+};
+
+inline constexpr std::array<std::string_view, 3> kReservedPlacementNames{"even", "front", "back"};
+constexpr std::span<const std::string_view> names_of(ReservedPlacement) { return kReservedPlacementNames; }
 
 struct StageSpec {
   std::string name;  // unique within the pipeline
@@ -113,10 +151,14 @@ struct StageSpec {
   std::vector<std::string> channels;
   // Places kept for the party centre on this stage's list (2020 congress: 49 of 126).
   std::int32_t reserved_places = 0;
+  ReservedPlacement reserved_placement = ReservedPlacement::even;
   // A conference stage (its phase is of kind conferences): the nominees all its conferences
   // confirm together, apportioned among them by membership with largest remainders, none given
   // more than it has candidates; 0: rule.winners each (0 there: every candidate passed on).
   std::int32_t nominees = 0;
+  // How the stage ranks nominees of different contests against each other (conference stages
+  // and the congress).
+  MergeRule merge = MergeRule::apportioned;
   // The stage may strike candidates passed on by the previous stage (Rahat's veto agency) ...
   bool can_veto = false;
   // ... each with this probability.
