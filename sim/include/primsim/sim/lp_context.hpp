@@ -11,6 +11,7 @@ namespace primsim::sim {
 
 class EventRouter;
 class LogicalProcess;
+class ParallelExecutor;
 class Simulation;
 
 class LpContext {
@@ -37,9 +38,12 @@ class LpContext {
   // The key of that stream, for code that builds its own streams from a key.
   [[nodiscard]] StreamKey stream_key(std::uint64_t entity, RandomPurpose purpose) const;
 
+ private:
+  // Only an executor moves the clock: the parallel one reuses a context for an LP's events
+  // within a window.
+  friend class ParallelExecutor;
   void set_now(SimTime now) { now_ = now; }
 
- private:
   Event make_event(LpId target, Duration delay, EventType type, const EventPayload& payload,
                    std::int32_t priority);
 
