@@ -114,16 +114,19 @@ void print_results(const Options& options, const models::results::RunInfo& info,
     }
     nlohmann::ordered_json departures = nlohmann::ordered_json::array();
     for (const output::RunWarning& warning : warnings) {
-      departures.push_back({{"party", output::party_name(run, warning.party)},
-                            {"kind", std::string(models::results::warning_kind_names.at(
-                                         static_cast<std::size_t>(warning.kind)))},
-                            {"stage", output::selection_stage_name(run, warning.selection_stage)},
-                            {"office", output::office_name(run, warning.office)},
-                            {"replicates", warning.replicates},
-                            {"occurrences", warning.occurrences},
-                            {"expected", warning.expected},
-                            {"found", warning.found},
-                            {"message", output::warning_text(run, warning)}});
+      departures.push_back(
+          {{"party", output::party_name(run, warning.party)},
+           {"kind",
+            std::string(models::results::warning_kind_names.at(static_cast<std::size_t>(warning.kind)))},
+           {"group",
+            std::string(models::results::quota_group_names.at(static_cast<std::size_t>(warning.group)))},
+           {"stage", output::selection_stage_name(run, warning.selection_stage)},
+           {"office", output::office_name(run, warning.office)},
+           {"replicates", warning.replicates},
+           {"occurrences", warning.occurrences},
+           {"expected", warning.expected},
+           {"found", warning.found},
+           {"message", output::warning_text(run, warning)}});
     }
     line["warnings"] = departures;
     std::cout << line.dump() << '\n';

@@ -182,6 +182,7 @@ void Hdf5Writer::State::create_file() {
   write_meta_table(meta.get(), "reasons", to_strings(removal_reason_names));
   write_meta_table(meta.get(), "outcomes", to_strings(outcome_names));
   write_meta_table(meta.get(), "warning_kinds", to_strings(warning_kind_names));
+  write_meta_table(meta.get(), "quota_groups", to_strings(quota_group_names));
   write_meta_table(meta.get(), "offices", info.office_names);
   write_meta_table(meta.get(), "selection_stages", info.selection_stage_names);
   if (layout.has_sweep()) write_sweep_table(meta.get(), layout.sweep_keys, layout.sweep_values);

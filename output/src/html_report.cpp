@@ -350,7 +350,7 @@ std::string warnings_section(const RunFile& run) {
         format_value(static_cast<double>(warning.occurrences), ValueKind::count),
         format_value(static_cast<double>(warning.expected), ValueKind::count),
         format_value(static_cast<double>(warning.found), ValueKind::count),
-        html_escape(warning_event(warning.kind) + "; " + warning_consequence(warning.kind)));
+        html_escape(warning_event(warning.kind, warning.group) + "; " + warning_consequence(warning.kind)));
   }
   return html + "</table>\n</section>\n";
 }

@@ -16,15 +16,16 @@ namespace primsim::output {
 using namespace models::results;
 
 std::vector<RunWarning> run_warnings(const RunFile& run) {
-  using Key = std::tuple<PartyCode, WarningKind, std::uint16_t, OfficeCode>;
+  using Key = std::tuple<PartyCode, WarningKind, QuotaGroupCode, std::uint16_t, OfficeCode>;
   std::map<Key, RunWarning> sums;
   std::map<Key, std::set<std::uint32_t>> replicates;
   run.scan<WarningRow>([&](std::span<const WarningRow> rows) {
     for (const WarningRow& row : rows) {
-      const Key key{row.party, row.kind, row.selection_stage, row.office};
+      const Key key{row.party, row.kind, row.group, row.selection_stage, row.office};
       RunWarning& sum = sums[key];
       sum.party = row.party;
       sum.kind = row.kind;
+      sum.group = row.group;
       sum.selection_stage = row.selection_stage;
       sum.office = row.office;
       sum.occurrences += row.occurrences;
@@ -51,14 +52,20 @@ std::string party_name(const RunFile& run, PartyCode party) {
   return party < names.size() ? names[party] : fmt::format("party {}", party);
 }
 
-std::string warning_event(WarningKind kind) {
+std::string warning_event(WarningKind kind, QuotaGroupCode group) {
+  const auto code = static_cast<std::size_t>(group);
+  const std::string who = group == QuotaGroupCode::none || code >= quota_group_names.size()
+                              ? std::string()
+                              : fmt::format(" for {}", quota_group_names[code]);
   switch (kind) {
     case WarningKind::quota_unmet:
-      return "quota unmet";
+      return fmt::format("quota{} unmet", who);
     case WarningKind::places_empty:
-      return "places not filled";
+      return group == QuotaGroupCode::none ? "places not filled"
+                                           : fmt::format("places kept{} not filled", who);
     case WarningKind::appointees_named:
-      return "quota unmet from the candidates";
+      return group == QuotaGroupCode::none ? "places not filled from the candidates"
+                                           : fmt::format("quota{} unmet from the candidates", who);
   }
   return fmt::format("warning {}", static_cast<int>(kind));
 }
@@ -80,9 +87,9 @@ std::string warning_text(const RunFile& run, const RunWarning& warning) {
       run.info().party_names.size() > 1 ? fmt::format("party {}, ", party_name(run, warning.party)) : "";
   return fmt::format("{}{} ({}): {} {} time{} in {} of {} replicates (expected {}, found {}); {}", party,
                      selection_stage_name(run, warning.selection_stage), office_name(run, warning.office),
-                     warning_event(warning.kind), warning.occurrences, warning.occurrences == 1 ? "" : "s",
-                     warning.replicates, run.replicate_count(), warning.expected, warning.found,
-                     warning_consequence(warning.kind));
+                     warning_event(warning.kind, warning.group), warning.occurrences,
+                     warning.occurrences == 1 ? "" : "s", warning.replicates, run.replicate_count(),
+                     warning.expected, warning.found, warning_consequence(warning.kind));
 }
 
 }  // namespace primsim::output

@@ -275,6 +275,8 @@ const TableSpec& table_spec<WarningRow>() {
           {"party", offsetof(WarningRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
           {"kind", offsetof(WarningRow, kind), ColumnKind::warning_kind, "",
            "what departed from the scenario, see /meta/warning_kinds"},
+          {"group", offsetof(WarningRow, group), ColumnKind::quota_group, "",
+           "the quota's group, or none for places left empty for want of candidates; see /meta/quota_groups"},
           {"selection_stage", offsetof(WarningRow, selection_stage), ColumnKind::u16, "",
            "selection stage code, see /meta/selection_stages"},
           {"office", offsetof(WarningRow, office), ColumnKind::u8, "", "office code, see /meta/offices"},
@@ -340,6 +342,7 @@ Hdf5Handle make_type(const TableSpec& spec, bool with_point) {
     if (column.kind == ColumnKind::reason) enum_type = make_enum_type(removal_reason_names);
     if (column.kind == ColumnKind::outcome) enum_type = make_enum_type(outcome_names);
     if (column.kind == ColumnKind::warning_kind) enum_type = make_enum_type(warning_kind_names);
+    if (column.kind == ColumnKind::quota_group) enum_type = make_enum_type(quota_group_names);
     if (enum_type.is_open()) member = enum_type.get();
     check_hdf5(H5Tinsert(row.get(), column.name, base + column.offset, member),
                "insert column " + std::string(column.name));

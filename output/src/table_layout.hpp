@@ -12,7 +12,21 @@
 
 namespace primsim::output {
 
-enum class ColumnKind { u8, u16, u32, u64, i64, f64, stage, gender, route, reason, outcome, warning_kind };
+enum class ColumnKind {
+  u8,
+  u16,
+  u32,
+  u64,
+  i64,
+  f64,
+  stage,
+  gender,
+  route,
+  reason,
+  outcome,
+  warning_kind,
+  quota_group
+};
 
 struct ColumnSpec {
   const char* name;

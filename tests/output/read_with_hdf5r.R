@@ -22,7 +22,8 @@ contract <- list(
   candidates = c("replicate", "party", "candidate", "office", "region", "branch", "gender", "age", "route",
                  "incumbent", "reached", "outcome", "reason", "contest", "contest_candidates", "votes",
                  "share", "contest_rank", "scaled_share", "conferences", "list_position"),
-  warnings = c("replicate", "party", "kind", "selection_stage", "office", "occurrences", "expected", "found"))
+  warnings = c("replicate", "party", "kind", "group", "selection_stage", "office", "occurrences", "expected",
+               "found"))
 # A run that does what its scenario says has no /warnings rows.
 may_be_empty <- c("warnings")
 for (name in names(contract)) {

@@ -26,12 +26,13 @@ CONTRACT = {
     "candidates": ["replicate", "party", "candidate", "office", "region", "branch", "gender", "age", "route",
                    "incumbent", "reached", "outcome", "reason", "contest", "contest_candidates", "votes",
                    "share", "contest_rank", "scaled_share", "conferences", "list_position"],
-    "warnings": ["replicate", "party", "kind", "selection_stage", "office", "occurrences", "expected", "found"],
+    "warnings": ["replicate", "party", "kind", "group", "selection_stage", "office", "occurrences", "expected",
+                 "found"],
 }
 # A run that does what its scenario says has no /warnings rows.
 MAY_BE_EMPTY = {"warnings"}
 META = ["regions", "parties", "stages", "routes", "genders", "channels", "reasons", "offices",
-        "selection_stages", "outcomes", "warning_kinds"]
+        "selection_stages", "outcomes", "warning_kinds", "quota_groups"]
 ROOT_ATTRIBUTES = ["schema_version", "program_version", "scenario_name", "scenario_yaml", "seed",
                    "replicates", "command_line", "start_time", "end_time"]
 
@@ -81,7 +82,7 @@ def main(path):
         check(h5py.check_enum_dtype(f["list"].dtype["gender"]) is not None, "/list gender is not an enum")
         check(h5py.check_enum_dtype(f["list"].dtype["route"]) is not None, "/list route is not an enum")
         for table, column, lookup in [("candidates", "outcome", "outcomes"), ("candidates", "reason", "reasons"),
-                                      ("candidates", "reached", "stages"), ("warnings", "kind", "warning_kinds")]:
+                                      ("candidates", "reached", "stages"), ("warnings", "kind", "warning_kinds"), ("warnings", "group", "quota_groups")]:
             enum = h5py.check_enum_dtype(f[table].dtype[column])
             check(enum is not None, f"/{table} {column} is not an HDF5 enum")
             check(sorted(enum, key=enum.get) == names[lookup], f"/{table} {column} enum != /meta/{lookup}")

@@ -61,7 +61,8 @@ TEST_CASE("departures from the scenario head both reports, and a run without any
   CHECK(warnings[0].replicates == 3);
   CHECK(warnings[0].occurrences == 10);
   const std::string quota =
-      "members_vote (majilis): quota unmet 10 times in 3 of 3 replicates (expected 20, found 10); the quota "
+      "members_vote (majilis): quota for women unmet 10 times in 3 of 3 replicates (expected 20, found 10); "
+      "the quota "
       "was relaxed";
   const std::string empty =
       "congress (majilis): places not filled 1 time in 1 of 3 replicates (expected 126, found 124); places "

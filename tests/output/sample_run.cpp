@@ -67,10 +67,11 @@ void add_sample_warnings(ReplicateResults& results) {
   const std::uint32_t replicate = results.replicate;
   // The women's quota unmet in a few list-office contests of every replicate; in odd replicates
   // the congress leaves two places empty too.
-  results.warnings.push_back({replicate, 0, WarningKind::quota_unmet, 0, 0, 3 + replicate % 2,
-                              2 * (3 + replicate % 2), 3 + replicate % 2});
+  results.warnings.push_back({replicate, 0, WarningKind::quota_unmet, QuotaGroupCode::women, 0, 0,
+                              3 + replicate % 2, 2 * (3 + replicate % 2), 3 + replicate % 2});
   if (replicate % 2 == 1)
-    results.warnings.push_back({replicate, 0, WarningKind::places_empty, 2, 0, 1, 126, 124});
+    results.warnings.push_back(
+        {replicate, 0, WarningKind::places_empty, QuotaGroupCode::none, 2, 0, 1, 126, 124});
 }
 
 ReplicateResults sample_replicate(std::uint64_t seed, std::uint32_t replicate) {

@@ -482,8 +482,9 @@ void PrimaryReplicate::warning_rows(std::vector<results::WarningRow>& rows) cons
       std::int64_t filled = 0;
       for (const auto p : selected.by_region) filled += p;
       if (filled < offices[o].places) {
-        log.add(results::WarningKind::places_empty, static_cast<std::uint16_t>(*world_.vote_stage()),
-                static_cast<results::OfficeCode>(o), offices[o].places, filled);
+        log.add(results::WarningKind::places_empty, results::QuotaGroupCode::none,
+                static_cast<std::uint16_t>(*world_.vote_stage()), static_cast<results::OfficeCode>(o),
+                offices[o].places, filled);
       }
     }
   }

@@ -354,8 +354,8 @@ void SecondStage::form_list(sim::LpContext& context) {
     // Too few nominees for the places the vote should fill: the centre fills them only when the
     // scenario lets it appoint; otherwise they stay empty.
     warnings_.add(may_appoint ? results::WarningKind::appointees_named : results::WarningKind::places_empty,
-                  site.stage, office, static_cast<std::int64_t>(places - reserved),
-                  static_cast<std::int64_t>(from_primaries));
+                  results::QuotaGroupCode::none, site.stage, office,
+                  static_cast<std::int64_t>(places - reserved), static_cast<std::int64_t>(from_primaries));
   }
   const std::size_t leadership_places = may_appoint ? places - from_primaries : reserved;
   std::vector<rules::ListCandidate> primary;
@@ -375,6 +375,7 @@ void SecondStage::form_list(sim::LpContext& context) {
   // lets the centre appoint to meet a quota, appointees on standby for each quota group.
   for (std::size_t i = from_primaries; i < ranked; ++i) pool.push_back(as_list_candidate(i, people[i]));
   const std::size_t standby_from = people.size();
+  std::size_t youth_standby_from = people.size();
   if (may_appoint) {
     const rules::MinimumShares shares = minimum_shares(congress.rule.quotas);
     const auto standby = [&](double share, bool woman, bool young) {
@@ -385,18 +386,29 @@ void SecondStage::form_list(sim::LpContext& context) {
       }
     };
     standby(std::max(shares.women, shares.women_or_youth), true, false);
+    youth_standby_from = people.size();
     standby(shares.youth, false, true);
   }
   const auto list =
       fill_under_quotas(pool, from_primaries + leadership_places, congress.rule, site, warnings_, true);
   list_.clear();
-  std::int64_t standby_named = 0;
+  std::int64_t women_named = 0;
+  std::int64_t young_named = 0;
   for (const auto& candidate : list) {
     list_.push_back(people[candidate.id]);
-    if (candidate.id >= standby_from) ++standby_named;
+    if (candidate.id >= youth_standby_from) {
+      ++young_named;
+    } else if (candidate.id >= standby_from) {
+      ++women_named;
+    }
   }
-  if (standby_named > 0)
-    warnings_.add(results::WarningKind::appointees_named, site.stage, office, 0, standby_named);
+  // Standby appointees of the women's block stand for the women's and the women-or-youth quota.
+  if (women_named > 0)
+    warnings_.add(results::WarningKind::appointees_named, results::QuotaGroupCode::women, site.stage, office,
+                  0, women_named);
+  if (young_named > 0)
+    warnings_.add(results::WarningKind::appointees_named, results::QuotaGroupCode::youth, site.stage, office,
+                  0, young_named);
 }
 
 }  // namespace primsim::models

@@ -13,6 +13,18 @@ std::size_t needed(double share, std::size_t places) {
 
 }  // namespace
 
+results::QuotaGroupCode code_of(spec::QuotaGroup group) {
+  switch (group) {
+    case spec::QuotaGroup::women:
+      return results::QuotaGroupCode::women;
+    case spec::QuotaGroup::youth:
+      return results::QuotaGroupCode::youth;
+    case spec::QuotaGroup::women_or_youth:
+      return results::QuotaGroupCode::women_or_youth;
+  }
+  return results::QuotaGroupCode::none;
+}
+
 bool in_quota_group(const rules::ListCandidate& candidate, spec::QuotaGroup group) {
   switch (group) {
     case spec::QuotaGroup::women:
@@ -53,8 +65,8 @@ std::vector<rules::ListCandidate> fill_under_quotas(std::span<const rules::ListC
                       [&](const rules::ListCandidate& c) { return in_quota_group(c, quota.group); }));
     if (have >= need) continue;
     if (rule.quota_shortfall != spec::QuotaShortfall::leave_empty) {
-      log.add(results::WarningKind::quota_unmet, site.stage, site.office, static_cast<std::int64_t>(need),
-              static_cast<std::int64_t>(have));
+      log.add(results::WarningKind::quota_unmet, code_of(quota.group), site.stage, site.office,
+              static_cast<std::int64_t>(need), static_cast<std::int64_t>(have));
       continue;
     }
     // The places the quota keeps for the group and the group cannot fill stay empty: they are
@@ -66,8 +78,8 @@ std::vector<rules::ListCandidate> fill_under_quotas(std::span<const rules::ListC
       chosen.erase(chosen.begin() + static_cast<std::ptrdiff_t>(i));
       --to_empty;
     }
-    log.add(results::WarningKind::places_empty, site.stage, site.office, static_cast<std::int64_t>(need),
-            static_cast<std::int64_t>(have));
+    log.add(results::WarningKind::places_empty, code_of(quota.group), site.stage, site.office,
+            static_cast<std::int64_t>(need), static_cast<std::int64_t>(have));
   }
   return chosen;
 }

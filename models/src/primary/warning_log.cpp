@@ -5,13 +5,14 @@
 
 namespace primsim::models {
 
-void WarningLog::add(results::WarningKind kind, std::uint16_t stage, results::OfficeCode office,
-                     std::int64_t expected, std::int64_t found) {
+void WarningLog::add(results::WarningKind kind, results::QuotaGroupCode group, std::uint16_t stage,
+                     results::OfficeCode office, std::int64_t expected, std::int64_t found) {
   const auto same = std::find_if(rows_.begin(), rows_.end(), [&](const results::WarningRow& row) {
-    return row.kind == kind && row.selection_stage == stage && row.office == office;
+    return row.kind == kind && row.group == group && row.selection_stage == stage && row.office == office;
   });
   results::WarningRow& row = same != rows_.end() ? *same : rows_.emplace_back();
   row.kind = kind;
+  row.group = group;
   row.selection_stage = stage;
   row.office = office;
   ++row.occurrences;
@@ -22,8 +23,8 @@ void WarningLog::add(results::WarningKind kind, std::uint16_t stage, results::Of
 void WarningLog::merge(const WarningLog& other) {
   for (const auto& theirs : other.rows_) {
     const auto same = std::find_if(rows_.begin(), rows_.end(), [&](const results::WarningRow& row) {
-      return row.kind == theirs.kind && row.selection_stage == theirs.selection_stage &&
-             row.office == theirs.office;
+      return row.kind == theirs.kind && row.group == theirs.group &&
+             row.selection_stage == theirs.selection_stage && row.office == theirs.office;
     });
     if (same == rows_.end()) {
       rows_.push_back(theirs);

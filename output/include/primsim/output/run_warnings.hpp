@@ -15,6 +15,7 @@ namespace primsim::output {
 struct RunWarning {
   models::results::PartyCode party = 0;
   models::results::WarningKind kind = models::results::WarningKind::quota_unmet;
+  models::results::QuotaGroupCode group = models::results::QuotaGroupCode::none;
   std::uint16_t selection_stage = 0;
   models::results::OfficeCode office = 0;
   std::uint64_t replicates = 0;  // replicates in which it happened at least once
@@ -31,12 +32,14 @@ std::vector<RunWarning> run_warnings(const RunFile& run);
 std::string selection_stage_name(const RunFile& run, std::uint16_t stage);
 std::string party_name(const RunFile& run, models::results::PartyCode party);
 
-// What happened, as a phrase: "quota unmet", "places not filled", "quota unmet from the candidates".
-std::string warning_event(models::results::WarningKind kind);
+// What happened, as a phrase: "quota for women unmet", "places kept for youth not filled",
+// "places not filled", "quota for women unmet from the candidates".
+std::string warning_event(models::results::WarningKind kind,
+                          models::results::QuotaGroupCode group = models::results::QuotaGroupCode::none);
 // What the run did instead: "the quota was relaxed", "places left empty", "filled by appointees".
 std::string warning_consequence(models::results::WarningKind kind);
 
-// One line without a trailing newline: "members_vote (majilis): quota unmet 37 times in 8 of 10
+// One line without a trailing newline: "members_vote (majilis): quota for women unmet 37 times in 8 of 10
 // replicates (expected 80, found 43); the quota was relaxed", after "party NAME, " when the run
 // has several parties.
 std::string warning_text(const RunFile& run, const RunWarning& warning);

@@ -20,6 +20,8 @@ struct QuotaSite {
   results::OfficeCode office = 0;
 };
 
+// The output code of a quota's group.
+results::QuotaGroupCode code_of(spec::QuotaGroup group);
 // Whether a candidate counts toward a quota's group.
 bool in_quota_group(const rules::ListCandidate& candidate, spec::QuotaGroup group);
 

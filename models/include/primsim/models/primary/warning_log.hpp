@@ -11,9 +11,10 @@ namespace primsim::models {
 
 class WarningLog {
  public:
-  // One more occurrence of `kind` at a stage and office: same (kind, stage, office) add up.
-  void add(results::WarningKind kind, std::uint16_t stage, results::OfficeCode office, std::int64_t expected,
-           std::int64_t found);
+  // One more occurrence of `kind` for `group` at a stage and office: the same (kind, group, stage,
+  // office) add up.
+  void add(results::WarningKind kind, results::QuotaGroupCode group, std::uint16_t stage,
+           results::OfficeCode office, std::int64_t expected, std::int64_t found);
   // Every warning of `other` added to this log.
   void merge(const WarningLog& other);
 

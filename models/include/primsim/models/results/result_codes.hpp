@@ -89,6 +89,12 @@ inline constexpr std::array<std::string_view, 6> removal_reason_names{
     "ineligible", "registration_error", "skipped_debates", "complaint_upheld", "withdrew", "none"};
 inline constexpr std::array<std::string_view, 7> outcome_names{"removed",   "withdrew", "lost",     "won",
                                                                "nominated", "listed",   "appointed"};
+// The group a warning concerns (/warnings): a quota's group, or none (places left empty for want
+// of candidates).
+enum class QuotaGroupCode : std::uint8_t { women = 0, youth = 1, women_or_youth = 2, none = 3 };
+
+inline constexpr std::array<std::string_view, 4> quota_group_names{"women", "youth", "women_or_youth",
+                                                                   "none"};
 inline constexpr std::array<std::string_view, 3> warning_kind_names{"quota_unmet", "places_empty",
                                                                     "appointees_named"};
 

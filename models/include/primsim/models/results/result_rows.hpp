@@ -200,7 +200,8 @@ struct WarningRow {
   std::uint32_t replicate = 0;
   PartyCode party = 0;
   WarningKind kind = WarningKind::quota_unmet;
-  std::uint16_t selection_stage = 0;  // index into selection.stages (/meta/selection_stages)
+  QuotaGroupCode group = QuotaGroupCode::none;  // the quota's group (/meta/quota_groups)
+  std::uint16_t selection_stage = 0;            // index into selection.stages (/meta/selection_stages)
   OfficeCode office = 0;
   std::int64_t occurrences = 0;  // contests, conferences or lists where it happened
   std::int64_t expected = 0;     // places (or group members) the scenario asked for there
