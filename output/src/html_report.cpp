@@ -500,7 +500,10 @@ std::string selection_sections(const RunFile& run, PartyCode party, const std::s
     if (!below.empty()) {
       html += fmt::format(
           "<p>Just below the line: the {} {} with the highest scaled shares{}; the gap is the lowest "
-          "scaled share among the places filled by the vote ({}) minus theirs.</p>\n",
+          "scaled share among the places filled by the vote ({}) minus theirs. A negative gap is a nominee "
+          "with a higher scaled share than someone placed: a merging stage that apportions places by "
+          "membership (<code>merge: apportioned</code>) fills each region's places with that region's own "
+          "nominees.</p>\n",
           std::min(below.size(), below_the_line_rows),
           has_list ? "nominees not listed" : "candidates who lost",
           below.size() > below_the_line_rows ? fmt::format(" of {}", below.size()) : "",

@@ -7,9 +7,6 @@
 #include <numeric>
 #include <optional>
 
-#include <boost/math/distributions/normal.hpp>
-#include <boost/math/distributions/poisson.hpp>
-
 #include "primsim/models/members/member_generator.hpp"
 #include "primsim/models/primary/nominee_message.hpp"
 #include "primsim/models/primary/primary_events.hpp"
@@ -23,59 +20,12 @@ using results::Stage;
 
 namespace {
 
-// Strictly inside (0, 1), for quantile functions that are infinite at the ends.
-double open_unit(sim::RandomStream& stream) { return stream.uniform_positive() * (1.0 - 0x1.0p-54); }
-
-double normal_draw(sim::RandomStream& stream, double sd) {
-  if (sd <= 0) return 0.0;
-  return boost::math::quantile(boost::math::normal(0.0, sd), open_unit(stream));
-}
-
-std::int64_t poisson_draw(sim::RandomStream& stream, double mean) {
-  if (mean <= 0) return 0;
-  return static_cast<std::int64_t>(boost::math::quantile(boost::math::poisson(mean), open_unit(stream)));
-}
-
-double share_of(const spec::OfficeSpec& office) { return office.application_share; }
-template <typename Item>
-double share_of(const Item& item) {
-  return item.share;
-}
-
-template <typename Items>
-std::size_t pick_by_share(const Items& items, sim::RandomStream& stream) {
-  double total = 0;
-  for (const auto& item : items) total += share_of(item);
-  double u = stream.uniform() * total;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (u < share_of(items[i])) return i;
-    u -= share_of(items[i]);
-  }
-  return items.empty() ? 0 : items.size() - 1;
-}
-
-results::Route route_from_name(const std::string& name) {
-  if (name.find("self") != std::string::npos) return results::Route::self_nominated;
-  if (name.find("ppo") != std::string::npos || name.find("branch") != std::string::npos ||
-      name.find("party") != std::string::npos) {
-    return results::Route::party_branch;
-  }
-  return results::Route::public_association;
-}
-
-bool in_race(const Candidate& c) { return c.outcome == CandidateOutcome::in_race; }
-
-void remove(Candidate& c, RemovalReason reason, sim::SimTime at) {
-  c.outcome = CandidateOutcome::removed;
-  c.removal_reason = reason;
-  c.removed_at = at;
-}
-
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
 }  // namespace
 
-RegionModel::RegionModel(const PrimaryWorld& world, std::size_t region) : world_(world), region_(region) {
+RegionModel::RegionModel(const PrimaryWorld& world, std::size_t region)
+    : world_(world), region_(region), pipeline_(world, region) {
   votes_.votes_by_channel.assign(world.channels().size(), 0);
   for (const auto& plan : world.channels())
     channel_close_.push_back(world.window_in_region(plan, region).end);
@@ -92,7 +42,7 @@ void RegionModel::init(sim::LpContext& context) {
                 world_.members_in(region_), member_stream, members_);
   voter_state_.assign(members_.size(), VoterState::idle);
   voter_attempts_.assign(members_.size(), 0);
-  candidate_stream_ = context.random(region_, random_purposes::kCandidates);
+  pipeline_.init(context);
   voting_stream_ = context.random(region_, random_purposes::kVoting);
 }
 
@@ -102,31 +52,23 @@ void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
       on_phase_start(static_cast<std::size_t>(event.payload[0]), context);
       break;
     case events::kPhaseEnd:
-      on_phase_end(static_cast<std::size_t>(event.payload[0]), context);
+      pipeline_.on_phase_end(static_cast<std::size_t>(event.payload[0]));
       break;
     case events::kApplication:
-      add_candidate(context);
-      break;
     case events::kScreening:
-      screen(candidates_[event.payload[0]], context);
-      break;
     case events::kRegistration:
-      register_candidate(candidates_[event.payload[0]], context);
-      break;
     case events::kDebate:
-      debate(candidates_[event.payload[0]], context);
-      break;
     case events::kWithdrawal:
-      withdraw(candidates_[event.payload[0]], context);
+      pipeline_.handle(event, voting_open_, context);
       break;
     case events::kComplaint:
-      file_complaint(candidates_[event.payload[0]], event.payload[1] != 0, context);
+      file_complaint(pipeline_.candidates()[event.payload[0]], event.payload[1] != 0, context);
       break;
     case events::kComplaintReviewed:
       // Decided inside the region: by the region's own committee or a branch or PPO below it.
-      decide_complaint(static_cast<std::size_t>(event.payload[0]),
-                       candidate_stream_.bernoulli(world_.scenario().candidacy.complaints.upheld_probability),
-                       context);
+      decide_complaint(
+          static_cast<std::size_t>(event.payload[0]),
+          pipeline_.stream().bernoulli(world_.scenario().candidacy.complaints.upheld_probability), context);
       break;
     case events::kComplaintRuling:
       decide_complaint(static_cast<std::size_t>(event.payload[0]), event.payload[1] != 0, context);
@@ -159,184 +101,11 @@ void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
 }
 
 void RegionModel::on_phase_start(std::size_t phase, sim::LpContext& context) {
-  const auto& spec_phase = world_.calendar().phases()[phase];
-  if (spec_phase.kind == spec::PhaseKind::nomination) schedule_applications(phase, context);
-  if (spec_phase.kind == spec::PhaseKind::screening) {
-    screening_until_ = spec_phase.window.end;
-    for (const auto& c : candidates_) {
-      if (in_race(c) && c.reached == Stage::nominated)
-        schedule_within(*screening_until_, events::kScreening, c, context);
-    }
-  }
-  if (spec_phase.kind == spec::PhaseKind::debates) {
-    debates_until_ = spec_phase.window.end;
-    for (const auto& c : candidates_) {
-      if (in_race(c) && c.reached == Stage::registered)
-        schedule_within(*debates_until_, events::kDebate, c, context);
-    }
-  }
+  pipeline_.on_phase_start(phase, context);
   const auto& vote_stage = world_.vote_stage();
-  if (vote_stage && world_.scenario().selection.stages[*vote_stage].phase == spec_phase.name)
+  if (vote_stage &&
+      world_.scenario().selection.stages[*vote_stage].phase == world_.calendar().phases()[phase].name)
     open_voting(context);
-}
-
-void RegionModel::on_phase_end(std::size_t phase, sim::LpContext& /*context*/) {
-  const auto kind = world_.calendar().phases()[phase].kind;
-  if (kind == spec::PhaseKind::screening) {
-    screening_until_.reset();
-    screening_over_ = true;
-  }
-  if (kind == spec::PhaseKind::debates) debates_until_.reset();
-}
-
-void RegionModel::schedule_applications(std::size_t phase, sim::LpContext& context) {
-  const auto& scenario = world_.scenario();
-  const auto& window = world_.calendar().phases()[phase].window;
-  const double region_share = world_.total_members() > 0 ? static_cast<double>(world_.members_in(region_)) /
-                                                               static_cast<double>(world_.total_members())
-                                                         : 0.0;
-  const std::int64_t count = poisson_draw(
-      candidate_stream_, static_cast<double>(scenario.candidacy.expected_applications) * region_share);
-  // Pieces of the arrival profile are written against the phase as scheduled; a rescheduled
-  // phase keeps their offsets from its start.
-  const auto& scheduled = scenario.calendar.phases;
-  const auto original = std::find_if(scheduled.begin(), scheduled.end(), [&](const auto& p) {
-    return p.name == world_.calendar().phases()[phase].name;
-  });
-  const sim::Duration shift = window.start - original->window.start;
-  const auto& profile = scenario.candidacy.arrival_profile;
-  for (std::int64_t i = 0; i < count; ++i) {
-    spec::TimeWindow piece = window;
-    if (!profile.empty()) {
-      const auto& chosen = profile[pick_by_share(profile, candidate_stream_)].window;
-      piece = {chosen.start + shift, chosen.end + shift};
-    }
-    const auto offset =
-        static_cast<std::int64_t>(candidate_stream_.uniform() * static_cast<double>(piece.length().count()));
-    const sim::SimTime at = piece.start + sim::Duration{offset};
-    context.schedule(std::max(sim::Duration{0}, at - context.now()), events::kApplication);
-  }
-}
-
-void RegionModel::add_candidate(sim::LpContext& context) {
-  const auto& candidacy = world_.scenario().candidacy;
-  const auto& region_spec = world_.scenario().territory.regions[region_];
-  Candidate c;
-  c.id = static_cast<std::uint32_t>(candidates_.size());
-  c.region = static_cast<std::uint16_t>(region_);
-  c.ppo = static_cast<std::uint32_t>(
-      candidate_stream_.uniform_index(static_cast<std::uint64_t>(std::max(1, region_spec.ppos))));
-  c.branch =
-      static_cast<std::uint16_t>(c.ppo % static_cast<std::uint32_t>(std::max(1, region_spec.branches)));
-  c.office = static_cast<std::uint8_t>(pick_by_share(candidacy.offices, candidate_stream_));
-  c.route = candidacy.routes.empty()
-                ? results::Route::self_nominated
-                : route_from_name(candidacy.routes[pick_by_share(candidacy.routes, candidate_stream_)].name);
-  c.gender =
-      candidate_stream_.bernoulli(candidacy.women_share) ? results::Gender::female : results::Gender::male;
-  const std::int32_t min_age = candidacy.offices.empty() ? 18 : candidacy.offices[c.office].min_age;
-  const bool young = candidate_stream_.bernoulli(candidacy.youth_share) && min_age < candidacy.youth_max_age;
-  const std::int32_t low = young ? min_age : std::max(min_age, candidacy.youth_max_age);
-  const std::int32_t high = young ? candidacy.youth_max_age - 1 : 70;
-  c.age = static_cast<std::uint8_t>(low + static_cast<std::int32_t>(candidate_stream_.uniform_index(
-                                              static_cast<std::uint64_t>(std::max(1, high - low + 1)))));
-  c.incumbent = candidate_stream_.bernoulli(incumbent_probability(c.office));
-  // The leadership backs the candidates that party organisations put forward: a modelling
-  // assumption in the absence of published endorsement figures.
-  c.endorsed = c.route == results::Route::party_branch;
-  c.valence = normal_draw(candidate_stream_, candidacy.valence_sd);
-  c.applied_at = context.now();
-  candidates_.push_back(c);
-  // Screened within the screening phase; at once when the calendar has none or it is over, and
-  // when the phase starts for those who applied before it.
-  const bool screening_ahead =
-      !screening_until_ && world_.calendar().first_of(spec::PhaseKind::screening) && !screening_over_;
-  if (!screening_ahead) {
-    schedule_within(screening_until_.value_or(context.now()), events::kScreening, candidates_.back(),
-                    context);
-  }
-}
-
-double RegionModel::incumbent_probability(std::size_t office) const {
-  // The office's sitting deputies who run again, spread over its expected applicants: each
-  // applicant is one of them with this probability, so their expected number is the scenario's.
-  const auto& candidacy = world_.scenario().candidacy;
-  if (office >= candidacy.offices.size()) return 0.0;
-  const auto& spec_office = candidacy.offices[office];
-  const double applicants =
-      static_cast<double>(candidacy.expected_applications) * spec_office.application_share;
-  if (applicants <= 0) return 0.0;
-  return std::min(1.0,
-                  static_cast<double>(spec_office.incumbents) * candidacy.incumbents_running / applicants);
-}
-
-void RegionModel::schedule_within(sim::SimTime end, sim::EventType type, const Candidate& c,
-                                  sim::LpContext& context) {
-  const std::int64_t span = std::max<std::int64_t>(0, (end - context.now()).count());
-  const auto offset = static_cast<std::int64_t>(candidate_stream_.uniform() * static_cast<double>(span));
-  context.schedule(sim::Duration{offset}, type, {c.id, 0});
-}
-
-std::optional<sim::SimTime> RegionModel::vote_opens() const {
-  if (!world_.vote_stage()) return std::nullopt;
-  const auto& phase_name = world_.scenario().selection.stages[*world_.vote_stage()].phase;
-  sim::SimTime opens = world_.voting_span().start;
-  for (const auto& phase : world_.calendar().phases()) {
-    if (phase.name == phase_name) opens = std::min(opens, phase.window.start);
-  }
-  return opens;
-}
-
-void RegionModel::screen(Candidate& c, sim::LpContext& context) {
-  if (!in_race(c) || c.reached != Stage::nominated) return;
-  if (candidate_stream_.bernoulli(world_.scenario().candidacy.eligibility.ineligible_share)) {
-    remove(c, RemovalReason::ineligible, context.now());
-    return;
-  }
-  c.reached = Stage::eligible;
-  schedule_within(screening_until_.value_or(context.now()), events::kRegistration, c, context);
-}
-
-void RegionModel::register_candidate(Candidate& c, sim::LpContext& context) {
-  const auto& candidacy = world_.scenario().candidacy;
-  if (!in_race(c) || c.reached != Stage::eligible) return;
-  if (candidate_stream_.bernoulli(candidacy.eligibility.faulty_registration_share)) {
-    remove(c, RemovalReason::registration_error, context.now());
-    return;
-  }
-  c.reached = Stage::registered;
-  if (debates_until_) schedule_within(*debates_until_, events::kDebate, c, context);
-  const auto opens = vote_opens();
-  if (!opens || *opens <= context.now()) return;
-  if (candidate_stream_.bernoulli(candidacy.withdrawal_probability))
-    schedule_within(*opens, events::kWithdrawal, c, context);
-  // Complaints are filed so that their ruling is in before the vote opens; one routed to the
-  // centre also travels there and back, a lookahead each way.
-  const auto& complaints = candidacy.complaints;
-  sim::SimTime last = *opens - complaints.review_time;
-  if (complaints.decided_at == spec::TerritorialLevel::national) last = last - context.lookahead() * 2;
-  if (last <= context.now()) return;
-  const std::int64_t count = poisson_draw(candidate_stream_, complaints.rate);
-  for (std::int64_t i = 0; i < count; ++i) {
-    const bool against_membership = candidate_stream_.bernoulli(complaints.membership_fraud_share);
-    const auto offset = static_cast<std::int64_t>(candidate_stream_.uniform() *
-                                                  static_cast<double>((last - context.now()).count()));
-    context.schedule(sim::Duration{offset}, events::kComplaint, {c.id, against_membership ? 1U : 0U});
-  }
-}
-
-void RegionModel::debate(Candidate& c, sim::LpContext& context) {
-  if (!in_race(c) || c.reached != Stage::registered) return;
-  if (candidate_stream_.bernoulli(world_.scenario().candidacy.debate_skip_probability)) {
-    remove(c, RemovalReason::skipped_debates, context.now());
-    return;
-  }
-  c.reached = Stage::debated;
-  c.debate_signal = normal_draw(candidate_stream_, 1.0);
-}
-
-void RegionModel::withdraw(Candidate& c, sim::LpContext& context) {
-  if (in_race(c) && !voting_open_) remove(c, RemovalReason::withdrew, context.now());
 }
 
 void RegionModel::file_complaint(const Candidate& c, bool against_membership, sim::LpContext& context) {
@@ -370,7 +139,7 @@ void RegionModel::decide_complaint(std::size_t index, bool upheld, sim::LpContex
     complaint.memberships_voided = void_memberships(complaint.ppo);
     return;
   }
-  Candidate& c = candidates_[complaint.candidate];
+  Candidate& c = pipeline_.candidates()[complaint.candidate];
   if (in_race(c) && !voting_open_) {
     remove(c, RemovalReason::complaint_upheld, context.now());
     complaint.removed_candidate = true;
@@ -413,7 +182,7 @@ void RegionModel::open_voting(sim::LpContext& context) {
       std::max(1, stage.level == spec::TerritorialLevel::ppo ? region_spec.ppos : region_spec.branches));
   contests_.clear();
   contests_of_unit_.assign(units, {});
-  for (auto& c : candidates_) {
+  for (auto& c : pipeline_.candidates()) {
     if (!in_race(c) || c.reached < Stage::registered) continue;
     c.reached = Stage::on_ballot;
     const std::size_t unit_index = contest_unit(c.branch, c.ppo);
@@ -515,13 +284,13 @@ void RegionModel::prepare_choice_weights() {
   std::vector<double> utilities;
   for (auto& contest : contests_) {
     contest.ppos.clear();
-    for (const auto id : contest.candidates) contest.ppos.push_back(candidates_[id].ppo);
+    for (const auto id : contest.candidates) contest.ppos.push_back(pipeline_.candidates()[id].ppo);
     for (std::size_t kind = 0; kind < contest.weights.size(); ++kind) {
       const bool dependent = kind >= 2;
       const bool female = (kind % 2) == 1;
       utilities.clear();
       for (const auto id : contest.candidates) {
-        const Candidate& c = candidates_[id];
+        const Candidate& c = pipeline_.candidates()[id];
         double u = choice.valence_weight * c.valence + choice.debate_weight * c.debate_signal;
         if (c.endorsed)
           u += choice.endorsement_weight * (dependent ? choice.dependent_endorsement_multiplier : 1.0);
@@ -657,7 +426,7 @@ void RegionModel::tally(sim::LpContext& context) {
     }
     std::vector<rules::ListCandidate> groups;
     for (const auto id : contest.candidates) {
-      const Candidate& c = candidates_[id];
+      const Candidate& c = pipeline_.candidates()[id];
       groups.push_back({id, c.gender == results::Gender::female, c.age < scenario.candidacy.youth_max_age,
                         rules::ListRoute::primary});
     }
@@ -668,7 +437,7 @@ void RegionModel::tally(sim::LpContext& context) {
                                              {static_cast<std::uint16_t>(stage), contest.office}, warnings_);
     for (std::size_t place = 0; place < running; ++place) {
       const auto position = count.order[place];
-      Candidate& c = candidates_[contest.candidates[position]];
+      Candidate& c = pipeline_.candidates()[contest.candidates[position]];
       c.contest = static_cast<std::uint32_t>(k + 1);
       c.contest_candidates = static_cast<std::uint32_t>(running);
       c.votes = count.votes[position];
@@ -676,8 +445,8 @@ void RegionModel::tally(sim::LpContext& context) {
       c.contest_rank = static_cast<std::uint32_t>(place + 1);
     }
     if (count.winners > 0 && count.winners < running) {
-      const Candidate& last = candidates_[contest.candidates[count.order[count.winners - 1]]];
-      const Candidate& first_loser = candidates_[contest.candidates[count.order[count.winners]]];
+      const Candidate& last = pipeline_.candidates()[contest.candidates[count.order[count.winners - 1]]];
+      const Candidate& first_loser = pipeline_.candidates()[contest.candidates[count.order[count.winners]]];
       contest_margins_.push_back({contest.office, last.scaled_share() - first_loser.scaled_share(),
                                   static_cast<double>(running) / static_cast<double>(count.winners)});
     }
@@ -689,7 +458,7 @@ void RegionModel::settle(const Contest& contest, const ContestCount& count, sim:
   const auto& offices = world_.scenario().candidacy.offices;
   const bool for_list = offices[contest.office].contest_level == spec::TerritorialLevel::national;
   for (std::size_t place = 0; place < count.order.size(); ++place) {
-    Candidate& c = candidates_[contest.candidates[count.order[place]]];
+    Candidate& c = pipeline_.candidates()[contest.candidates[count.order[place]]];
     if (place >= count.winners) {
       c.outcome = CandidateOutcome::not_selected;
       continue;
@@ -716,7 +485,7 @@ void RegionModel::settle(const Contest& contest, const ContestCount& count, sim:
 void RegionModel::finish(sim::LpContext& /*context*/) {
   // Every applicant ends in exactly one terminal state: candidates still in the race when the
   // run ends (no vote was held, or the horizon came first) did not make it.
-  for (auto& c : candidates_) {
+  for (auto& c : pipeline_.candidates()) {
     if (c.outcome == CandidateOutcome::in_race && c.reached != Stage::shortlisted)
       c.outcome = CandidateOutcome::not_selected;
   }

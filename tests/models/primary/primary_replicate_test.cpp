@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "event_counter.hpp"
 #include "mini_scenario.hpp"
 #include "primsim/models/primary/primary_events.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
@@ -42,26 +43,6 @@ Run run(const spec::ScenarioSpec& scenario, std::size_t threads, std::uint32_t r
   out.events = replicate_run.events();
   return out;
 }
-
-// Counts the events each LP handles, by type (sequential runs only: one thread calls it).
-class EventCounter final : public sim::Observer {
- public:
-  void on_event(const sim::Event& event) override { ++counts_[{event.target.value(), event.type}]; }
-  [[nodiscard]] std::int64_t at(std::uint32_t lp, sim::EventType type) const {
-    const auto found = counts_.find({lp, type});
-    return found == counts_.end() ? 0 : found->second;
-  }
-  [[nodiscard]] std::int64_t in_regions(sim::EventType type) const {
-    std::int64_t total = 0;
-    for (const auto& [key, count] : counts_) {
-      if (key.first != 0 && key.second == type) total += count;
-    }
-    return total;
-  }
-
- private:
-  std::map<std::pair<std::uint32_t, sim::EventType>, std::int64_t> counts_;
-};
 
 }  // namespace
 
@@ -128,53 +109,6 @@ TEST_CASE("every applicant ends in exactly one terminal state", "[models]") {
   CHECK(outcomes[results::Outcome::nominated] > 0);
 }
 
-TEST_CASE("each candidate's transitions are engine events at their own times inside the phases", "[models]") {
-  const auto scenario = testing::mini_2020();
-  PrimaryReplicate replicate(scenario, 11, 0);
-  sim::SequentialExecutor executor;
-  EventCounter counter;
-  const auto results = replicate.run(executor, &counter);
-  const auto& s = results.summary.front();
-  namespace events = primary_events;
-  // One screening event per applicant, one registration event per eligible applicant.
-  CHECK(counter.in_regions(events::kScreening) == s.applicants);
-  CHECK(counter.in_regions(events::kRegistration) == s.applicants - s.removed_ineligible);
-  CHECK(counter.in_regions(events::kWithdrawal) >= s.withdrawn);
-  std::map<results::RemovalReason, std::set<std::int64_t>> times;
-  for (const RegionModel* region : replicate.regions()) {
-    for (const Candidate& c : region->candidates()) {
-      if (c.outcome != CandidateOutcome::removed) continue;
-      times[c.removal_reason].insert(c.removed_at.seconds_since_epoch());
-      switch (c.removal_reason) {
-        case results::RemovalReason::ineligible:
-        case results::RemovalReason::registration_error:
-          // the screening phase of the new calendar, 29 - 31 Aug (days 240 - 243)
-          CHECK(c.removed_at >= testing::day(240));
-          CHECK(c.removed_at < testing::day(243));
-          break;
-        case results::RemovalReason::skipped_debates:
-          CHECK(c.removed_at >= testing::day(257));
-          CHECK(c.removed_at < testing::day(273));
-          break;
-        case results::RemovalReason::complaint_upheld:
-        case results::RemovalReason::withdrew:
-          // after registration, before the vote opens on 1 Oct (day 274)
-          CHECK(c.removed_at >= testing::day(240));
-          CHECK(c.removed_at < testing::day(274));
-          break;
-        case results::RemovalReason::none:
-          FAIL("a removed candidate without a reason");
-          break;
-      }
-    }
-  }
-  // Spread over the phase, not a loop at its boundary.
-  CHECK(times[results::RemovalReason::ineligible].size() > 10);
-  CHECK(times[results::RemovalReason::skipped_debates].size() ==
-        static_cast<std::size_t>(s.removed_skipped_debates));
-  CHECK(times[results::RemovalReason::withdrew].size() > 10);
-}
-
 TEST_CASE("complaints reach the level that the scenario names", "[models]") {
   using spec::TerritorialLevel;
   for (const auto level : {TerritorialLevel::ppo, TerritorialLevel::district, TerritorialLevel::region,
@@ -185,7 +119,7 @@ TEST_CASE("complaints reach the level that the scenario names", "[models]") {
     scenario.candidacy.complaints.decided_at = level;
     PrimaryReplicate replicate(scenario, 5, 0);
     sim::SequentialExecutor executor;
-    EventCounter counter;
+    testing::EventCounter counter;
     const auto results = replicate.run(executor, &counter);
     const Territory& territory = replicate.world().territory();
     const bool national = level == TerritorialLevel::national;
@@ -269,34 +203,6 @@ TEST_CASE("the funnel narrows stage by stage in every region", "[models]") {
   }
   CHECK(r.results.summary.front().on_ballot < r.results.summary.front().applicants);
   CHECK(r.results.summary.front().removed > 0);
-}
-
-TEST_CASE("applications arrive in the window of the new calendar after a suspension", "[models]") {
-  const auto scenario = testing::mini_2020();
-  PrimaryReplicate with_covid(scenario, 3, 0);
-  sim::SequentialExecutor a;
-  with_covid.run(a);
-  for (const RegionModel* region : with_covid.regions()) {
-    for (const Candidate& c : region->candidates()) {
-      REQUIRE(c.applied_at >= testing::day(229));
-      REQUIRE(c.applied_at < testing::day(240));
-    }
-  }
-
-  auto no_covid = scenario;
-  no_covid.disruptions.suspensions.clear();
-  PrimaryReplicate first_schedule(no_covid, 3, 0);
-  sim::SequentialExecutor b;
-  const auto results = first_schedule.run(b);
-  for (const RegionModel* region : first_schedule.regions()) {
-    for (const Candidate& c : region->candidates()) {
-      REQUIRE(c.applied_at >= testing::day(89));
-      REQUIRE(c.applied_at < testing::day(100));
-    }
-  }
-  // Voting moves with its phase: the first schedule votes in May.
-  REQUIRE_FALSE(results.platform.empty());
-  CHECK(results.platform.front().time == testing::day(130));
 }
 
 TEST_CASE("an overloaded platform fails logins in the first hours and the policy extends voting",

@@ -46,4 +46,12 @@ struct Candidate {
   [[nodiscard]] double scaled_share() const { return score * static_cast<double>(contest_candidates); }
 };
 
+inline bool in_race(const Candidate& c) { return c.outcome == CandidateOutcome::in_race; }
+
+inline void remove(Candidate& c, results::RemovalReason reason, sim::SimTime at) {
+  c.outcome = CandidateOutcome::removed;
+  c.removal_reason = reason;
+  c.removed_at = at;
+}
+
 }  // namespace primsim::models

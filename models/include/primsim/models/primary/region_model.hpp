@@ -11,6 +11,7 @@
 #include "primsim/models/choice/prepared_weights.hpp"
 #include "primsim/models/members/member_table.hpp"
 #include "primsim/models/primary/candidate.hpp"
+#include "primsim/models/primary/candidate_pipeline.hpp"
 #include "primsim/models/primary/complaint.hpp"
 #include "primsim/models/primary/contest_tally.hpp"
 #include "primsim/models/primary/primary_world.hpp"
@@ -41,8 +42,7 @@ class RegionModel final : public sim::LpModel {
   void handle(const sim::Event& event, sim::LpContext& context) override;
   void finish(sim::LpContext& context) override;
 
-  [[nodiscard]] const std::vector<Candidate>& candidates() const { return candidates_; }
-  [[nodiscard]] std::vector<Candidate>& candidates() { return candidates_; }
+  [[nodiscard]] const std::vector<Candidate>& candidates() const { return pipeline_.candidates(); }
   [[nodiscard]] const MemberTable& members() const { return members_; }
   [[nodiscard]] const RegionVotes& votes() const { return votes_; }
   // Every complaint filed in the region, in filing order.
@@ -61,21 +61,9 @@ class RegionModel final : public sim::LpModel {
   enum class VoterState : std::uint8_t { idle, trying, voted, gave_up };
 
   void on_phase_start(std::size_t phase, sim::LpContext& context);
-  void on_phase_end(std::size_t phase, sim::LpContext& context);
-  void schedule_applications(std::size_t phase, sim::LpContext& context);
-  void add_candidate(sim::LpContext& context);
-  [[nodiscard]] double incumbent_probability(std::size_t office) const;
-  // The candidate pipeline: one event per candidate and transition, each at its own time.
-  void screen(Candidate& c, sim::LpContext& context);
-  void register_candidate(Candidate& c, sim::LpContext& context);
-  void debate(Candidate& c, sim::LpContext& context);
-  void withdraw(Candidate& c, sim::LpContext& context);
-  void schedule_within(sim::SimTime end, sim::EventType type, const Candidate& c, sim::LpContext& context);
   void file_complaint(const Candidate& c, bool against_membership, sim::LpContext& context);
   void decide_complaint(std::size_t index, bool upheld, sim::LpContext& context);
   [[nodiscard]] std::int64_t void_memberships(std::uint32_t ppo);
-  // When the vote's phase opens: the candidates' pipeline must be over by then.
-  [[nodiscard]] std::optional<sim::SimTime> vote_opens() const;
   void open_voting(sim::LpContext& context);
   [[nodiscard]] sim::SimTime first_attempt_time(const spec::TimeWindow& window);
   void schedule_next_first_attempts(sim::LpContext& context);
@@ -97,15 +85,10 @@ class RegionModel final : public sim::LpModel {
   const PrimaryWorld& world_;
   std::size_t region_;
   MemberTable members_;
+  CandidatePipeline pipeline_;
   std::vector<VoterState> voter_state_;
   std::vector<std::uint8_t> voter_attempts_;
-  std::vector<Candidate> candidates_;
   std::vector<Complaint> complaints_;
-  // Ends of the screening and debates phases while they are open, for candidates who reach
-  // them late.
-  std::optional<sim::SimTime> screening_until_;
-  std::optional<sim::SimTime> debates_until_;
-  bool screening_over_ = false;
   // One contest per (unit of the stage's level, office): its candidates and the ballots cast.
   struct Contest {
     std::uint8_t office = 0;
@@ -134,7 +117,6 @@ class RegionModel final : public sim::LpModel {
   RegionVotes votes_;
   std::vector<ContestMargin> contest_margins_;
   WarningLog warnings_;
-  sim::RandomStream candidate_stream_{sim::StreamKey{}};
   sim::RandomStream voting_stream_{sim::StreamKey{}};
   PlackettLuceSampler sampler_;
   std::vector<std::uint32_t> ranking_;
