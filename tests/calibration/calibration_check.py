@@ -4,7 +4,7 @@ output file, read with h5py + pandas as docs/output.md shows. Each tolerance sit
 figure it checks, with the figure's source.
 
 usage: calibration_check.py PRIMSIM SCENARIO_DIR WORK_DIR CHECK
-CHECK: 2020 | 2016 | whatif_platform | whatif_open | whatif_parties | presets_run"""
+CHECK: 2020 | 2016 | whatif_platform | whatif_open | whatif_strict_quota | whatif_parties | presets_run"""
 import os
 import subprocess
 import sys
@@ -78,16 +78,16 @@ def check_2020(primsim, presets, work):
     lst = t["list"]
     leadership = routes.index("leadership_quota")
     # 126 names: 77 from the primaries + 49 from the leadership quota [FACTS.md 2020 / Majilis
-    # party list; diapazon, inform.kz]; at least 30% women and 20% under 35 [FACTS.md 2020 /
-    # quotas; Astana Times, liter.kz]. Exact, replicate by replicate.
+    # party list; diapazon, inform.kz]; the law's quota on party lists, at least 30% women and
+    # youth combined [FACTS.md 2020 / quotas; Astana Times]. Exact, replicate by replicate. (The
+    # party's 20% youth instruction binds the conferences' nominees in the preset; the published
+    # list's 14% under 35 is a validation figure, reported in docs/odd.md, not checked here.)
     for replicate, places in lst.groupby("replicate"):
         check(len(places) == 126, f"replicate {replicate}: list of {len(places)} names (126)")
         check((places["route"] == leadership).sum() == 49,
               f"replicate {replicate}: {(places['route'] == leadership).sum()} leadership places (49)")
-        women = (places["gender"] == 0).mean()
-        young = (places["age"] < 35).mean()
-        check(women >= 0.30, f"replicate {replicate}: {women:.3f} women on the list (at least 0.30)")
-        check(young >= 0.20, f"replicate {replicate}: {young:.3f} under 35 on the list (at least 0.20)")
+        either = ((places["gender"] == 0) | (places["age"] < 35)).mean()
+        check(either >= 0.30, f"replicate {replicate}: {either:.3f} women or under 35 on the list (at least 0.30)")
     # 267 short-listed for the Majilis and 77 of them on the list [FACTS.md 2020 / short-list /
     # selected; seed]: the conferences confirm 267 nominees and the congress lists the best 77
     # (126 - 49). Exact: the funnel counts the conferences' nominees left off the list as
@@ -143,6 +143,27 @@ def check_whatif_open(primsim, presets, work):
     check(open_["summary"]["votes"].sum() > base["summary"]["votes"].sum(), "open primaries: more votes cast")
 
 
+def check_whatif_strict_quota(primsim, presets, work):
+    # The stricter quotas bind the list replicate by replicate, and raise its women's and young
+    # people's shares above the 2020 preset's, on the same random numbers.
+    base, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020.yaml"), os.path.join(work, "base.h5"), 2)
+    strict, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020_strict_quota.yaml"),
+                          os.path.join(work, "strict.h5"), 2)
+    shares = {}
+    for name, t in (("2020", base), ("strict", strict)):
+        lst = t["list"]
+        shares[name] = (lst.groupby("replicate").apply(lambda d: (d["gender"] == 0).mean()),
+                        lst.groupby("replicate").apply(lambda d: (d["age"] < 35).mean()))
+    women, young = shares["strict"]
+    for replicate in women.index:
+        check(women[replicate] >= 0.40, f"strict quota, replicate {replicate}: {women[replicate]:.3f} women (at least 0.40)")
+        check(young[replicate] >= 0.30, f"strict quota, replicate {replicate}: {young[replicate]:.3f} under 35 (at least 0.30)")
+    check(women.mean() > shares["2020"][0].mean(),
+          f"strict quota: women {women.mean():.3f} > 2020's {shares['2020'][0].mean():.3f}")
+    check(young.mean() > shares["2020"][1].mean(),
+          f"strict quota: under 35 {young.mean():.3f} > 2020's {shares['2020'][1].mean():.3f}")
+
+
 def party_names(out):
     with h5py.File(out, "r") as f:
         return [s.decode() for s in f["meta"]["parties"]["name"][:]]
@@ -195,7 +216,7 @@ def main():
     os.makedirs(work, exist_ok=True)
     {"2020": check_2020, "2016": check_2016, "whatif_platform": check_whatif_platform,
      "whatif_open": check_whatif_open, "whatif_parties": check_whatif_parties,
-     "presets_run": check_presets_run}[which](primsim, presets, work)
+     "whatif_strict_quota": check_whatif_strict_quota, "presets_run": check_presets_run}[which](primsim, presets, work)
     if FAILURES:
         print(f"{len(FAILURES)} calibration check(s) failed", file=sys.stderr)
         sys.exit(1)
