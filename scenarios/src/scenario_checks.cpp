@@ -235,11 +235,46 @@ class Checker {
                         "later conference or congress stage merges them)",
                         fmt::format("\"{}\"", name_of(stage.merge)));
     }
+    check_reserved_positions(stage, base);
     if (stage.rule.quota_shortfall == QuotaShortfall::appoint && !congress) {
       reader_.report_at(base + ".rule.quota_shortfall",
                         "relax or leave_empty (appointees are named only to the list, at the stage held in "
                         "the congress phase)",
                         "\"appoint\"");
+    }
+  }
+
+  // Explicit places for the centre: one per reserved place, distinct, on the list.
+  void check_reserved_positions(const StageSpec& stage, const std::string& base) {
+    const std::string path = base + ".reserved_positions";
+    if (!reader_.ok(path) || !reader_.ok(base + ".reserved_placement")) return;
+    const bool explicit_placement = stage.reserved_placement == ReservedPlacement::explicit_;
+    if (!explicit_placement) {
+      if (!stage.reserved_positions.empty()) {
+        reader_.report_at(path, "no reserved_positions unless reserved_placement is explicit",
+                          fmt::format("{} position(s)", stage.reserved_positions.size()));
+      }
+      return;
+    }
+    if (static_cast<std::int64_t>(stage.reserved_positions.size()) != stage.reserved_places) {
+      reader_.report_at(path, fmt::format("one position per reserved place ({})", stage.reserved_places),
+                        fmt::format("{} position(s)", stage.reserved_positions.size()));
+      return;
+    }
+    std::int32_t places = 0;
+    for (const OfficeSpec& office : spec_.candidacy.offices) {
+      if (office.contest_level == TerritorialLevel::national) places = std::max(places, office.places);
+    }
+    std::set<std::int32_t> seen;
+    for (std::size_t i = 0; i < stage.reserved_positions.size(); ++i) {
+      const std::int32_t position = stage.reserved_positions[i];
+      const std::string item = fmt::format("{}[{}]", path, i);
+      if (!seen.insert(position).second) {
+        reader_.report_at(item, "a position not named before", fmt::format("{} again", position));
+      } else if (position > places) {
+        reader_.report_at(item, fmt::format("a place on the list, 1 to {}", places),
+                          std::to_string(position));
+      }
     }
   }
 

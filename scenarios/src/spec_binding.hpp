@@ -186,6 +186,7 @@ void bind(V& v, spec::StageSpec& s) {
   v.names("channels", s.channels);
   v.integer("reserved_places", s.reserved_places, kNonNegative);
   v.choice("reserved_placement", s.reserved_placement);
+  v.integers("reserved_positions", s.reserved_positions, kPositive);
   v.integer("nominees", s.nominees, kNonNegative);
   v.choice("merge", s.merge);
   v.flag("can_veto", s.can_veto);

@@ -158,6 +158,32 @@ void SpecReader::names(std::string_view key, std::vector<std::string>& values) {
   }
 }
 
+void SpecReader::integers(std::string_view key, std::vector<std::int32_t>& values, IntRange range) {
+  const SourceNode* node = child(key);
+  if (node == nullptr) return;
+  if (!node->is_sequence()) {
+    fail(key, *node, "a list of integers");
+    return;
+  }
+  values.clear();
+  const std::string base = path_of(key);
+  for (std::size_t i = 0; i < node->items.size(); ++i) {
+    const SourceNode& item = node->items[i];
+    const std::string item_path = fmt::format("{}[{}]", base, i);
+    locations_[item_path] = item.location;
+    std::int64_t parsed = 0;
+    const char* first = item.scalar.data();
+    const char* last = first + item.scalar.size();
+    const auto [end, error] = std::from_chars(first, last, parsed);
+    if (!item.is_scalar() || error != std::errc{} || end != last || parsed < range.min ||
+        parsed > std::min<std::int64_t>(range.max, std::numeric_limits<std::int32_t>::max())) {
+      report(item.location, item_path, range.expected(), item.describe());
+      continue;
+    }
+    values.push_back(static_cast<std::int32_t>(parsed));
+  }
+}
+
 void SpecReader::time(std::string_view key, sim::SimTime& value, Presence presence) {
   static const std::string kExpected = "an ISO local date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)";
   const SourceNode* node = scalar_child(key, kExpected, presence);

@@ -69,6 +69,8 @@ class SpecReader {
   void flag(std::string_view key, bool& value);
   void text(std::string_view key, std::string& value, Presence presence = Presence::optional);
   void names(std::string_view key, std::vector<std::string>& values);
+  // A list of integers in `range` (places on a list, for instance).
+  void integers(std::string_view key, std::vector<std::int32_t>& values, IntRange range);
   void time(std::string_view key, sim::SimTime& value, Presence presence = Presence::required);
   void duration(std::string_view key, sim::Duration& value, bool allow_zero = false);
   void offset(std::string_view key, sim::Duration& value, Presence presence = Presence::optional);

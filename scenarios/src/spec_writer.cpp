@@ -45,6 +45,14 @@ void SpecWriter::names(std::string_view key, std::vector<std::string>& values) {
   out_ << YAML::EndSeq;
 }
 
+void SpecWriter::integers(std::string_view key, std::vector<std::int32_t>& values, IntRange) {
+  if (values.empty()) return;
+  emit_key(key);
+  out_ << YAML::Flow << YAML::BeginSeq;
+  for (const std::int32_t value : values) out_ << value;
+  out_ << YAML::EndSeq;
+}
+
 void SpecWriter::time(std::string_view key, sim::SimTime& value, Presence) {
   emit_key(key);
   out_ << format_date_time(value.seconds_since_epoch() + epoch_utc_ + offset_);

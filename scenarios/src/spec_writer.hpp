@@ -42,6 +42,7 @@ class SpecWriter {
   void flag(std::string_view key, bool& value);
   void text(std::string_view key, std::string& value, Presence = Presence::optional);
   void names(std::string_view key, std::vector<std::string>& values);
+  void integers(std::string_view key, std::vector<std::int32_t>& values, IntRange range);
   void time(std::string_view key, sim::SimTime& value, Presence = Presence::required);
   void duration(std::string_view key, sim::Duration& value, bool allow_zero = false);
   void offset(std::string_view key, sim::Duration& value, Presence = Presence::optional);

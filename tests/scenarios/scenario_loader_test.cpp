@@ -165,6 +165,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"remote_share_without_settlements",
      "BAD/remote_share_without_settlements.yaml:5:35: territory.regions.Atyrau.remote_member_share: expected "
      "0 when remote_settlements is 0, found \"0.1\""},
+    {"reserved_positions_count",
+     "BAD/reserved_positions_count.yaml:14:27: selection.stages[1].reserved_positions: expected one position "
+     "per reserved place (3), found 2 position(s)"},
     {"resumed_before_announcement",
      "BAD/resumed_before_announcement.yaml:9:34: disruptions.suspensions[0].new_calendar[0].start: expected "
      "a time at or after the announcement (\"2020-09-01\"), found \"2020-08-25\""},

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "primsim/models/primary/contest_tally.hpp"
 #include "primsim/models/primary/primary_events.hpp"
@@ -62,9 +63,30 @@ rules::LeadershipPlacement placement_of(spec::ReservedPlacement placement) {
     case spec::ReservedPlacement::back:
       return rules::LeadershipPlacement::primary_first;
     case spec::ReservedPlacement::even:
+    case spec::ReservedPlacement::explicit_:
       break;
   }
   return rules::LeadershipPlacement::interleaved;
+}
+
+// The primary winners and the centre's places merged as the congress says; explicit places
+// (1 at the top) take the centre's in order, and any the scenario did not place follow the list.
+std::vector<rules::ListCandidate> place_reserved(const std::vector<rules::ListCandidate>& primary,
+                                                 const std::vector<rules::ListCandidate>& leadership,
+                                                 const spec::StageSpec& congress) {
+  if (congress.reserved_placement != spec::ReservedPlacement::explicit_)
+    return rules::merge_leadership_places(primary, leadership, placement_of(congress.reserved_placement));
+  const std::set<std::int32_t> reserved(congress.reserved_positions.begin(),
+                                        congress.reserved_positions.end());
+  std::vector<rules::ListCandidate> merged;
+  std::size_t p = 0;
+  std::size_t l = 0;
+  while (p < primary.size() || l < leadership.size()) {
+    const auto place = static_cast<std::int32_t>(merged.size() + 1);
+    const bool centre = l < leadership.size() && (reserved.count(place) != 0 || p == primary.size());
+    merged.push_back(centre ? leadership[l++] : primary[p++]);
+  }
+  return merged;
 }
 
 }  // namespace
@@ -369,8 +391,7 @@ void SecondStage::form_list(sim::LpContext& context) {
     people.push_back(appoint(stream, woman, young));
     leadership.push_back(as_list_candidate(people.size() - 1, people.back()));
   }
-  std::vector<rules::ListCandidate> pool =
-      rules::merge_leadership_places(primary, leadership, placement_of(congress.reserved_placement));
+  std::vector<rules::ListCandidate> pool = place_reserved(primary, leadership, congress);
   // Below them, in the order they may come in: the nominees left off, then, when the scenario
   // lets the centre appoint to meet a quota, appointees on standby for each quota group.
   for (std::size_t i = from_primaries; i < ranked; ++i) pool.push_back(as_list_candidate(i, people[i]));

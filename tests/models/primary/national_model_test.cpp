@@ -190,3 +190,30 @@ TEST_CASE("a congress that vetoes every nominee leaves the list to the leadershi
   CHECK(std::count_if(plain.results.list.begin(), plain.results.list.end(),
                       [](const auto& row) { return row.route != results::Route::leadership_quota; }) > 60);
 }
+
+TEST_CASE("the centre's reserved places go where reserved_placement says", "[models]") {
+  const auto routes_of = [](spec::ReservedPlacement placement, std::vector<std::int32_t> positions = {}) {
+    auto scenario = testing::mini_2020();
+    scenario.selection.stages[1].reserved_placement = placement;
+    scenario.selection.stages[1].reserved_positions = std::move(positions);
+    std::vector<bool> centre;
+    for (const auto& row : run(scenario).results.list)
+      centre.push_back(row.route == results::Route::leadership_quota);
+    return centre;
+  };
+  const auto front = routes_of(spec::ReservedPlacement::front);
+  REQUIRE(front.size() == 126);
+  CHECK(std::all_of(front.begin(), front.begin() + 49, [](bool c) { return c; }));
+  CHECK(std::none_of(front.begin() + 49, front.end(), [](bool c) { return c; }));
+  const auto back = routes_of(spec::ReservedPlacement::back);
+  CHECK(std::none_of(back.begin(), back.begin() + 77, [](bool c) { return c; }));
+  // Every other place from the top, as a party might alternate its own people with the members'.
+  std::vector<std::int32_t> odd;
+  for (std::int32_t place = 1; place <= 97; place += 2) odd.push_back(place);
+  const auto alternating = routes_of(spec::ReservedPlacement::explicit_, odd);
+  for (std::size_t i = 0; i < 98; ++i) CHECK(alternating[i] == (i % 2 == 0));
+  CHECK(std::count(alternating.begin(), alternating.end(), true) == 49);
+  // Evenly: about one in 2.6 places, never a block.
+  const auto even = routes_of(spec::ReservedPlacement::even);
+  CHECK(std::count(even.begin(), even.begin() + 76, true) == 30);
+}

@@ -128,12 +128,13 @@ constexpr std::span<const std::string_view> names_of(MergeRule) { return kMergeR
 // Where the party centre's reserved places go on the list (the sources give only the list's
 // composition, not its order).
 enum class ReservedPlacement {
-  even,   // spread evenly down the list (Sainte-Lague between the two groups)
-  front,  // at the top, above every primary winner
-  back,   // below the last primary winner
+  even,       // spread evenly down the list (Sainte-Lague between the two groups)
+  front,      // at the top, above every primary winner
+  back,       // below the last primary winner
+  explicit_,  // at the places reserved_positions names
 };
 
-inline constexpr std::array<std::string_view, 3> kReservedPlacementNames{"even", "front", "back"};
+inline constexpr std::array<std::string_view, 4> kReservedPlacementNames{"even", "front", "back", "explicit"};
 constexpr std::span<const std::string_view> names_of(ReservedPlacement) { return kReservedPlacementNames; }
 
 struct StageSpec {
@@ -152,6 +153,9 @@ struct StageSpec {
   // Places kept for the party centre on this stage's list (2020 congress: 49 of 126).
   std::int32_t reserved_places = 0;
   ReservedPlacement reserved_placement = ReservedPlacement::even;
+  // With reserved_placement explicit: the list places (1 at the top) of the reserved places, one
+  // per reserved place.
+  std::vector<std::int32_t> reserved_positions;
   // A conference stage (its phase is of kind conferences): the nominees all its conferences
   // confirm together, apportioned among them by membership with largest remainders, none given
   // more than it has candidates; 0: rule.winners each (0 there: every candidate passed on).
