@@ -342,19 +342,8 @@ Nominee SecondStage::appoint(sim::RandomStream& stream, bool woman, bool young) 
   return n;
 }
 
-void SecondStage::form_list(sim::LpContext& context) {
-  if (list_formed_) return;
-  list_formed_ = true;
-  const auto& scenario = world_.scenario();
-  const auto& candidacy = scenario.candidacy;
-  const auto office = static_cast<results::OfficeCode>(*world_.list_office());
-  const auto places = static_cast<std::size_t>(std::max(0, candidacy.offices[office].places));
-  const auto reserved = std::min(places, static_cast<std::size_t>(std::max(0, world_.reserved_places())));
-  const auto stage_index = list_stage();
-  const spec::StageSpec congress = stage_index ? scenario.selection.stages[*stage_index] : spec::StageSpec{};
-  const QuotaSite site{static_cast<std::uint16_t>(stage_index.value_or(0)), office};
-  sim::RandomStream stream = context.random(0, purposes::kList);
-
+std::vector<Nominee> SecondStage::congress_ranking(const spec::StageSpec& congress,
+                                                   sim::RandomStream& stream) const {
   // The nominees every conference stage confirmed, merged across contests by the congress's
   // rule, less those a congress that may veto (Rahat's veto agency) strikes.
   std::vector<std::size_t> confirmed;
@@ -369,6 +358,22 @@ void SecondStage::form_list(sim::LpContext& context) {
     if (congress.can_veto && stream.bernoulli(congress.veto_probability)) continue;
     people.push_back(nominees_[k]);
   }
+  return people;
+}
+
+void SecondStage::form_list(sim::LpContext& context) {
+  if (list_formed_) return;
+  list_formed_ = true;
+  const auto& scenario = world_.scenario();
+  const auto office = static_cast<results::OfficeCode>(*world_.list_office());
+  const auto places = static_cast<std::size_t>(std::max(0, scenario.candidacy.offices[office].places));
+  const auto reserved = std::min(places, static_cast<std::size_t>(std::max(0, world_.reserved_places())));
+  const auto stage_index = list_stage();
+  const spec::StageSpec congress = stage_index ? scenario.selection.stages[*stage_index] : spec::StageSpec{};
+  const QuotaSite site{static_cast<std::uint16_t>(stage_index.value_or(0)), office};
+  sim::RandomStream stream = context.random(0, purposes::kList);
+
+  std::vector<Nominee> people = congress_ranking(congress, stream);
   const std::size_t ranked = people.size();
   const std::size_t from_primaries = std::min(places - reserved, ranked);
   const bool may_appoint = congress.rule.quota_shortfall == spec::QuotaShortfall::appoint;
@@ -386,8 +391,8 @@ void SecondStage::form_list(sim::LpContext& context) {
   // young people (candidacy.women_share, youth_share), for want of a published source.
   std::vector<rules::ListCandidate> leadership;
   for (std::size_t i = 0; i < leadership_places; ++i) {
-    const bool woman = stream.bernoulli(candidacy.women_share);
-    const bool young = stream.bernoulli(candidacy.youth_share);
+    const bool woman = stream.bernoulli(scenario.candidacy.women_share);
+    const bool young = stream.bernoulli(scenario.candidacy.youth_share);
     people.push_back(appoint(stream, woman, young));
     leadership.push_back(as_list_candidate(people.size() - 1, people.back()));
   }
@@ -395,41 +400,51 @@ void SecondStage::form_list(sim::LpContext& context) {
   // Below them, in the order they may come in: the nominees left off, then, when the scenario
   // lets the centre appoint to meet a quota, appointees on standby for each quota group.
   for (std::size_t i = from_primaries; i < ranked; ++i) pool.push_back(as_list_candidate(i, people[i]));
-  const std::size_t standby_from = people.size();
-  std::size_t youth_standby_from = people.size();
-  if (may_appoint) {
-    const rules::MinimumShares shares = minimum_shares(congress.rule.quotas);
-    const auto standby = [&](double share, bool woman, bool young) {
-      const auto count = static_cast<std::size_t>(std::ceil(share * static_cast<double>(places)));
-      for (std::size_t i = 0; i < count; ++i) {
-        people.push_back(appoint(stream, woman, young));
-        pool.push_back(as_list_candidate(people.size() - 1, people.back()));
-      }
-    };
-    standby(std::max(shares.women, shares.women_or_youth), true, false);
-    youth_standby_from = people.size();
-    standby(shares.youth, false, true);
-  }
+  Standby standby{people.size(), people.size()};
+  if (may_appoint) standby = add_standby(congress, places, stream, people, pool);
   const auto list =
       fill_under_quotas(pool, from_primaries + leadership_places, congress.rule, site, warnings_, true);
   list_.clear();
+  for (const auto& candidate : list) list_.push_back(people[candidate.id]);
+  warn_of_standby(list, standby, site);
+}
+
+SecondStage::Standby SecondStage::add_standby(const spec::StageSpec& congress, std::size_t places,
+                                              sim::RandomStream& stream, std::vector<Nominee>& people,
+                                              std::vector<rules::ListCandidate>& pool) {
+  const rules::MinimumShares shares = minimum_shares(congress.rule.quotas);
+  const auto add = [&](double share, bool woman, bool young) {
+    const auto count = static_cast<std::size_t>(std::ceil(share * static_cast<double>(places)));
+    for (std::size_t i = 0; i < count; ++i) {
+      people.push_back(appoint(stream, woman, young));
+      pool.push_back(as_list_candidate(people.size() - 1, people.back()));
+    }
+  };
+  Standby standby{people.size(), people.size()};
+  add(std::max(shares.women, shares.women_or_youth), true, false);
+  standby.youth_from = people.size();
+  add(shares.youth, false, true);
+  return standby;
+}
+
+void SecondStage::warn_of_standby(const std::vector<rules::ListCandidate>& list, const Standby& standby,
+                                  const QuotaSite& site) {
   std::int64_t women_named = 0;
   std::int64_t young_named = 0;
   for (const auto& candidate : list) {
-    list_.push_back(people[candidate.id]);
-    if (candidate.id >= youth_standby_from) {
+    if (candidate.id >= standby.youth_from) {
       ++young_named;
-    } else if (candidate.id >= standby_from) {
+    } else if (candidate.id >= standby.women_from) {
       ++women_named;
     }
   }
   // Standby appointees of the women's block stand for the women's and the women-or-youth quota.
   if (women_named > 0)
-    warnings_.add(results::WarningKind::appointees_named, results::QuotaGroupCode::women, site.stage, office,
-                  0, women_named);
+    warnings_.add(results::WarningKind::appointees_named, results::QuotaGroupCode::women, site.stage,
+                  site.office, 0, women_named);
   if (young_named > 0)
-    warnings_.add(results::WarningKind::appointees_named, results::QuotaGroupCode::youth, site.stage, office,
-                  0, young_named);
+    warnings_.add(results::WarningKind::appointees_named, results::QuotaGroupCode::youth, site.stage,
+                  site.office, 0, young_named);
 }
 
 }  // namespace primsim::models

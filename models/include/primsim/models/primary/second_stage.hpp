@@ -11,6 +11,7 @@
 #include "primsim/models/primary/contest_merge.hpp"
 #include "primsim/models/primary/nominee_message.hpp"
 #include "primsim/models/primary/primary_world.hpp"
+#include "primsim/models/primary/stage_quotas.hpp"
 #include "primsim/models/primary/warning_log.hpp"
 #include "primsim/models/rules/list_formation.hpp"
 #include "primsim/models/rules/profile.hpp"
@@ -74,6 +75,19 @@ class SecondStage {
   [[nodiscard]] sim::SimTime last_nominee_arrival(const sim::LpContext& context) const;
   [[nodiscard]] bool all_conferences_held() const;
   void form_list(sim::LpContext& context);
+  // The confirmed nominees in the congress's merge order, less its vetoes.
+  [[nodiscard]] std::vector<Nominee> congress_ranking(const spec::StageSpec& congress,
+                                                      sim::RandomStream& stream) const;
+  // Where the standby appointees of each quota group begin among the list's people.
+  struct Standby {
+    std::size_t women_from = 0;
+    std::size_t youth_from = 0;
+  };
+  // Appointees of each group the congress may name when no candidate of the group is left.
+  Standby add_standby(const spec::StageSpec& congress, std::size_t places, sim::RandomStream& stream,
+                      std::vector<Nominee>& people, std::vector<rules::ListCandidate>& pool);
+  void warn_of_standby(const std::vector<rules::ListCandidate>& list, const Standby& standby,
+                       const QuotaSite& site);
   // The stage held in the list's phase (the congress), if any.
   [[nodiscard]] std::optional<std::size_t> list_stage() const;
   // A leadership appointee of the given group; each gets a number of its own.
