@@ -1,4 +1,5 @@
-// A region's side of the primary: applications, screening, debates, complaints and the vote.
+// A region's side of the primary: the selectorate, turnout, voters' attempts and the contests; the
+// candidates' pipeline and the complaints are pieces it owns.
 #include "primsim/models/primary/region_model.hpp"
 
 #include <algorithm>
@@ -25,7 +26,7 @@ double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 }  // namespace
 
 RegionModel::RegionModel(const PrimaryWorld& world, std::size_t region)
-    : world_(world), region_(region), pipeline_(world, region) {
+    : world_(world), region_(region), pipeline_(world, region), complaints_(world, region) {
   votes_.votes_by_channel.assign(world.channels().size(), 0);
   for (const auto& plan : world.channels())
     channel_close_.push_back(world.window_in_region(plan, region).end);
@@ -62,16 +63,9 @@ void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
       pipeline_.handle(event, voting_open_, context);
       break;
     case events::kComplaint:
-      file_complaint(pipeline_.candidates()[event.payload[0]], event.payload[1] != 0, context);
-      break;
     case events::kComplaintReviewed:
-      // Decided inside the region: by the region's own committee or a branch or PPO below it.
-      decide_complaint(
-          static_cast<std::size_t>(event.payload[0]),
-          pipeline_.stream().bernoulli(world_.scenario().candidacy.complaints.upheld_probability), context);
-      break;
     case events::kComplaintRuling:
-      decide_complaint(static_cast<std::size_t>(event.payload[0]), event.payload[1] != 0, context);
+      complaints_.handle(event, pipeline_, members_, voting_open_, context);
       break;
     case events::kVoteAttempt:
       attempt(event.payload[0], static_cast<std::size_t>(event.payload[1]), context);
@@ -106,54 +100,6 @@ void RegionModel::on_phase_start(std::size_t phase, sim::LpContext& context) {
   if (vote_stage &&
       world_.scenario().selection.stages[*vote_stage].phase == world_.calendar().phases()[phase].name)
     open_voting(context);
-}
-
-void RegionModel::file_complaint(const Candidate& c, bool against_membership, sim::LpContext& context) {
-  ++votes_.complaints;
-  const Territory& territory = world_.territory();
-  Complaint complaint;
-  complaint.candidate = c.id;
-  complaint.ppo = c.ppo;
-  complaint.against_membership = against_membership;
-  complaint.filed_at = context.now();
-  complaint.decided_by =
-      territory.route_up(territory.ppo(region_, c.ppo), world_.scenario().candidacy.complaints.decided_at);
-  const std::size_t index = complaints_.size();
-  complaints_.push_back(complaint);
-  if (territory.node(complaint.decided_by).level == spec::TerritorialLevel::national) {
-    context.send(PrimaryWorld::national_lp(), context.lookahead(), events::kComplaintToCentre,
-                 {(std::uint64_t{region_} << 32U) | index, 0});
-  } else {
-    context.schedule(world_.scenario().candidacy.complaints.review_time, events::kComplaintReviewed,
-                     {index, 0});
-  }
-}
-
-void RegionModel::decide_complaint(std::size_t index, bool upheld, sim::LpContext& context) {
-  Complaint& complaint = complaints_[index];
-  complaint.decided = true;
-  complaint.decided_at = context.now();
-  complaint.upheld = upheld;
-  if (!upheld) return;
-  if (complaint.against_membership) {
-    complaint.memberships_voided = void_memberships(complaint.ppo);
-    return;
-  }
-  Candidate& c = pipeline_.candidates()[complaint.candidate];
-  if (in_race(c) && !voting_open_) {
-    remove(c, RemovalReason::complaint_upheld, context.now());
-    complaint.removed_candidate = true;
-  }
-}
-
-std::int64_t RegionModel::void_memberships(std::uint32_t ppo) {
-  std::int64_t voided = 0;
-  for (std::size_t m = 0; m < members_.size(); ++m) {
-    if (members_.ppo(m) != ppo || !members_.has(m, kFraudulent) || members_.has(m, kVoided)) continue;
-    members_.set(m, kVoided);
-    ++voided;
-  }
-  return voided;
 }
 
 std::size_t RegionModel::contest_unit(std::uint16_t branch, std::uint32_t ppo) const {

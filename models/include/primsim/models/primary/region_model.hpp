@@ -1,5 +1,6 @@
 // The logical process of one region: its members and candidates, and everything that happens to
-// them between the nomination and the count (screening, debates, complaints, the vote).
+// them between the nomination and the count. The candidates' pipeline (CandidatePipeline) and
+// the complaints (RegionComplaints) are pieces it owns; the vote and its contests are its own.
 #pragma once
 
 #include <array>
@@ -15,6 +16,7 @@
 #include "primsim/models/primary/complaint.hpp"
 #include "primsim/models/primary/contest_tally.hpp"
 #include "primsim/models/primary/primary_world.hpp"
+#include "primsim/models/primary/region_complaints.hpp"
 #include "primsim/models/primary/warning_log.hpp"
 #include "primsim/models/rules/profile.hpp"
 #include "primsim/sim/lp_model.hpp"
@@ -31,7 +33,6 @@ struct RegionVotes {
   std::vector<std::int64_t> votes_by_interval;  // from the voting span's start, output.turnout_interval wide
   std::int64_t attempts = 0;
   std::int64_t abandoned = 0;  // voters who gave up after failed logins
-  std::int64_t complaints = 0;
 };
 
 class RegionModel final : public sim::LpModel {
@@ -46,7 +47,7 @@ class RegionModel final : public sim::LpModel {
   [[nodiscard]] const MemberTable& members() const { return members_; }
   [[nodiscard]] const RegionVotes& votes() const { return votes_; }
   // Every complaint filed in the region, in filing order.
-  [[nodiscard]] const std::vector<Complaint>& complaints() const { return complaints_; }
+  [[nodiscard]] const std::vector<Complaint>& complaints() const { return complaints_.complaints(); }
   // Per contest with losers: the lead of the last winner over the first loser in scaled shares,
   // and candidates per winner.
   struct ContestMargin {
@@ -61,9 +62,6 @@ class RegionModel final : public sim::LpModel {
   enum class VoterState : std::uint8_t { idle, trying, voted, gave_up };
 
   void on_phase_start(std::size_t phase, sim::LpContext& context);
-  void file_complaint(const Candidate& c, bool against_membership, sim::LpContext& context);
-  void decide_complaint(std::size_t index, bool upheld, sim::LpContext& context);
-  [[nodiscard]] std::int64_t void_memberships(std::uint32_t ppo);
   void open_voting(sim::LpContext& context);
   [[nodiscard]] sim::SimTime first_attempt_time(const spec::TimeWindow& window);
   void schedule_next_first_attempts(sim::LpContext& context);
@@ -88,7 +86,7 @@ class RegionModel final : public sim::LpModel {
   CandidatePipeline pipeline_;
   std::vector<VoterState> voter_state_;
   std::vector<std::uint8_t> voter_attempts_;
-  std::vector<Complaint> complaints_;
+  RegionComplaints complaints_;
   // One contest per (unit of the stage's level, office): its candidates and the ballots cast.
   struct Contest {
     std::uint8_t office = 0;
