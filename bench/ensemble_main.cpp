@@ -58,6 +58,7 @@ nlohmann::ordered_json run_configuration(const std::string& scenario_path, std::
   info.party_names = models::party_names(scenario);
   info.office_names = models::office_names(scenario);
   info.selection_stage_names = models::selection_stage_names(scenario);
+  info.selector_group_names = models::selector_group_names(scenario);
   const fs::path output =
       fs::temp_directory_path() / ("primsim-ensemble-" + std::to_string(::getpid()) + ".h5");
 

@@ -185,6 +185,7 @@ int run(const Options& options, const std::string& command_line) {
   info.party_names = models::party_names(scenario);
   info.office_names = models::office_names(scenario);
   info.selection_stage_names = models::selection_stage_names(scenario);
+  info.selector_group_names = models::selector_group_names(scenario);
 
   // Under mpirun each rank writes its block next to the output and rank 0 joins the blocks.
   const fs::path output(options.output);

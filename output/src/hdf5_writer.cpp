@@ -185,6 +185,7 @@ void Hdf5Writer::State::create_file() {
   write_meta_table(meta.get(), "quota_groups", to_strings(quota_group_names));
   write_meta_table(meta.get(), "offices", info.office_names);
   write_meta_table(meta.get(), "selection_stages", info.selection_stage_names);
+  write_meta_table(meta.get(), "selector_groups", info.selector_group_names);
   if (layout.has_sweep()) write_sweep_table(meta.get(), layout.sweep_keys, layout.sweep_values);
 
   // One dataset per table of ReplicateResults::tables(), in that order, which write() relies on.

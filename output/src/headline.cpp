@@ -87,6 +87,15 @@ std::vector<double> party_vote_shares(const RunFile& run, PartyCode party) {
   return per_replicate(of_party(run.summary(), party), &SummaryRow::vote_share);
 }
 
+namespace {
+
+bool selectorate_is_membership(const RunFile& run) {
+  const auto& groups = run.info().selector_group_names;
+  return groups.empty() || (groups.size() == 1 && groups.front() == "members");
+}
+
+}  // namespace
+
 std::vector<HeadlineStatistic> headline_statistics(const RunFile& run, PartyCode party) {
   // One row per replicate and party: these two tables are small next to the per-minute ones.
   const std::vector<SummaryRow> summary = of_party(run.summary(), party);
@@ -94,8 +103,10 @@ std::vector<HeadlineStatistic> headline_statistics(const RunFile& run, PartyCode
   const OfficeCode office = list_office(run, party);
   std::erase_if(democracy, [office](const DemocracyRow& row) { return row.office != office; });
   std::vector<HeadlineStatistic> stats{
-      {"eligible", "run", "members eligible to vote", ValueKind::count,
-       per_replicate(summary, &SummaryRow::eligible)},
+      // "Selectors" where the selectorate is not the membership alone.
+      {"eligible", "run",
+       selectorate_is_membership(run) ? "members eligible to vote" : "selectors eligible to vote",
+       ValueKind::count, per_replicate(summary, &SummaryRow::eligible)},
       {"votes", "run", "votes cast", ValueKind::count, per_replicate(summary, &SummaryRow::votes)},
       {"turnout", "run", "turnout", ValueKind::fraction, per_replicate(summary, &SummaryRow::turnout)},
       {"votes_online", "run", "votes online", ValueKind::count,

@@ -207,6 +207,7 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.info_.party_names = read_meta_table(meta.get(), "parties");
     run.info_.office_names = read_meta_table(meta.get(), "offices");
     run.info_.selection_stage_names = read_meta_table(meta.get(), "selection_stages");
+    run.info_.selector_group_names = read_meta_table(meta.get(), "selector_groups");
     if (run.info_.party_names.empty()) throw damaged(path);
     std::apply(
         [&](const auto&... rows) {
@@ -261,6 +262,7 @@ std::vector<ListRow> RunFile::list() const { return read_all<ListRow>(); }
 std::vector<DemocracyRow> RunFile::democracy() const { return read_all<DemocracyRow>(); }
 std::vector<CandidateRow> RunFile::candidates() const { return read_all<CandidateRow>(); }
 std::vector<WarningRow> RunFile::warnings() const { return read_all<WarningRow>(); }
+std::vector<SelectorRow> RunFile::selectors() const { return read_all<SelectorRow>(); }
 
 #define PRIMSIM_RUN_FILE_TABLE(Row)                                                                      \
   template void RunFile::scan<Row>(const std::function<void(std::span<const Row>)>&, std::size_t) const; \
@@ -273,6 +275,7 @@ PRIMSIM_RUN_FILE_TABLE(ListRow)
 PRIMSIM_RUN_FILE_TABLE(DemocracyRow)
 PRIMSIM_RUN_FILE_TABLE(CandidateRow)
 PRIMSIM_RUN_FILE_TABLE(WarningRow)
+PRIMSIM_RUN_FILE_TABLE(SelectorRow)
 #undef PRIMSIM_RUN_FILE_TABLE
 
 }  // namespace primsim::output

@@ -57,6 +57,14 @@ const TableSpec& table_spec<SummaryRow>() {
            "fraudulent memberships voided by upheld complaints: out of the selectorate"},
           {"vote_share", offsetof(SummaryRow, vote_share), ColumnKind::f64, "1",
            "the party's votes over every party's votes in the replicate"},
+          {"attempts", offsetof(SummaryRow, attempts), ColumnKind::i64, "count",
+           "tries to vote through every channel: first tries, retries and returns on later days"},
+          {"voters_intending", offsetof(SummaryRow, voters_intending), ColumnKind::i64, "count",
+           "selectors who decided to vote: votes + voters_gave_up + voters_pending_at_close"},
+          {"voters_gave_up", offsetof(SummaryRow, voters_gave_up), ColumnKind::i64, "count",
+           "selectors who stopped trying before their channel closed"},
+          {"voters_pending_at_close", offsetof(SummaryRow, voters_pending_at_close), ColumnKind::i64, "count",
+           "selectors still trying when their channel closed (a retry, a return or a reply due after it)"},
       },
       false};
   return spec;
@@ -286,6 +294,26 @@ const TableSpec& table_spec<WarningRow>() {
            "places (or group members) the scenario asked for there, summed over the occurrences"},
           {"found", offsetof(WarningRow, found), ColumnKind::i64, "count",
            "what the run could give, summed over the occurrences"},
+      },
+      false};
+  return spec;
+}
+
+template <>
+const TableSpec& table_spec<SelectorRow>() {
+  static const TableSpec spec{
+      "selectors",
+      "each selector group of the vote in each region",
+      sizeof(SelectorRow),
+      {
+          {"replicate", offsetof(SelectorRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"party", offsetof(SelectorRow, party), ColumnKind::u16, "", "party code, see /meta/parties"},
+          {"group", offsetof(SelectorRow, group), ColumnKind::u8, "",
+           "selector group, see /meta/selector_groups"},
+          {"region", offsetof(SelectorRow, region), ColumnKind::u16, "", "region code, see /meta/regions"},
+          {"eligible", offsetof(SelectorRow, eligible), ColumnKind::i64, "count",
+           "the group's selectors there: registered, past any cut-off, not voided or lapsed"},
+          {"votes", offsetof(SelectorRow, votes), ColumnKind::i64, "count", "votes the group cast there"},
       },
       false};
   return spec;

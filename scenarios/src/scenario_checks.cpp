@@ -36,6 +36,7 @@ class Checker {
     check_stages();
     check_voting();
     check_disruptions();
+    check_turnout();
   }
 
  private:
@@ -214,6 +215,60 @@ class Checker {
         reader_.report_at(base + ".selectorate.voters",
                           "a positive number of voters for an all_voters selectorate", "nothing or 0");
       }
+      check_selector_groups(stage, base + ".selectorate.groups");
+    }
+  }
+
+  void check_selector_groups(const StageSpec& stage, const std::string& base) {
+    if (stage.selectorate.groups.empty() || !reader_.ok(base)) return;
+    if (stage.method != SelectionMethod::vote) {
+      reader_.report_at(base, "no selector groups for a stage whose method is appoint (groups vote)",
+                        fmt::format("{} group(s)", stage.selectorate.groups.size()));
+      return;
+    }
+    std::vector<std::string_view> stage_channels(stage.channels.begin(), stage.channels.end());
+    int member_groups = 0;
+    for (const SelectorGroupSpec& group : stage.selectorate.groups) {
+      const std::string path = base + "." + group.name;
+      if (!reader_.ok(path)) continue;
+      if (group.source == SelectorSource::members) {
+        if (++member_groups > 1) {
+          reader_.report_at(path + ".source", "at most one group of source members (the membership roll)",
+                            "a second one");
+        }
+        if (group.size != 0) {
+          reader_.report_at(path + ".size", "no size for source members (the roll is membership.size)",
+                            std::to_string(group.size));
+        }
+      } else if (group.size == 0) {
+        reader_.report_at(path + ".size",
+                          fmt::format("a positive number of persons for source {}", name_of(group.source)),
+                          "nothing or 0");
+      }
+      for (std::size_t j = 0; j < group.channels.size(); ++j) {
+        reference(fmt::format("{}.channels[{}]", path, j), group.channels[j], stage_channels,
+                  "a channel of the stage");
+      }
+      check_base_given(path + ".turnout");
+    }
+  }
+
+  // base_logit and base_share say the same thing: one of them.
+  void check_base_given(const std::string& path) {
+    if (reader_.given(path + ".base_logit") && reader_.given(path + ".base_share")) {
+      reader_.report_at(path + ".base_share", "either base_logit or base_share, not both",
+                        "both (base_share = logistic(base_logit))");
+    }
+  }
+
+  void check_turnout() {
+    check_base_given("turnout");
+    const auto regions = names_in(spec_.territory.regions);
+    for (const RegionTurnoutSpec& region : spec_.turnout.by_region) {
+      const std::string path = "turnout.by_region." + region.name;
+      if (reader_.ok(path) && std::find(regions.begin(), regions.end(), region.name) == regions.end()) {
+        reference(path, region.name, regions, "a region in territory.regions");
+      }
     }
   }
 
@@ -287,6 +342,18 @@ class Checker {
         reference(fmt::format("{}.regions[{}]", base, j), channel.regions[j], regions,
                   "a region in territory.regions");
       }
+      const auto bands = names_in(spec_.membership.age_bands);
+      for (const AgeFailureSpec& band : channel.failure_by_age) {
+        const std::string path = base + ".failure_by_age." + band.name;
+        if (std::find(bands.begin(), bands.end(), band.name) == bands.end())
+          reference(path, band.name, bands, "an age band in membership.age_bands");
+      }
+      if (!channel.failure_by_age.empty() && channel.kind != ChannelKind::online &&
+          reader_.ok(base + ".kind")) {
+        reader_.report_at(base + ".failure_by_age",
+                          "failure_by_age on an online channel only (others never fail)",
+                          fmt::format("a {} channel", name_of(channel.kind)));
+      }
     }
     const ExtensionPolicySpec& extension = spec_.voting.extension;
     if (!reader_.ok("voting.extension")) return;
@@ -324,6 +391,11 @@ class Checker {
               format_time(phase.window.start));
         }
         within_horizon(item + ".end", phase.window.end);
+      }
+      const auto channel_names = names_in(spec_.voting.channels);
+      for (std::size_t j = 0; j < suspension.closed_channels.size(); ++j) {
+        reference(fmt::format("{}.closed_channels[{}]", base, j), suspension.closed_channels[j],
+                  channel_names, "a channel in voting.channels");
       }
     }
     const auto channels = names_in(spec_.voting.channels);

@@ -72,6 +72,7 @@ void bind(V& v, spec::MembershipSpec& s) {
   v.number("employer_dependent_share", s.employer_dependent_share, kShare);
   v.number("online_access_share", s.online_access_share, kShare);
   v.number("fraudulent_share", s.fraudulent_share, kShare);
+  v.number("voted_last_cycle", s.voted_last_cycle, kShare);
 }
 
 template <typename V>
@@ -146,6 +147,42 @@ void bind(V& v, spec::CandidacySpec& s) {
 }
 
 template <typename V>
+void bind(V& v, spec::TurnoutAdjustSpec& s) {
+  v.optional_number("base_logit", s.base_logit, kAnyNumber);
+  v.optional_number("base_share", s.base_share, kOpenShare);
+  v.optional_number("benefit", s.benefit, kAnyNumber);
+  v.optional_number("cost", s.cost, kAnyNumber);
+  v.optional_number("duty", s.duty, kAnyNumber);
+  v.optional_number("habit", s.habit, kAnyNumber);
+  v.optional_number("mobilisation", s.mobilisation, kAnyNumber);
+}
+
+template <typename V>
+void bind(V& v, spec::ChoiceAdjustSpec& s) {
+  v.optional_number("valence_weight", s.valence_weight, kAnyNumber);
+  v.optional_number("debate_weight", s.debate_weight, kAnyNumber);
+  v.optional_number("endorsement_weight", s.endorsement_weight, kAnyNumber);
+  v.optional_number("dependent_endorsement_multiplier", s.dependent_endorsement_multiplier,
+                    kNonNegativeNumber);
+  v.optional_number("local_affinity_weight", s.local_affinity_weight, kAnyNumber);
+  v.optional_number("demographic_affinity_weight", s.demographic_affinity_weight, kAnyNumber);
+  v.optional_number("incumbency_weight", s.incumbency_weight, kAnyNumber);
+}
+
+template <typename V>
+void bind(V& v, spec::SelectorGroupSpec& s) {
+  v.choice("source", s.source);
+  v.integer("size", s.size, kNonNegative);
+  v.number("registered_share", s.registered_share, RealRange{0.0, 1.0, true});
+  v.duration("registration_cutoff", s.registration_cutoff, true);
+  v.names("channels", s.channels);
+  v.optional_number("employer_dependent_share", s.employer_dependent_share, kShare);
+  v.optional_number("online_access_share", s.online_access_share, kShare);
+  v.object("turnout", s.turnout);
+  v.object("choice", s.choice);
+}
+
+template <typename V>
 void bind(V& v, spec::SelectorateSpec& s) {
   v.choice("kind", s.kind);
   v.integer("size", s.size, kNonNegative);
@@ -153,6 +190,7 @@ void bind(V& v, spec::SelectorateSpec& s) {
   v.duration("min_tenure", s.min_tenure, true);
   v.number("registered_share", s.registered_share, RealRange{0.0, 1.0, true});
   v.flag("compulsory", s.compulsory);
+  v.named_map("groups", s.groups, spec::SelectorGroupSpec{});
 }
 
 template <typename V>
@@ -199,6 +237,11 @@ void bind(V& v, spec::SelectionSpec& s) {
 }
 
 template <typename V>
+void bind(V& v, spec::AgeFailureSpec& s) {
+  v.number("probability", s.probability, kShare, Presence::required);
+}
+
+template <typename V>
 void bind(V& v, spec::ChannelSpec& s) {
   v.choice("kind", s.kind, Presence::required);
   v.choice("access", s.access);
@@ -211,6 +254,10 @@ void bind(V& v, spec::ChannelSpec& s) {
   v.duration("retry_backoff_mean", s.retry_backoff_mean);
   v.integer("max_retries", s.max_retries, kNonNegative);
   v.number("abandon_probability", s.abandon_probability, kShare);
+  v.number("return_next_day", s.return_next_day, kShare);
+  v.number("postpone_probability", s.postpone_probability, kShare);
+  v.number("cost", s.cost, kAnyNumber);
+  v.named_map("failure_by_age", s.failure_by_age, spec::AgeFailureSpec{});
   v.names("regions", s.regions);
 }
 
@@ -245,6 +292,9 @@ void bind(V& v, spec::SuspensionSpec& s) {
   v.time("at", s.at);
   v.time("announced", s.announced);
   v.list("new_calendar", s.new_calendar);
+  v.number("membership_change", s.membership_change, RealRange{-1.0, 10.0});
+  v.names("closed_channels", s.closed_channels);
+  v.optional_number("first_day_share", s.first_day_share, kShare);
 }
 
 template <typename V>
@@ -264,13 +314,21 @@ void bind(V& v, spec::DisruptionsSpec& s) {
 }
 
 template <typename V>
+void bind(V& v, spec::RegionTurnoutSpec& s) {
+  v.number("shift", s.shift, kAnyNumber, Presence::required);
+}
+
+template <typename V>
 void bind(V& v, spec::TurnoutSpec& s) {
   v.number("base_logit", s.base_logit, kAnyNumber);
+  v.optional_number("base_share", s.base_share, kOpenShare);
   v.number("benefit", s.benefit, kAnyNumber);
   v.number("cost", s.cost, kAnyNumber);
   v.number("duty", s.duty, kAnyNumber);
   v.number("habit", s.habit, kAnyNumber);
   v.number("mobilisation", s.mobilisation, kAnyNumber);
+  v.number("compulsory_bonus", s.compulsory_bonus, kAnyNumber);
+  v.named_map("by_region", s.by_region, spec::RegionTurnoutSpec{});
   v.number("first_day_share", s.first_day_share, kShare);
   v.integer("peak_hour", s.peak_hour, IntRange{0, 23});
 }

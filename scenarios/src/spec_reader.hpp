@@ -174,6 +174,8 @@ class SpecReader {
   // --- after reading: locations and failures, for the checks across the scenario ---------
   [[nodiscard]] bool ok(std::string_view path) const;
   [[nodiscard]] SourceLocation where(std::string_view path) const;
+  // Whether the scenario wrote the key at `path` (rather than leaving its default).
+  [[nodiscard]] bool given(std::string_view path) const { return locations_.contains(std::string(path)); }
   void report_at(std::string_view path, std::string_view expected, std::string_view found);
   // The epoch in seconds since 1970-01-01T00:00Z, once `calendar.epoch` has been read.
   [[nodiscard]] std::int64_t epoch_utc() const { return epoch_utc_; }

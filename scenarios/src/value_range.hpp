@@ -29,9 +29,11 @@ struct RealRange {
   double min = -std::numeric_limits<double>::max();
   double max = std::numeric_limits<double>::max();
   bool min_open = false;  // (min, ...] instead of [min, ...]
+  bool max_open = false;  // [..., max) instead of [..., max]
 
   [[nodiscard]] std::string expected() const {
     constexpr double kTop = std::numeric_limits<double>::max();
+    if (min == 0.0 && max == 1.0 && max_open) return "a probability in (0, 1)";
     if (min == 0.0 && max == 1.0 && !min_open) return "a share in [0, 1]";
     if (min == 0.0 && max == 1.0) return "a share in (0, 1]";
     if (min == -kTop && max == kTop) return "a number";
@@ -39,11 +41,12 @@ struct RealRange {
     return fmt::format("a number in {}{}, {}]", min_open ? "(" : "[", min, max);
   }
   [[nodiscard]] bool contains(double value) const {
-    return (min_open ? value > min : value >= min) && value <= max;
+    return (min_open ? value > min : value >= min) && (max_open ? value < max : value <= max);
   }
 };
 
 inline constexpr RealRange kShare{0.0, 1.0};
+inline constexpr RealRange kOpenShare{0.0, 1.0, true, true};
 inline constexpr RealRange kAnyNumber{};
 inline constexpr RealRange kNonNegativeNumber{0.0};
 inline constexpr RealRange kPositiveNumber{0.0, std::numeric_limits<double>::max(), true};

@@ -135,12 +135,27 @@ def check_whatif_platform(primsim, presets, work):
 
 
 def check_whatif_open(primsim, presets, work):
-    base, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020.yaml"), os.path.join(work, "base.h5"), 1)
-    open_, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020_open.yaml"), os.path.join(work, "open.h5"), 1)
+    base, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020.yaml"), os.path.join(work, "base.h5"), 2)
+    open_, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020_open.yaml"), os.path.join(work, "open.h5"), 2)
     ratio = open_["summary"]["eligible"].sum() / base["summary"]["eligible"].sum()
     # Direction: open primaries raise the selectorate by an order of magnitude.
     check(ratio >= 10, f"open primaries: selectorate x{ratio:.1f} (at least x10)")
     check(open_["summary"]["votes"].sum() > base["summary"]["votes"].sum(), "open primaries: more votes cast")
+    # CALIBRATED: the outsiders' turnout is set so that 9.5% of the whole selectorate votes, as in
+    # United Russia's open preliminary voting [FACTS.md: comparable systems / United Russia 2016].
+    turnout = open_["summary"]["votes"].sum() / open_["summary"]["eligible"].sum()
+    check(abs(turnout - 0.095) <= 0.005, f"open primaries: turnout {turnout:.4f} within 0.095 +- 0.005")
+    # Hazan and Rahat: the selectorate changes who is selected. Outsiders weigh the leadership's
+    # endorsement less, so fewer of the list's primary places go to party-branch nominees, in
+    # every replicate on the same random numbers (docs/odd.md, selector groups).
+    def branch_share(t):
+        primary = t["list"][t["list"]["route"] != 3]
+        return primary.groupby("replicate").apply(lambda d: (d["route"] == 1).mean())
+    closed_share, open_share = branch_share(base), branch_share(open_)
+    for replicate in closed_share.index:
+        check(open_share[replicate] < closed_share[replicate] - 0.05,
+              f"open primaries, replicate {replicate}: party-branch nominees {open_share[replicate]:.3f} of the "
+              f"primary places, below the closed primaries' {closed_share[replicate]:.3f} by more than 0.05")
 
 
 def check_whatif_strict_quota(primsim, presets, work):

@@ -8,7 +8,8 @@ contract <- list(
               "votes_in_person", "extension_hours", "applicants", "registered", "removed",
               "on_ballot", "selected", "removed_ineligible", "removed_registration_error",
               "removed_skipped_debates", "removed_complaint_upheld", "withdrawn",
-              "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share"),
+              "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share", "attempts",
+              "voters_intending", "voters_gave_up", "voters_pending_at_close"),
   funnel = c("replicate", "party", "region", "office", "stage", "count"),
   turnout = c("replicate", "party", "region", "time", "eligible", "votes_cumulative"),
   platform = c("replicate", "party", "time", "attempts", "failures", "sessions"),
@@ -23,7 +24,8 @@ contract <- list(
                  "incumbent", "reached", "outcome", "reason", "contest", "contest_candidates", "votes",
                  "share", "contest_rank", "scaled_share", "conferences", "list_position"),
   warnings = c("replicate", "party", "kind", "group", "selection_stage", "office", "occurrences", "expected",
-               "found"))
+               "found"),
+  selectors = c("replicate", "party", "group", "region", "eligible", "votes"))
 # A run that does what its scenario says has no /warnings rows.
 may_be_empty <- c("warnings")
 for (name in names(contract)) {

@@ -12,7 +12,8 @@ CONTRACT = {
                 "votes_in_person", "extension_hours", "applicants", "registered", "removed",
                 "on_ballot", "selected", "removed_ineligible", "removed_registration_error",
                 "removed_skipped_debates", "removed_complaint_upheld", "withdrawn",
-                "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share"],
+                "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share", "attempts",
+                "voters_intending", "voters_gave_up", "voters_pending_at_close"],
     "funnel": ["replicate", "party", "region", "office", "stage", "count"],
     "turnout": ["replicate", "party", "region", "time", "eligible", "votes_cumulative"],
     "platform": ["replicate", "party", "time", "attempts", "failures", "sessions"],
@@ -28,11 +29,12 @@ CONTRACT = {
                    "share", "contest_rank", "scaled_share", "conferences", "list_position"],
     "warnings": ["replicate", "party", "kind", "group", "selection_stage", "office", "occurrences", "expected",
                  "found"],
+    "selectors": ["replicate", "party", "group", "region", "eligible", "votes"],
 }
 # A run that does what its scenario says has no /warnings rows.
 MAY_BE_EMPTY = {"warnings"}
 META = ["regions", "parties", "stages", "routes", "genders", "channels", "reasons", "offices",
-        "selection_stages", "outcomes", "warning_kinds", "quota_groups"]
+        "selection_stages", "outcomes", "warning_kinds", "quota_groups", "selector_groups"]
 ROOT_ATTRIBUTES = ["schema_version", "program_version", "scenario_name", "scenario_yaml", "seed",
                    "replicates", "command_line", "start_time", "end_time"]
 
@@ -99,6 +101,15 @@ def main(path):
     check((summary["applicants"] == summary["registered"] + summary["removed_ineligible"]
            + summary["removed_registration_error"]).all(), "applicants do not add up to registered + screened out")
     check((summary["complaints_upheld"] <= summary["complaints_filed"]).all(), "more complaints upheld than filed")
+    # Every selector who tried ends voted, given up or still trying at the close.
+    check((summary["voters_intending"] == summary["votes"] + summary["voters_gave_up"]
+           + summary["voters_pending_at_close"]).all(), "voters_intending != votes + gave up + pending at close")
+    check((summary["attempts"] >= summary["voters_intending"]).all(), "fewer attempts than voters who tried")
+    selectors = frames["selectors"].groupby(["replicate", "party"])[["eligible", "votes"]].sum()
+    check((selectors["eligible"].to_numpy() == summary.set_index(["replicate", "party"])["eligible"].to_numpy()).all(),
+          "/selectors does not add up to /summary eligible")
+    check((selectors["votes"].to_numpy() == summary.set_index(["replicate", "party"])["votes"].to_numpy()).all(),
+          "/selectors does not add up to /summary votes")
     check(summary["complaints_filed"].sum() > 0, "the demo run files no complaints")
 
     turnout = frames["turnout"]

@@ -208,7 +208,8 @@ const std::vector<BadFixture> kBadFixtures{
      "in_person], found \"webb\""},
     {"unknown_key_no_suggestion",
      "BAD/unknown_key_no_suggestion.yaml:4:3: membership.zodiac_sign: expected one of [size, growth_share, "
-     "women_share, age_bands, employer_dependent_share, online_access_share, fraudulent_share], found "
+     "women_share, age_bands, employer_dependent_share, online_access_share, fraudulent_share, "
+     "voted_last_cycle], found "
      "\"zodiac_sign\""},
     {"unknown_office",
      "BAD/unknown_office.yaml:5:65: selection.stages[0].offices[0]: expected the name of an office in "

@@ -8,6 +8,7 @@
 
 #include <boost/math/distributions/binomial.hpp>
 
+#include "primsim/models/members/member_generator.hpp"
 #include "primsim/models/rules/seat_allocation.hpp"
 #include "primsim/sim/simulation.hpp"
 
@@ -95,6 +96,13 @@ std::vector<std::string> selection_stage_names(const spec::ScenarioSpec& scenari
   return names;
 }
 
+std::vector<std::string> selector_group_names(const spec::ScenarioSpec& scenario) {
+  std::vector<std::string> names;
+  for (const auto& group : resolve_selector_groups(scenario, apportion_members(scenario)))
+    names.push_back(group.name);
+  return names;
+}
+
 PrimaryReplicate::PrimaryReplicate(const spec::ScenarioSpec& scenario, std::uint64_t seed,
                                    std::uint32_t replicate, results::PartyCode party)
     : world_(scenario), seed_(seed), replicate_(replicate), party_(party) {}
@@ -133,6 +141,7 @@ results::ReplicateResults PrimaryReplicate::assemble() {
   candidate_rows(out.candidates);
   democracy_rows(out.summary.front(), out.democracy);
   warning_rows(out.warnings);
+  selector_rows(out.selectors);
   return out;
 }
 
@@ -208,7 +217,25 @@ results::SummaryRow PrimaryReplicate::summary_row() const {
   summary.turnout =
       summary.eligible > 0 ? static_cast<double>(summary.votes) / static_cast<double>(summary.eligible) : 0.0;
   summary.extension_hours = national_->extension_hours();
+  for (const auto* region : regions_) {
+    const RegionVotes& votes = region->votes();
+    summary.attempts += votes.attempts;
+    summary.voters_intending += votes.voters_intending;
+    summary.voters_gave_up += votes.gave_up;
+    summary.voters_pending_at_close += votes.pending_at_close;
+  }
   return summary;
+}
+
+void PrimaryReplicate::selector_rows(std::vector<results::SelectorRow>& rows) const {
+  for (std::size_t g = 0; g < world_.selector_groups().size(); ++g) {
+    for (std::size_t r = 0; r < regions_.size(); ++r) {
+      const RegionVotes& votes = regions_[r]->votes();
+      if (g >= votes.eligible_by_group.size()) continue;
+      rows.push_back({replicate_, party_, static_cast<std::uint8_t>(g), static_cast<results::RegionCode>(r),
+                      votes.eligible_by_group[g], votes.votes_by_group[g]});
+    }
+  }
 }
 
 void PrimaryReplicate::count_candidate(const Candidate& c, const Fate& fate, results::SummaryRow& summary) {

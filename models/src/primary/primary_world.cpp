@@ -8,33 +8,14 @@
 #include "primsim/models/rules/seat_allocation.hpp"
 
 namespace primsim::models {
-namespace {
-
-// The people in each region who may select. Open primaries (an all_voters selectorate) draw
-// from every registered voter, apportioned by population since no region lists its voters; the
-// candidates still come from the members, apportioned as usual.
-std::vector<std::int64_t> selectorate_per_region(const spec::ScenarioSpec& scenario) {
-  const auto& stages = scenario.selection.stages;
-  const auto vote = std::find_if(stages.begin(), stages.end(), [](const auto& stage) {
-    return stage.method == spec::SelectionMethod::vote;
-  });
-  if (vote == stages.end() || vote->selectorate.kind != spec::SelectorateKind::all_voters ||
-      vote->selectorate.voters <= 0) {
-    return apportion_members(scenario);
-  }
-  spec::ScenarioSpec open = scenario;
-  open.membership.size = vote->selectorate.voters;
-  for (auto& region : open.territory.regions) region.members.reset();
-  return apportion_members(open);
-}
-
-}  // namespace
+namespace {}  // namespace
 
 PrimaryWorld::PrimaryWorld(const spec::ScenarioSpec& scenario)
     : scenario_(scenario),
       calendar_(scenario.calendar, scenario.disruptions),
       territory_(scenario.territory),
-      members_per_region_(selectorate_per_region(scenario)),
+      members_per_region_(apportion_members(scenario)),
+      selector_groups_(resolve_selector_groups(scenario, members_per_region_)),
       lookahead_(scenario.ensemble.lookahead) {
   const auto& stages = scenario.selection.stages;
   for (std::size_t s = 0; s < stages.size(); ++s) {
@@ -55,7 +36,7 @@ PrimaryWorld::PrimaryWorld(const spec::ScenarioSpec& scenario)
     for (const auto& name : stage.channels) {
       for (std::size_t c = 0; c < scenario.voting.channels.size(); ++c) {
         const auto& channel = scenario.voting.channels[c];
-        if (channel.name != name) continue;
+        if (channel.name != name || is_closed_by_suspension(name)) continue;
         ChannelPlan plan{c, {channel.window.start + shift, channel.window.end + shift}};
         if (channel.kind == spec::ChannelKind::online && !online_channel_) online_channel_ = channels_.size();
         voting_span_ = first ? plan.window
@@ -167,6 +148,39 @@ std::int64_t PrimaryWorld::conference_members(std::size_t stage, std::size_t con
              static_cast<std::int64_t>(first_branch_[region + 1] - first_branch_[region]);
     }
   }
+}
+
+bool PrimaryWorld::is_closed_by_suspension(const std::string& channel) const {
+  for (const auto& suspension : scenario_.disruptions.suspensions) {
+    const auto& closed = suspension.closed_channels;
+    if (std::find(closed.begin(), closed.end(), channel) != closed.end()) return true;
+  }
+  return false;
+}
+
+double PrimaryWorld::first_day_share() const {
+  double share = scenario_.turnout.first_day_share;
+  for (const auto& suspension : scenario_.disruptions.suspensions) {
+    if (suspension.first_day_share) share = *suspension.first_day_share;
+  }
+  return share;
+}
+
+double PrimaryWorld::membership_change() const {
+  double change = 0.0;
+  for (const auto& suspension : scenario_.disruptions.suspensions) change += suspension.membership_change;
+  return change;
+}
+
+spec::TimeWindow PrimaryWorld::suspension_span() const {
+  const auto& suspensions = scenario_.disruptions.suspensions;
+  if (suspensions.empty()) return {};
+  spec::TimeWindow span{suspensions.front().at, suspensions.front().announced};
+  for (const auto& suspension : suspensions) {
+    span.start = std::min(span.start, suspension.at);
+    span.end = std::max(span.end, suspension.announced);
+  }
+  return span;
 }
 
 std::int64_t PrimaryWorld::total_members() const {

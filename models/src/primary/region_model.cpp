@@ -32,17 +32,57 @@ RegionModel::RegionModel(const PrimaryWorld& world, std::size_t region)
     channel_close_.push_back(world.window_in_region(plan, region).end);
 }
 
+std::int64_t RegionVotes::votes() const {
+  return std::accumulate(votes_by_channel.begin(), votes_by_channel.end(), std::int64_t{0});
+}
+
 void RegionModel::init(sim::LpContext& context) {
   const auto& scenario = world_.scenario();
   const auto nomination = world_.calendar().first_of(spec::PhaseKind::nomination);
   const sim::SimTime growth_until =
       nomination ? world_.calendar().phases()[*nomination].window.end : sim::SimTime::epoch();
   sim::RandomStream member_stream = context.random(region_, random_purposes::kMembers);
-  MemberGenerator(scenario.membership, growth_until)
-      .generate(static_cast<std::uint16_t>(region_), scenario.territory.regions[region_],
-                world_.members_in(region_), member_stream, members_);
+  const auto& groups = world_.selector_groups();
+  const auto members_group =
+      std::find_if(groups.begin(), groups.end(), [](const auto& g) { return g.is_members(); });
+  const std::uint8_t member_group = members_group == groups.end()
+                                        ? kNoSelectorGroup
+                                        : static_cast<std::uint8_t>(members_group - groups.begin());
+  const auto region = static_cast<std::uint16_t>(region_);
+  const auto& region_spec = scenario.territory.regions[region_];
+  const MemberGenerator members(scenario.membership, growth_until);
+  members.generate(region, region_spec, world_.members_in(region_), member_stream, members_, member_group);
+  // A suspension's members: lapsed ones leave the selectorate, new ones join over its span.
+  const double change = world_.membership_change();
+  const std::size_t on_roll = members_.size();
+  if (change < 0.0) {
+    for (std::size_t m = 0; m < on_roll; ++m) {
+      if (member_stream.bernoulli(-change)) members_.set(m, kLapsed);
+    }
+  } else if (change > 0.0) {
+    const auto joining = std::llround(static_cast<double>(world_.members_in(region_)) * change);
+    members.generate_joining(region, region_spec, joining, world_.suspension_span(), member_stream, members_,
+                             member_group);
+  }
+  // Selectors who are not members register from the epoch until the vote's phase opens, when
+  // the selectorate is fixed.
+  sim::SimTime vote_opens = world_.voting_span().start;
+  if (world_.vote_stage()) {
+    if (const auto phase = world_.phase_of(*world_.vote_stage()))
+      vote_opens = world_.calendar().phases()[*phase].window.start;
+  }
+  const spec::TimeWindow registration{sim::SimTime::epoch(),
+                                      std::max(sim::SimTime::epoch() + sim::Duration{1}, vote_opens)};
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].is_members()) continue;
+    MemberGenerator(groups[g].demography, growth_until)
+        .generate_joining(region, region_spec, groups[g].per_region[region_], registration, member_stream,
+                          members_, static_cast<std::uint8_t>(g));
+  }
   voter_state_.assign(members_.size(), VoterState::idle);
   voter_attempts_.assign(members_.size(), 0);
+  votes_.eligible_by_group.assign(groups.size(), 0);
+  votes_.votes_by_group.assign(groups.size(), 0);
   pipeline_.init(context);
   voting_stream_ = context.random(region_, random_purposes::kVoting);
 }
@@ -67,9 +107,16 @@ void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
     case events::kComplaintRuling:
       complaints_.handle(event, pipeline_, members_, voting_open_, context);
       break;
-    case events::kVoteAttempt:
-      attempt(event.payload[0], static_cast<std::size_t>(event.payload[1]), context);
+    case events::kVoteAttempt: {
+      // A new day's arrival carries kNewDay beside the channel; a retry within the day does not.
+      const auto channel = static_cast<std::size_t>(event.payload[1] & ~kNewDay);
+      if ((event.payload[1] & kNewDay) != 0) {
+        arrive(event.payload[0], channel, context);
+      } else {
+        attempt(event.payload[0], channel, context);
+      }
       break;
+    }
     case events::kFirstAttempts:
       start_first_attempts(context);
       break;
@@ -82,12 +129,12 @@ void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
     case events::kVotingExtended: {
       const auto channel = static_cast<std::size_t>(event.payload[0]);
       channel_close_[channel] = sim::SimTime{static_cast<std::int64_t>(event.payload[1])};
-      context.schedule(final_close() - context.now(), events::kTally);
+      schedule_tally(context);
       break;
     }
     case events::kTally:
       // A tally scheduled at a close that an extension later moved is stale.
-      if (context.now() >= final_close()) tally(context);
+      if (context.now() >= final_close() + context.lookahead() * 2) tally(context);
       break;
     default:
       break;
@@ -119,11 +166,9 @@ sim::SimTime RegionModel::final_close() const {
   return close;
 }
 
-void RegionModel::open_voting(sim::LpContext& context) {
-  const auto& scenario = world_.scenario();
-  const auto& stage = scenario.selection.stages[*world_.vote_stage()];
-  voting_open_ = true;
-  const auto& region_spec = scenario.territory.regions[region_];
+void RegionModel::form_contests() {
+  const auto& stage = world_.scenario().selection.stages[*world_.vote_stage()];
+  const auto& region_spec = world_.scenario().territory.regions[region_];
   const auto units = static_cast<std::size_t>(
       std::max(1, stage.level == spec::TerritorialLevel::ppo ? region_spec.ppos : region_spec.branches));
   contests_.clear();
@@ -145,28 +190,67 @@ void RegionModel::open_voting(sim::LpContext& context) {
     contests_[contest].candidates.push_back(c.id);
   }
   for (auto& contest : contests_) contest.ballots = rules::Profile(contest.candidates.size());
+}
 
-  const std::int32_t youth_max = scenario.candidacy.youth_max_age;
-  for (std::size_t m = 0; m < members_.size(); ++m) {
-    if (stage.selectorate.registered_share < 1.0 &&
-        !voting_stream_.bernoulli(stage.selectorate.registered_share))
-      continue;
-    if (members_.joined_at(m) + stage.selectorate.min_tenure > context.now()) continue;
-    if (members_.has(m, kVoided)) continue;
-    ++votes_.eligible;
-    if (members_.has(m, kFemale)) ++votes_.eligible_women;
-    const auto band = members_.age_band(m);
-    if (band < scenario.membership.age_bands.size() &&
-        scenario.membership.age_bands[band].max_age < youth_max) {
-      ++votes_.eligible_under35;
+bool RegionModel::is_selector(std::size_t member, sim::SimTime vote_opens) {
+  const auto& stage = world_.scenario().selection.stages[*world_.vote_stage()];
+  const std::uint8_t group_index = members_.group(member);
+  if (group_index == kNoSelectorGroup) return false;
+  const SelectorGroup& group = world_.selector_groups()[group_index];
+  if (members_.has(member, kVoided) || members_.has(member, kLapsed)) return false;
+  const double registered = stage.selectorate.registered_share * group.registered_share;
+  if (registered < 1.0 && !voting_stream_.bernoulli(registered)) return false;
+  if (group.is_members()) return members_.joined_at(member) + stage.selectorate.min_tenure <= vote_opens;
+  return members_.joined_at(member) < vote_opens - group.registration_cutoff;
+}
+
+void RegionModel::count_eligible(std::size_t member) {
+  const auto& scenario = world_.scenario();
+  ++votes_.eligible;
+  ++votes_.eligible_by_group[members_.group(member)];
+  if (members_.has(member, kFemale)) ++votes_.eligible_women;
+  const auto band = members_.age_band(member);
+  if (band < scenario.membership.age_bands.size() &&
+      scenario.membership.age_bands[band].max_age < scenario.candidacy.youth_max_age) {
+    ++votes_.eligible_under35;
+  }
+}
+
+void RegionModel::open_voting(sim::LpContext& context) {
+  const auto& scenario = world_.scenario();
+  const auto& stage = scenario.selection.stages[*world_.vote_stage()];
+  voting_open_ = true;
+  form_contests();
+  prepare_choice_weights();
+  estimate_closeness();
+
+  const auto local_shift = scenario.territory.regions[region_].utc_offset - scenario.calendar.utc_offset;
+  arrivals_.clear();
+  for (const auto& plan : world_.channels()) {
+    arrivals_.emplace_back(world_.window_in_region(plan, region_), world_.first_day_share(),
+                           scenario.turnout.peak_hour, local_shift);
+  }
+  failure_by_band_.assign(scenario.membership.age_bands.size(), 0.0);
+  if (const auto online = world_.online_channel()) {
+    for (const auto& failure :
+         scenario.voting.channels[world_.channels()[*online].spec_index].failure_by_age) {
+      for (std::size_t b = 0; b < failure_by_band_.size(); ++b) {
+        if (scenario.membership.age_bands[b].name == failure.name) failure_by_band_[b] = failure.probability;
+      }
     }
+  }
+
+  for (std::size_t m = 0; m < members_.size(); ++m) {
+    if (!is_selector(m, context.now())) continue;
+    count_eligible(m);
     if (members_.has(m, kFraudulent)) continue;
     const auto channel = channel_of(m);
     if (!channel) continue;
-    if (!voting_stream_.bernoulli(logistic(turnout_utility(m, stage.selectorate.compulsory)))) continue;
-    const auto window = world_.window_in_region(world_.channels()[*channel], region_);
-    const sim::SimTime at = std::max(context.now(), first_attempt_time(window));
+    if (!voting_stream_.bernoulli(logistic(turnout_utility(m, *channel, stage.selectorate.compulsory))))
+      continue;
+    const sim::SimTime at = std::max(context.now(), arrivals_[*channel].sample(voting_stream_));
     voter_state_[m] = VoterState::trying;
+    ++votes_.voters_intending;
     first_attempts_.push_back({at, static_cast<std::uint32_t>(m), static_cast<std::uint32_t>(*channel)});
   }
   std::sort(first_attempts_.begin(), first_attempts_.end(), [](const FirstAttempt& a, const FirstAttempt& b) {
@@ -174,18 +258,26 @@ void RegionModel::open_voting(sim::LpContext& context) {
   });
   next_first_attempt_ = 0;
   schedule_next_first_attempts(context);
-  prepare_choice_weights();
-  context.schedule(std::max(sim::Duration{0}, final_close() - context.now()), events::kTally);
+  schedule_tally(context);
+}
+
+void RegionModel::schedule_tally(sim::LpContext& context) {
+  // Replies to attempts made before the close arrive up to two lookaheads later (there and back).
+  context.schedule(std::max(sim::Duration{0}, final_close() + context.lookahead() * 2 - context.now()),
+                   events::kTally);
 }
 
 std::optional<std::size_t> RegionModel::channel_of(std::size_t member) const {
-  // The first of the stage's channels open to the member.
+  // The first of the stage's channels open to the member and to the member's group.
   const auto& channels = world_.scenario().voting.channels;
+  const SelectorGroup& group = world_.selector_groups()[members_.group(member)];
   const bool remote = members_.has(member, kRemoteSettlement);
   const bool online = members_.has(member, kOnlineAccess);
   for (std::size_t ch = 0; ch < world_.channels().size(); ++ch) {
     if (!world_.serves(world_.channels()[ch], region_)) continue;
-    const auto access = channels[world_.channels()[ch].spec_index].access;
+    const auto& channel = channels[world_.channels()[ch].spec_index];
+    if (!group.may_use(channel.name)) continue;
+    const auto access = channel.access;
     if (access == spec::ChannelAccess::everyone || (access == spec::ChannelAccess::online_access && online) ||
         (access == spec::ChannelAccess::remote_settlements && remote) ||
         (access == spec::ChannelAccess::others && !online && !remote)) {
@@ -195,16 +287,21 @@ std::optional<std::size_t> RegionModel::channel_of(std::size_t member) const {
   return std::nullopt;
 }
 
-double RegionModel::turnout_utility(std::size_t member, bool compulsory) const {
-  // The calculus of voting, R = pB - C + D (Riker and Ordeshook), plus workplace mobilisation of
-  // dependent employees (Frye, Reuter and Szakonyi) and habit.
-  const auto& turnout = world_.scenario().turnout;
-  double utility = turnout.base_logit + turnout.benefit - turnout.cost + turnout.duty;
+double RegionModel::turnout_utility(std::size_t member, std::size_t channel, bool compulsory) const {
+  // The calculus of voting, R = pB - C + D (Riker and Ordeshook), with p the closeness of the
+  // selector's contests and C the channel's, plus workplace mobilisation of dependent employees
+  // (Frye, Reuter and Szakonyi) and the habit of those who voted last time.
+  const auto& scenario = world_.scenario();
+  const spec::TurnoutSpec& turnout = world_.selector_groups()[members_.group(member)].turnout;
+  const double closeness = unit_closeness_[contest_unit(members_.branch(member), members_.ppo(member))];
+  double utility = turnout.base() + closeness * turnout.benefit - turnout.cost + turnout.duty -
+                   scenario.voting.channels[world_.channels()[channel].spec_index].cost;
   if (members_.has(member, kEmployerDependent)) utility += turnout.mobilisation;
-  // Habit: members who were in the party before this cycle have taken part in its life
-  // before; those who joined during it have not.
-  if (members_.joined_at(member) <= sim::SimTime::epoch()) utility += turnout.habit;
-  if (compulsory) utility += 4.0;
+  if (members_.has(member, kVotedLastCycle)) utility += turnout.habit;
+  if (compulsory) utility += turnout.compulsory_bonus;
+  for (const auto& region : scenario.turnout.by_region) {
+    if (region.name == scenario.territory.regions[region_].name) utility += region.shift;
+  }
   return utility;
 }
 
@@ -220,19 +317,21 @@ void RegionModel::start_first_attempts(sim::LpContext& context) {
   while (next_first_attempt_ < first_attempts_.size() &&
          first_attempts_[next_first_attempt_].at <= context.now()) {
     const FirstAttempt& first = first_attempts_[next_first_attempt_++];
-    attempt(first.member, first.channel, context);
+    arrive(first.member, first.channel, context);
   }
   schedule_next_first_attempts(context);
 }
 
 void RegionModel::prepare_choice_weights() {
-  const auto& choice = world_.scenario().choice;
+  const auto& groups = world_.selector_groups();
   std::vector<double> utilities;
   for (auto& contest : contests_) {
     contest.ppos.clear();
     for (const auto id : contest.candidates) contest.ppos.push_back(pipeline_.candidates()[id].ppo);
+    contest.weights.assign(4 * groups.size(), {});
     for (std::size_t kind = 0; kind < contest.weights.size(); ++kind) {
-      const bool dependent = kind >= 2;
+      const spec::ChoiceSpec& choice = groups[kind / 4].choice;
+      const bool dependent = (kind % 4) >= 2;
       const bool female = (kind % 2) == 1;
       utilities.clear();
       for (const auto id : contest.candidates) {
@@ -249,64 +348,90 @@ void RegionModel::prepare_choice_weights() {
   }
 }
 
-sim::SimTime RegionModel::first_attempt_time(const spec::TimeWindow& window) {
-  const auto& turnout = world_.scenario().turnout;
-  const std::int64_t length = window.length().count();
-  constexpr std::int64_t kDay = 86400;
-  if (length <= kDay) {
-    return window.start +
-           sim::Duration{static_cast<std::int64_t>(voting_stream_.uniform() * static_cast<double>(length))};
+std::size_t RegionModel::winners_of(const Contest& contest) const {
+  const auto& rule = world_.scenario().selection.stages[*world_.vote_stage()].rule;
+  const std::size_t running = contest.candidates.size();
+  std::size_t winners =
+      rule.winners > 0 ? std::min(running, static_cast<std::size_t>(rule.winners)) : running;
+  if (const auto places = world_.contest_places(contest.office, region_, contest.unit))
+    winners = std::min(running, static_cast<std::size_t>(*places));
+  return winners;
+}
+
+void RegionModel::estimate_closeness() {
+  // A contest is as close as its last winner and first loser are expected to be, in choice
+  // probabilities of the first group's typical selector: 1 - (p_k - p_k+1) / (p_k + p_k+1).
+  // ASSUMPTION: selectors perceive this expected margin (from the debates and word of mouth).
+  unit_closeness_.assign(contests_of_unit_.size(), 0.0);
+  std::vector<double> p;
+  for (std::size_t u = 0; u < contests_of_unit_.size(); ++u) {
+    for (const std::size_t k : contests_of_unit_[u]) {
+      const Contest& contest = contests_[k];
+      const std::size_t winners = winners_of(contest);
+      if (winners == 0 || winners >= contest.candidates.size() || contest.weights.empty()) continue;
+      const auto weights = contest.weights.front().weights();
+      p.assign(weights.begin(), weights.end());
+      const auto kth = p.begin() + static_cast<std::ptrdiff_t>(winners);
+      std::nth_element(p.begin(), kth, p.end(), std::greater<>());
+      const double first_loser = *kth;
+      const double last_winner = *std::min_element(p.begin(), kth);
+      const double sum = last_winner + first_loser;
+      const double closeness = sum > 0.0 ? 1.0 - (last_winner - first_loser) / sum : 0.0;
+      unit_closeness_[u] = std::max(unit_closeness_[u], closeness);
+    }
   }
-  // The day: the first with first_day_share, otherwise one of the rest uniformly.
-  std::int64_t day_start = 0;
-  std::int64_t day_length = kDay;
-  if (!voting_stream_.bernoulli(turnout.first_day_share)) {
-    day_start = kDay;
-    day_length = length - kDay;
+}
+
+void RegionModel::arrive(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
+  if (voter_state_[member] != VoterState::trying || tallied_) return;
+  const auto& spec_channel = world_.scenario().voting.channels[world_.channels()[channel].spec_index];
+  if (context.now() < channel_close_[channel] &&
+      voting_stream_.bernoulli(spec_channel.postpone_probability)) {
+    come_back_tomorrow(member, channel, context);
+    return;
   }
-  // Within it, hours near the peak hour are likelier: a rate that falls off as a Gaussian of
-  // the distance from the peak, with a floor for the night (rejection sampling on the hour).
-  const std::int64_t local_shift =
-      (world_.scenario().territory.regions[region_].utc_offset - world_.scenario().calendar.utc_offset)
-          .count();
-  for (int tries = 0; tries < 64; ++tries) {
-    const auto offset =
-        day_start + static_cast<std::int64_t>(voting_stream_.uniform() * static_cast<double>(day_length));
-    const sim::SimTime t = window.start + sim::Duration{offset};
-    const std::int64_t local_seconds = t.seconds_since_epoch() + local_shift;
-    const double hour = static_cast<double>(((local_seconds % kDay) + kDay) % kDay) / 3600.0;
-    double distance = std::abs(hour - turnout.peak_hour);
-    distance = std::min(distance, 24.0 - distance);
-    const double rate = 0.15 + std::exp(-0.5 * (distance / 3.0) * (distance / 3.0));
-    if (voting_stream_.uniform() * 1.15 < rate) return t;
-  }
-  return window.start + sim::Duration{day_start};
+  attempt(member, channel, context);
+}
+
+void RegionModel::come_back_tomorrow(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
+  // When tomorrow is after the close and no extension came, the voter counts as pending at the
+  // close; a fresh day brings fresh patience for retries.
+  voter_attempts_[member] = 0;
+  const sim::SimTime back = arrivals_[channel].next_day(context.now(), voting_stream_);
+  context.schedule(back - context.now(), events::kVoteAttempt, {member, channel | kNewDay});
 }
 
 void RegionModel::attempt(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
-  if (voter_state_[member] != VoterState::trying) return;
+  if (voter_state_[member] != VoterState::trying || tallied_) return;
   if (context.now() >= channel_close_[channel]) {
-    voter_state_[member] = VoterState::gave_up;
-    ++votes_.abandoned;
+    // Still meaning to vote when the channel closed: a retry or a return came too late.
+    voter_state_[member] = VoterState::closed_out;
+    ++votes_.pending_at_close;
     return;
   }
   ++votes_.attempts;
   ++voter_attempts_[member];
   const auto kind = world_.scenario().voting.channels[world_.channels()[channel].spec_index].kind;
   if (kind == spec::ChannelKind::online) {
-    context.send(PrimaryWorld::national_lp(), context.lookahead(), OnlinePlatform::kAttempt, {member, 0});
+    // Some attempts fail whatever the load (verification problems of older voters): the
+    // platform counts them with its own failures.
+    const auto band = members_.age_band(member);
+    const bool fails = band < failure_by_band_.size() && failure_by_band_[band] > 0.0 &&
+                       voting_stream_.bernoulli(failure_by_band_[band]);
+    context.send(PrimaryWorld::national_lp(), context.lookahead(), OnlinePlatform::kAttempt,
+                 {member, fails ? OnlinePlatform::kFailsWhateverTheLoad : 0});
   } else {
     cast_ballot(member, channel, context);
   }
 }
 
 void RegionModel::retry_or_give_up(std::uint64_t member, sim::LpContext& context) {
+  if (voter_state_[member] != VoterState::trying || tallied_) return;
   const std::size_t channel = *world_.online_channel();
   const auto& spec_channel = world_.scenario().voting.channels[world_.channels()[channel].spec_index];
   const bool retries_left = voter_attempts_[member] <= spec_channel.max_retries;
   if (!retries_left || voting_stream_.bernoulli(spec_channel.abandon_probability)) {
-    voter_state_[member] = VoterState::gave_up;
-    ++votes_.abandoned;
+    give_up_for_the_day(member, channel, context);
     return;
   }
   const double backoff =
@@ -314,10 +439,22 @@ void RegionModel::retry_or_give_up(std::uint64_t member, sim::LpContext& context
   context.schedule(sim::Duration{std::llround(backoff)}, events::kVoteAttempt, {member, channel});
 }
 
+void RegionModel::give_up_for_the_day(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
+  const auto& spec_channel = world_.scenario().voting.channels[world_.channels()[channel].spec_index];
+  if (!voting_stream_.bernoulli(spec_channel.return_next_day)) {
+    voter_state_[member] = VoterState::gave_up;
+    ++votes_.gave_up;
+    return;
+  }
+  come_back_tomorrow(member, channel, context);
+}
+
 void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
   if (voter_state_[member] != VoterState::trying || tallied_) return;
   voter_state_[member] = VoterState::voted;
   ++votes_.votes_by_channel[channel];
+  const std::uint8_t group = members_.group(member);
+  ++votes_.votes_by_group[group];
   const auto interval = world_.scenario().output.turnout_interval.count();
   const auto bin = static_cast<std::size_t>(
       std::max<std::int64_t>(0, (context.now() - world_.voting_span().start).count()) /
@@ -325,9 +462,9 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
   if (votes_.votes_by_interval.size() <= bin) votes_.votes_by_interval.resize(bin + 1, 0);
   ++votes_.votes_by_interval[bin];
 
-  const auto& choice = world_.scenario().choice;
-  const std::size_t kind =
-      (members_.has(member, kEmployerDependent) ? 2U : 0U) + (members_.has(member, kFemale) ? 1U : 0U);
+  const spec::ChoiceSpec& choice = world_.selector_groups()[group].choice;
+  const std::size_t kind = 4U * group + (members_.has(member, kEmployerDependent) ? 2U : 0U) +
+                           (members_.has(member, kFemale) ? 1U : 0U);
   const std::uint32_t ppo = members_.ppo(member);
   const double local_factor = std::exp(choice.local_affinity_weight);
   // One ballot per office contested in the member's unit, each ranking that contest's
@@ -350,6 +487,11 @@ void RegionModel::tally(sim::LpContext& context) {
   if (tallied_ || !world_.vote_stage()) return;
   tallied_ = true;
   voting_open_ = false;
+  for (auto& state : voter_state_) {
+    if (state != VoterState::trying) continue;
+    state = VoterState::closed_out;
+    ++votes_.pending_at_close;
+  }
   const auto& scenario = world_.scenario();
   const std::size_t stage = *world_.vote_stage();
   const auto& rule = scenario.selection.stages[stage].rule;
@@ -358,10 +500,7 @@ void RegionModel::tally(sim::LpContext& context) {
     const std::size_t running = contest.candidates.size();
     // An office filled by its contests takes its places there; the list office's contests send
     // rule.winners nominees each (0: all) to the party centre.
-    std::size_t winners =
-        rule.winners > 0 ? std::min(running, static_cast<std::size_t>(rule.winners)) : running;
-    if (const auto places = world_.contest_places(contest.office, region_, contest.unit))
-      winners = std::min(running, static_cast<std::size_t>(*places));
+    std::size_t winners = winners_of(contest);
     if (rule.kind == spec::RuleKind::threshold) {
       // As in PASO, the threshold is on the party's share of every party's votes in the contest:
       // a party below it takes no place there, one above it keeps its best candidates. The

@@ -66,6 +66,12 @@ void OnlinePlatform::handle(const sim::Event& event, sim::LpContext& context) {
       ++minute.attempts;
       ++total_attempts_;
       release_ended_sessions(context.now());
+      if (event.payload[1] == kFailsWhateverTheLoad) {
+        ++minute.failures;
+        ++total_failures_;
+        context.send(event.origin, context.lookahead(), kRejected, {member, 0});
+        break;
+      }
       switch (queue_.admit({member, event.origin.value(), context.now()})) {
         case Admission::kServed:
           start_session(context, member, event.origin, sim::Duration{0});

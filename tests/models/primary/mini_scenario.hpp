@@ -35,7 +35,10 @@ inline spec::ScenarioSpec mini_2020() {
                                         {"screening", {day(240), day(243)}},
                                         {"debates", {day(257), day(273)}},
                                         {"voting", {day(274), day(277)}},
-                                        {"congress", {day(329), day(330)}}}});
+                                        {"congress", {day(329), day(330)}}},
+                                       0.0,
+                                       {},
+                                       std::nullopt});
   s.territory.regions = {
       {"north", 1000, 20000, 12, 60, 30, 0.10, sim::Duration::hours(6)},
       {"south", 900, 15000, 10, 40, 20, 0.15, sim::Duration::hours(6)},

@@ -59,6 +59,7 @@ class RunFile {
   // /candidates has a row per candidate of every replicate: scan() it on large runs.
   [[nodiscard]] std::vector<models::results::CandidateRow> candidates() const;
   [[nodiscard]] std::vector<models::results::WarningRow> warnings() const;
+  [[nodiscard]] std::vector<models::results::SelectorRow> selectors() const;
 
  private:
   RunFile() = default;

@@ -21,11 +21,21 @@ class MemberGenerator {
   MemberGenerator(const spec::MembershipSpec& membership, sim::SimTime growth_until)
       : membership_(membership), growth_until_(growth_until) {}
 
-  // Appends `count` members of region `region` (plus growth) to `table`. O(count).
+  // Appends `count` members of region `region` (plus growth) to `table`, in selector group
+  // `group`. O(count).
   void generate(std::uint16_t region, const spec::RegionSpec& region_spec, std::int64_t count,
-                sim::RandomStream& stream, MemberTable& table) const;
+                sim::RandomStream& stream, MemberTable& table, std::uint8_t group = 0) const;
+  // Appends `count` people who join (members over a suspension, or registered supporters) at
+  // times uniform in `joining`.
+  void generate_joining(std::uint16_t region, const spec::RegionSpec& region_spec, std::int64_t count,
+                        spec::TimeWindow joining, sim::RandomStream& stream, MemberTable& table,
+                        std::uint8_t group) const;
 
  private:
+  void add_person(std::uint16_t region, const spec::RegionSpec& region_spec, const std::vector<double>& bands,
+                  sim::SimTime joined, std::uint8_t group, sim::RandomStream& stream,
+                  MemberTable& table) const;
+
   const spec::MembershipSpec& membership_;
   sim::SimTime growth_until_;
 };

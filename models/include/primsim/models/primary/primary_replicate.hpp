@@ -67,6 +67,7 @@ class PrimaryReplicate {
   void candidate_rows(std::vector<results::CandidateRow>& rows) const;
   void democracy_rows(const results::SummaryRow& summary, std::vector<results::DemocracyRow>& rows) const;
   void warning_rows(std::vector<results::WarningRow>& rows) const;
+  void selector_rows(std::vector<results::SelectorRow>& rows) const;
   [[nodiscard]] Selected selected_for(std::size_t office) const;
   [[nodiscard]] results::CandidateCode code_of(const Nominee& n, std::size_t position) const;
 
@@ -90,5 +91,7 @@ std::vector<std::string> region_names(const spec::ScenarioSpec& scenario);
 // (selection.stages).
 std::vector<std::string> office_names(const spec::ScenarioSpec& scenario);
 std::vector<std::string> selection_stage_names(const spec::ScenarioSpec& scenario);
+// The vote stage's selector groups, in /selectors order.
+std::vector<std::string> selector_group_names(const spec::ScenarioSpec& scenario);
 
 }  // namespace primsim::models

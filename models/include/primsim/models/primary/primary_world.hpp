@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "primsim/models/calendar/effective_calendar.hpp"
+#include "primsim/models/primary/selector_group.hpp"
 #include "primsim/models/spec/scenario_spec.hpp"
 #include "primsim/models/territory/territory.hpp"
 #include "primsim/sim/strong_id.hpp"
@@ -31,9 +32,15 @@ class PrimaryWorld {
   [[nodiscard]] const spec::ScenarioSpec& scenario() const { return scenario_; }
   [[nodiscard]] const EffectiveCalendar& calendar() const { return calendar_; }
   [[nodiscard]] const Territory& territory() const { return territory_; }
-  // The people generated in a region: its members, or its registered voters when the voting
-  // stage is open to all voters.
+  // The party's members in a region at the epoch.
   [[nodiscard]] std::int64_t members_in(std::size_t region) const { return members_per_region_[region]; }
+  // The vote stage's selector groups (index: MemberTable::group).
+  [[nodiscard]] const std::vector<SelectorGroup>& selector_groups() const { return selector_groups_; }
+  // What the scenario's suspensions do besides moving the calendar: the share of members who
+  // join (> 0) or lapse (< 0) over their span, and the first voting day's share of arrivals.
+  [[nodiscard]] double membership_change() const;
+  [[nodiscard]] spec::TimeWindow suspension_span() const;
+  [[nodiscard]] double first_day_share() const;
   [[nodiscard]] std::int64_t total_members() const;
   [[nodiscard]] sim::Duration lookahead() const { return lookahead_; }
 
@@ -81,11 +88,13 @@ class PrimaryWorld {
 
  private:
   void apportion_contest_places();
+  [[nodiscard]] bool is_closed_by_suspension(const std::string& channel) const;
 
   const spec::ScenarioSpec& scenario_;
   EffectiveCalendar calendar_;
   Territory territory_;
   std::vector<std::int64_t> members_per_region_;
+  std::vector<SelectorGroup> selector_groups_;
   sim::Duration lookahead_;
   std::optional<std::size_t> vote_stage_;
   std::vector<ChannelPlan> channels_;

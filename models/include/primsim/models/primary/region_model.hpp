@@ -19,20 +19,29 @@
 #include "primsim/models/primary/region_complaints.hpp"
 #include "primsim/models/primary/warning_log.hpp"
 #include "primsim/models/rules/profile.hpp"
+#include "primsim/models/voting/arrival_profile.hpp"
 #include "primsim/sim/lp_model.hpp"
 #include "primsim/sim/random_stream.hpp"
 
 namespace primsim::models {
 
-// What a region reports about its selectorate and its votes once the run is over.
+// What a region reports about its selectorate and its votes once the run is over. Every
+// selector who set out to vote ends in one state: voters_intending = votes + gave_up +
+// pending_at_close.
 struct RegionVotes {
-  std::int64_t eligible = 0;  // members in the selectorate (fraudulent entries included)
+  std::int64_t eligible = 0;  // selectors (fraudulent entries included)
   std::int64_t eligible_women = 0;
   std::int64_t eligible_under35 = 0;
   std::vector<std::int64_t> votes_by_channel;   // index: ChannelPlan
   std::vector<std::int64_t> votes_by_interval;  // from the voting span's start, output.turnout_interval wide
-  std::int64_t attempts = 0;
-  std::int64_t abandoned = 0;  // voters who gave up after failed logins
+  std::vector<std::int64_t> eligible_by_group;  // index: PrimaryWorld::selector_groups
+  std::vector<std::int64_t> votes_by_group;
+  std::int64_t attempts = 0;          // tries through any channel, retries and returns included
+  std::int64_t voters_intending = 0;  // selectors who decided to vote
+  std::int64_t gave_up = 0;           // ... who stopped trying before their channel closed
+  std::int64_t pending_at_close = 0;  // ... still trying when it closed (a retry, a return or a reply due)
+
+  [[nodiscard]] std::int64_t votes() const;
 };
 
 class RegionModel final : public sim::LpModel {
@@ -59,21 +68,32 @@ class RegionModel final : public sim::LpModel {
   [[nodiscard]] const WarningLog& warnings() const { return warnings_; }
 
  private:
-  enum class VoterState : std::uint8_t { idle, trying, voted, gave_up };
+  struct Contest;
+  enum class VoterState : std::uint8_t { idle, trying, voted, gave_up, closed_out };
 
   void on_phase_start(std::size_t phase, sim::LpContext& context);
   void open_voting(sim::LpContext& context);
-  [[nodiscard]] sim::SimTime first_attempt_time(const spec::TimeWindow& window);
+  void form_contests();
+  [[nodiscard]] bool is_selector(std::size_t member, sim::SimTime vote_opens);
+  void count_eligible(std::size_t member);
   void schedule_next_first_attempts(sim::LpContext& context);
+  // At the last close plus the replies' way back; again after every extension.
+  void schedule_tally(sim::LpContext& context);
   [[nodiscard]] std::optional<std::size_t> channel_of(std::size_t member) const;
-  [[nodiscard]] double turnout_utility(std::size_t member, bool compulsory) const;
+  [[nodiscard]] double turnout_utility(std::size_t member, std::size_t channel, bool compulsory) const;
   void start_first_attempts(sim::LpContext& context);
   void prepare_choice_weights();
+  // Expected closeness of each unit's contests in [0, 1], for the pB term of turnout.
+  void estimate_closeness();
+  [[nodiscard]] std::size_t winners_of(const Contest& contest) const;
+  // A voter's time to vote has come (the first time, or on a later day): it tries, or puts it off.
+  void arrive(std::uint64_t member, std::size_t channel, sim::LpContext& context);
+  void come_back_tomorrow(std::uint64_t member, std::size_t channel, sim::LpContext& context);
   void attempt(std::uint64_t member, std::size_t channel, sim::LpContext& context);
   void retry_or_give_up(std::uint64_t member, sim::LpContext& context);
+  void give_up_for_the_day(std::uint64_t member, std::size_t channel, sim::LpContext& context);
   void cast_ballot(std::uint64_t member, std::size_t channel, sim::LpContext& context);
   void tally(sim::LpContext& context);
-  struct Contest;
   // The contest's winners go to their office or, for the list office, to the party centre.
   void settle(const Contest& contest, const ContestCount& count, sim::LpContext& context);
   // The unit whose members vote together: the stage's level (ppo, district branch, region).
@@ -85,7 +105,8 @@ class RegionModel final : public sim::LpModel {
   MemberTable members_;
   CandidatePipeline pipeline_;
   std::vector<VoterState> voter_state_;
-  std::vector<std::uint8_t> voter_attempts_;
+  std::vector<std::uint8_t> voter_attempts_;  // today's tries
+  static constexpr std::uint64_t kNewDay = std::uint64_t{1} << 32U;
   RegionComplaints complaints_;
   // One contest per (unit of the stage's level, office): its candidates and the ballots cast.
   struct Contest {
@@ -93,9 +114,9 @@ class RegionModel final : public sim::LpModel {
     std::size_t unit = 0;                   // see contest_unit
     std::vector<std::uint32_t> candidates;  // ballot position i is candidates[i]
     rules::Profile ballots{1};              // resized when the ballot is known
-    // Plackett-Luce weights of the candidates for each kind of voter (index: 2 * dependent +
-    // female), before the same-PPO bonus; fixed once the ballot is known.
-    std::array<PreparedWeights, 4> weights;
+    // Plackett-Luce weights of the candidates for each selector group and kind of voter (index:
+    // 4 * group + 2 * dependent + female), before the same-PPO bonus; fixed once the ballot is known.
+    std::vector<PreparedWeights> weights;
     std::vector<std::uint32_t> ppos;  // of candidates[i], for the same-PPO bonus
   };
   // A voter's first try, kept in one time-sorted list rather than as pending events: the queue
@@ -112,6 +133,9 @@ class RegionModel final : public sim::LpModel {
   std::size_t next_first_attempt_ = 0;
   std::vector<std::uint32_t> same_ppo_;      // ballot positions of the voter's PPO's candidates
   std::vector<sim::SimTime> channel_close_;  // per ChannelPlan, extensions applied
+  std::vector<ArrivalProfile> arrivals_;     // per ChannelPlan, over its window in this region
+  std::vector<double> unit_closeness_;       // per contest unit
+  std::vector<double> failure_by_band_;      // online attempts failing whatever the load, per age band
   RegionVotes votes_;
   std::vector<ContestMargin> contest_margins_;
   WarningLog warnings_;

@@ -60,6 +60,12 @@ struct SummaryRow {
   std::int64_t memberships_voided = 0;
   // The party's votes over the votes of every party in the replicate (1 with one party).
   double vote_share = 1.0;
+  // The voting window as a process: every selector who set out to vote ends in one state, so
+  // voters_intending = votes + voters_gave_up + voters_pending_at_close.
+  std::int64_t attempts = 0;          // tries through every channel: first tries, retries, later days
+  std::int64_t voters_intending = 0;  // selectors who decided to vote (the turnout draw)
+  std::int64_t voters_gave_up = 0;
+  std::int64_t voters_pending_at_close = 0;  // still trying when their channel closed
 
   bool operator==(const SummaryRow&) const = default;
 };
@@ -194,6 +200,19 @@ struct CandidateRow {
   bool operator==(const CandidateRow&) const = default;
 };
 
+// /selectors: each selector group of the vote in each region, one row per replicate x party x
+// group x region.
+struct SelectorRow {
+  std::uint32_t replicate = 0;
+  PartyCode party = 0;
+  std::uint8_t group = 0;  // index into the vote stage's groups (/meta/selector_groups)
+  RegionCode region = 0;
+  std::int64_t eligible = 0;
+  std::int64_t votes = 0;
+
+  bool operator==(const SelectorRow&) const = default;
+};
+
 // /warnings: one row per replicate x party x departure from the scenario (a quota that could
 // not be met, places left empty, appointees named), at one stage of the selection.
 struct WarningRow {
@@ -223,14 +242,15 @@ struct ReplicateResults {
   std::vector<DemocracyRow> democracy;  // one per party and office
   std::vector<CandidateRow> candidates;
   std::vector<WarningRow> warnings;
+  std::vector<SelectorRow> selectors;
 
   // Every table's rows, in the order of the output file's datasets: the one place that lists
   // them, for code that treats each table alike (std::apply over the tuple).
   auto tables() {
-    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings);
+    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings, selectors);
   }
   auto tables() const {
-    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings);
+    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings, selectors);
   }
 
   // Appends another party's rows.

@@ -26,6 +26,7 @@ struct RunInfo {
   std::vector<std::string> office_names;  // index = OfficeCode (candidacy.offices)
   // index = WarningRow::selection_stage (selection.stages)
   std::vector<std::string> selection_stage_names;
+  std::vector<std::string> selector_group_names;  // index = SelectorRow::group
 };
 
 class ResultSink {

@@ -2,6 +2,7 @@
 // with a calendar announced later (4 Jun 2020), and outages of a voting channel.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,13 @@ struct SuspensionSpec {
   sim::SimTime announced;
   // Phases not listed keep their window shifted by (announced - at).
   std::vector<RescheduledPhaseSpec> new_calendar;
+  // What the delay does besides moving the calendar:
+  // members joining (> 0) or lapsing (< 0) over it, as a share of the membership ...
+  double membership_change = 0.0;
+  // ... channels that do not open under the new calendar (in-person meetings in a pandemic) ...
+  std::vector<std::string> closed_channels;
+  // ... and the first voting day's share of arrivals under it (turnout.first_day_share).
+  std::optional<double> first_day_share;
 };
 
 struct OutageSpec {

@@ -31,6 +31,9 @@ struct MembershipSpec {
   double online_access_share = 1.0;
   // Members on the rolls who do not exist or never act ("dead souls"): never vote.
   double fraudulent_share = 0.0;
+  // Members at the epoch who voted in the previous cycle's primaries: turnout.habit applies to
+  // them. 0 where no previous cycle is known.
+  double voted_last_cycle = 0.0;
 };
 
 }  // namespace primsim::models::spec

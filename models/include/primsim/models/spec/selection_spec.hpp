@@ -7,11 +7,13 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "primsim/models/spec/behaviour_spec.hpp"
 #include "primsim/models/spec/common_spec.hpp"
 #include "primsim/sim/sim_time.hpp"
 
@@ -31,6 +33,37 @@ inline constexpr std::array<std::string_view, 6> kSelectorateKindNames{
     "all_voters", "all_members", "branch_members", "delegates", "committee", "leader"};
 constexpr std::span<const std::string_view> names_of(SelectorateKind) { return kSelectorateKindNames; }
 
+// Where the people of a selector group come from.
+enum class SelectorSource {
+  members,     // the party's membership roll (the membership block)
+  supporters,  // registered supporters who are not members: `size` of them
+  voters,      // registered voters who are not members: `size` of them
+};
+
+inline constexpr std::array<std::string_view, 3> kSelectorSourceNames{"members", "supporters", "voters"};
+constexpr std::span<const std::string_view> names_of(SelectorSource) { return kSelectorSourceNames; }
+
+// One group of a vote stage's selectorate (members, registered supporters, all voters), with its
+// own registration, channels, turnout and choice: Hazan and Rahat's selectorate as a mix.
+struct SelectorGroupSpec {
+  std::string name;  // unique within the stage; the key under selectorate.groups
+  SelectorSource source = SelectorSource::members;
+  // supporters, voters: persons nationwide, apportioned among the regions by population.
+  std::int64_t size = 0;
+  // Share of the group registered with the stage's channels.
+  double registered_share = 1.0;
+  // supporters, voters: registrations arrive at a constant rate from the epoch to the vote's
+  // opening (`size` by then); those in the last `registration_cutoff` before it are too late.
+  sim::Duration registration_cutoff = sim::Duration::seconds(0);
+  // The stage's channels the group may use; empty: all of them.
+  std::vector<std::string> channels;
+  // Demography of non-member groups where it differs from the membership's.
+  std::optional<double> employer_dependent_share;
+  std::optional<double> online_access_share;
+  TurnoutAdjustSpec turnout;
+  ChoiceAdjustSpec choice;
+};
+
 struct SelectorateSpec {
   SelectorateKind kind = SelectorateKind::branch_members;
   // delegates/committee: persons per contest.
@@ -43,6 +76,9 @@ struct SelectorateSpec {
   // United Russia 2021: verified on the state portal), as a share of the selectorate.
   double registered_share = 1.0;
   bool compulsory = false;  // Argentina: voting is compulsory
+  // A vote stage's selectors; empty: the members alone, or for all_voters the members and the
+  // other `voters - members` registered voters, every group with the scenario's turnout and choice.
+  std::vector<SelectorGroupSpec> groups;
 };
 
 // Appointment versus voting.

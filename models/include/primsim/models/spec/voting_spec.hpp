@@ -31,6 +31,11 @@ inline constexpr std::array<std::string_view, 4> kChannelAccessNames{"everyone",
                                                                      "remote_settlements", "others"};
 constexpr std::span<const std::string_view> names_of(ChannelAccess) { return kChannelAccessNames; }
 
+struct AgeFailureSpec {
+  std::string name;  // an age band of the membership
+  double probability = 0.0;
+};
+
 struct ChannelSpec {
   std::string name;  // unique; the key under voting
   ChannelKind kind = ChannelKind::online;
@@ -50,6 +55,18 @@ struct ChannelSpec {
   // voter gives up.
   std::int32_t max_retries = 5;
   double abandon_probability = 0.1;
+  // A voter who gave up for the day comes back on the next local day with this probability (and
+  // again after each day given up), while the channel is open.
+  double return_next_day = 0.0;
+  // A voter whose time has come puts it off to the next local day with this probability (each
+  // day): the procrastinators a longer window or an extension catches.
+  double postpone_probability = 0.0;
+  // C of the calculus of voting for selectors whose channel this is (travel to a polling place,
+  // an evening meeting), on the turnout logit scale.
+  double cost = 0.0;
+  // Online: extra chance that an attempt fails whatever the load, by the voter's age band
+  // (verification problems of older voters); by name of membership.age_bands.
+  std::vector<AgeFailureSpec> failure_by_age;
   // Regions where the channel is open; empty: all.
   std::vector<std::string> regions;
 };

@@ -41,7 +41,10 @@ struct PlatformMinute {
 class OnlinePlatform final : public sim::LpModel {
  public:
   // Events the platform receives.
-  static constexpr sim::EventType kAttempt = 100;     // payload[0]: member
+  // payload[0]: member; payload[1]: kFailsWhateverTheLoad for an attempt that fails for the
+  // voter's own reasons (verification, connection), counted with the platform's failures.
+  static constexpr sim::EventType kAttempt = 100;
+  static constexpr std::uint64_t kFailsWhateverTheLoad = 1;
   static constexpr sim::EventType kSessionEnd = 101;  // local
   // Replies, sent to the attempt's origin LP. payload[0]: member; payload[1]: seconds waited.
   static constexpr sim::EventType kServed = 102;
