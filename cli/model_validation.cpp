@@ -65,21 +65,6 @@ std::pair<double, double> band_of(const TargetSpec& t) {
   return {t.at_least.value_or(-kInfinity), t.at_most.value_or(kInfinity)};
 }
 
-std::string label_of(const TargetSpec& t) {
-  const std::string name(models::spec::name_of(t.statistic));
-  switch (models::spec::filter_of(t.statistic)) {
-    case models::spec::StatisticFilter::region:
-      return fmt::format("{} ({})", name, t.region);
-    case models::spec::StatisticFilter::office:
-      return fmt::format("{} ({})", name, t.office);
-    case models::spec::StatisticFilter::top:
-      return fmt::format("{} ({})", name, t.top.value_or(0));
-    case models::spec::StatisticFilter::none:
-      break;
-  }
-  return name;
-}
-
 std::string published_text(const TargetSpec& t) {
   if (t.published) {
     return t.tolerance > 0 ? fmt::format("{} ± {}", *t.published, t.tolerance)
@@ -161,7 +146,7 @@ void print_table(const std::string& title, const std::vector<Row>& rows, bool ca
     const std::string interval =
         fmt::format("{} to {}", value_text(row.spread.low, share), value_text(row.spread.high, share));
     const std::string inside = row.inside ? "yes" : "MISS";
-    std::cout << fmt::format("  {:<40} {:>20} {:>10} {:>22}  {}\n", label_of(*row.target),
+    std::cout << fmt::format("  {:<40} {:>20} {:>10} {:>22}  {}\n", models::spec::label_of(*row.target),
                              published_text(*row.target), value_text(row.spread.mean, share), interval,
                              calibration ? fmt::format("{:<6}  {}", inside, row.target->sets) : inside);
   }
@@ -176,7 +161,7 @@ nlohmann::ordered_json json_of(const std::vector<Row>& rows) {
     const auto [low, high] = band_of(t);
     nlohmann::ordered_json item;
     item["statistic"] = std::string(models::spec::name_of(t.statistic));
-    item["label"] = label_of(t);
+    item["label"] = models::spec::label_of(t);
     if (!t.region.empty()) item["region"] = t.region;
     if (!t.office.empty()) item["office"] = t.office;
     if (t.top) item["top"] = *t.top;

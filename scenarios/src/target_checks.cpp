@@ -18,22 +18,6 @@ namespace {
 
 using namespace models::spec;
 
-// The statistic with its filter, as the tables print it: `registered_in_region (Shymkent)`.
-std::string label(const TargetSpec& target) {
-  const std::string name(name_of(target.statistic));
-  switch (filter_of(target.statistic)) {
-    case StatisticFilter::region:
-      return fmt::format("{} ({})", name, target.region);
-    case StatisticFilter::office:
-      return fmt::format("{} ({})", name, target.office);
-    case StatisticFilter::top:
-      return fmt::format("{} ({})", name, target.top.value_or(0));
-    case StatisticFilter::none:
-      break;
-  }
-  return name;
-}
-
 class TargetChecker {
  public:
   TargetChecker(const ScenarioSpec& spec, SpecReader& reader) : spec_(spec), reader_(reader) {
@@ -55,7 +39,7 @@ class TargetChecker {
       check_filter(base, target);
       check_value(base, target);
       check_sets(base, target, calibration);
-      const std::string key = label(target);
+      const std::string key = label_of(target);
       if (const auto [it, fresh] = seen_.emplace(key, base); !fresh) {
         reader_.report_at(
             base + ".statistic",

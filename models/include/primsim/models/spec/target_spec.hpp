@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -137,5 +138,22 @@ struct TargetSpec {
   std::string sets;
   std::string source;  // FACTS.md row and the publication
 };
+
+// The statistic with its filter, as messages and tables name a target: `registered_in_region
+// (Shymkent)`. Two targets with the same label are the same figure.
+inline std::string label_of(const TargetSpec& target) {
+  std::string label(kStatisticNames[static_cast<std::size_t>(target.statistic)]);
+  switch (filter_of(target.statistic)) {
+    case StatisticFilter::region:
+      return label + " (" + target.region + ")";
+    case StatisticFilter::office:
+      return label + " (" + target.office + ")";
+    case StatisticFilter::top:
+      return label + " (" + std::to_string(target.top.value_or(0)) + ")";
+    case StatisticFilter::none:
+      break;
+  }
+  return label;
+}
 
 }  // namespace primsim::models::spec
