@@ -1,5 +1,6 @@
 // `primsim validate`: checks a scenario (its extends chain, --set overrides and sweep) before
-// any work starts; prints every mistake, one line each, or the resolved scenario.
+// any work starts; prints every mistake, one line each, or the resolved scenario. With --model it
+// also runs the scenario and sets its calibration and validation targets beside the results.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "model_validation.hpp"
 #include "primsim/scenarios/scenario_error.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 
@@ -18,6 +20,8 @@ Command add_validate_command(CLI::App& parent) {
     std::string file;
     std::vector<std::string> overrides;
     bool print_resolved = false;
+    bool model = false;
+    ModelValidationOptions run;
   };
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand("validate", "check a scenario file and report every mistake");
@@ -26,10 +30,28 @@ Command add_validate_command(CLI::App& parent) {
       ->allow_extra_args(false);
   app->add_flag("--print-resolved", options->print_resolved,
                 "print the scenario after extends and --set, with every default filled in");
+  CLI::Option* model =
+      app->add_flag("--model", options->model,
+                    "run the scenario and print its calibration and validation targets, published against "
+                    "simulated, and the turnout at the end of each voting day");
+  app->get_option("--print-resolved")->excludes(model);
+  app->add_option("--replicates", options->run.replicates, "replicates (default: ensemble.replicates)")
+      ->check(CLI::PositiveNumber)
+      ->needs(model);
+  app->add_option("--seed", options->run.seed, "random seed (default: ensemble.seed)")->needs(model);
+  app->add_option("--threads", options->run.threads, "worker threads (default: every core)")->needs(model);
+  app->add_flag("--json", options->run.json, "print the tables as one JSON document")->needs(model);
+  app->add_flag("--strict", options->run.strict, "exit with status 1 when a calibration target is missed")
+      ->needs(model);
 
   return {app, [options] {
             scenarios::LoadedScenario loaded;
             try {
+              if (options->model) {
+                options->run.file = options->file;
+                options->run.overrides = options->overrides;
+                return validate_model(options->run);
+              }
               loaded = scenarios::load_scenario(options->file, options->overrides);
             } catch (const scenarios::ScenarioError& error) {
               for (const std::string& line : error.lines()) std::cerr << line << '\n';

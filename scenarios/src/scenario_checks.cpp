@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "suggest.hpp"
+#include "target_checks.hpp"
 #include "time_format.hpp"
 
 namespace primsim::scenarios {
@@ -413,6 +414,9 @@ class Checker {
 
 }  // namespace
 
-void check_scenario(ScenarioSpec& spec, SpecReader& reader) { Checker(spec, reader).run(); }
+void check_scenario(ScenarioSpec& spec, SpecReader& reader) {
+  Checker(spec, reader).run();
+  check_targets(spec, reader);
+}
 
 }  // namespace primsim::scenarios

@@ -362,6 +362,20 @@ void bind(V& v, spec::OutputSpec& s) {
 }
 
 template <typename V>
+void bind(V& v, spec::TargetSpec& s) {
+  v.choice("statistic", s.statistic, Presence::required);
+  v.text("region", s.region);
+  v.text("office", s.office);
+  v.optional_integer("top", s.top, kPositive);
+  v.optional_number("published", s.published, kAnyNumber);
+  v.number("tolerance", s.tolerance, kNonNegativeNumber);
+  v.optional_number("at_least", s.at_least, kAnyNumber);
+  v.optional_number("at_most", s.at_most, kAnyNumber);
+  v.text("sets", s.sets);
+  v.text("source", s.source);
+}
+
+template <typename V>
 void bind(V& v, spec::ScenarioSpec& s) {
   v.text("name", s.name, Presence::required);
   v.text("description", s.description);
@@ -377,6 +391,8 @@ void bind(V& v, spec::ScenarioSpec& s) {
   v.object("choice", s.choice);
   v.object("ensemble", s.ensemble);
   v.object("output", s.output);
+  v.list("calibration", s.calibration);
+  v.list("validation", s.validation);
 }
 
 }  // namespace primsim::scenarios

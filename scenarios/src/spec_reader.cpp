@@ -7,9 +7,14 @@
 
 namespace primsim::scenarios {
 
+void SpecReader::note_key(std::string_view key) {
+  frames_.back().known.emplace_back(key);
+  key_paths_.insert(path_of(key));
+}
+
 const SourceNode* SpecReader::child(std::string_view key) {
-  Frame& frame = frames_.back();
-  frame.known.emplace_back(key);
+  note_key(key);
+  const Frame& frame = frames_.back();
   if (frame.node == nullptr) return nullptr;
   const SourceNode::Entry* entry = frame.node->find(key);
   if (entry == nullptr || entry->value.is_null()) return nullptr;
@@ -79,7 +84,7 @@ void SpecReader::optional_integer(std::string_view key, std::optional<std::int64
   const Frame& frame = frames_.back();
   const SourceNode::Entry* entry = frame.node == nullptr ? nullptr : frame.node->find(key);
   if (entry == nullptr || entry->value.is_null()) {
-    frames_.back().known.emplace_back(key);
+    note_key(key);
     return;
   }
   std::int64_t parsed = 0;
@@ -92,7 +97,7 @@ void SpecReader::optional_number(std::string_view key, std::optional<double>& va
   const Frame& frame = frames_.back();
   const SourceNode::Entry* entry = frame.node == nullptr ? nullptr : frame.node->find(key);
   if (entry == nullptr || entry->value.is_null()) {
-    frames_.back().known.emplace_back(key);
+    note_key(key);
     return;
   }
   double parsed = 0.0;
@@ -289,6 +294,39 @@ bool SpecReader::ok(std::string_view path) const {
   }
   return true;
 }
+
+namespace {
+
+// `stages[1].rule` and `stages.1.rule` name the same key: segments split at dots and brackets.
+std::vector<std::string> key_segments(std::string_view path) {
+  std::vector<std::string> segments(1);
+  for (const char c : path) {
+    if (c == '.' || c == '[') {
+      segments.emplace_back();
+    } else if (c != ']') {
+      segments.back().push_back(c);
+    }
+  }
+  return segments;
+}
+
+}  // namespace
+
+bool SpecReader::has_key_path(std::string_view pattern) const {
+  const std::vector<std::string> wanted = key_segments(pattern);
+  for (const std::string& path : key_paths_) {
+    const std::vector<std::string> segments = key_segments(path);
+    if (segments.size() != wanted.size()) continue;
+    bool match = true;
+    for (std::size_t i = 0; i < segments.size() && match; ++i) {
+      match = wanted[i] == "*" || wanted[i] == segments[i];
+    }
+    if (match) return true;
+  }
+  return false;
+}
+
+std::vector<std::string> SpecReader::key_paths() const { return {key_paths_.begin(), key_paths_.end()}; }
 
 SourceLocation SpecReader::where(std::string_view path) const {
   std::string current(path);

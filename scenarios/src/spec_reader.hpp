@@ -8,6 +8,7 @@
 #include <charconv>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -177,6 +178,11 @@ class SpecReader {
   // Whether the scenario wrote the key at `path` (rather than leaving its default).
   [[nodiscard]] bool given(std::string_view path) const { return locations_.contains(std::string(path)); }
   void report_at(std::string_view path, std::string_view expected, std::string_view found);
+  // Whether the scenario has the key `pattern` (written or left at its default), `*` matching any
+  // one segment: a calibration target's `sets` must name one. O(keys x segments).
+  [[nodiscard]] bool has_key_path(std::string_view pattern) const;
+  // Every key path read so far, for suggestions.
+  [[nodiscard]] std::vector<std::string> key_paths() const;
   // The epoch in seconds since 1970-01-01T00:00Z, once `calendar.epoch` has been read.
   [[nodiscard]] std::int64_t epoch_utc() const { return epoch_utc_; }
   // The scenario's UTC offset, once `calendar.time_zone` has been read.
@@ -198,6 +204,8 @@ class SpecReader {
     frames_.pop_back();
   }
 
+  // Records `key` as known in the current map and its path as a key of the scenario.
+  void note_key(std::string_view key);
   const SourceNode* child(std::string_view key);
   const SourceNode* scalar_child(std::string_view key, const std::string& expected, Presence presence);
   void missing(std::string_view key, std::string_view expected);
@@ -212,6 +220,7 @@ class SpecReader {
   std::vector<Frame> frames_;
   std::map<std::string, SourceLocation, std::less<>> locations_;
   std::vector<std::string> failed_;
+  std::set<std::string, std::less<>> key_paths_;
   std::optional<std::int64_t> scenario_offset_;
   std::int64_t epoch_utc_ = 0;
   bool has_epoch_ = false;

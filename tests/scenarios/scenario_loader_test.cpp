@@ -195,6 +195,36 @@ const std::vector<BadFixture> kBadFixtures{
     {"sweep_unknown_path",
      "BAD/sweep_unknown_path.yaml:4:3: voting.channels.online.capacityy: expected a known key, found "
      "\"capacityy\" (did you mean \"capacity\"?)"},
+    {"target_in_both_blocks",
+     "BAD/target_in_both_blocks.yaml:6:17: validation[0].statistic: expected a figure with one role, in "
+     "calibration or in validation and once (MODELLING.md rule 1), found turnout again, as in "
+     "calibration[0]"},
+    {"target_sets_unknown_path",
+     "BAD/target_sets_unknown_path.yaml:4:65: calibration[0].sets: expected the key path of a parameter of "
+     "the "
+     "scenario, such as turnout.base_logit, found \"turnout.base_logti\" (did you mean "
+     "\"turnout.base_logit\"?)"},
+    {"target_unknown_region",
+     "BAD/target_unknown_region.yaml:4:47: validation[0].region: expected the name of a region in "
+     "territory.regions (Almaty city, Atyrau), found \"Shymkent\""},
+    {"target_unknown_statistic",
+     "BAD/target_unknown_statistic.yaml:4:17: calibration[0].statistic: expected one of [turnout, votes, "
+     "paper_share, extension_hours, extended, failures_first_day_share, applicants, applicants_women_share, "
+     "applicants_under35_share, registered, removed, removed_skipped_debates, removed_complaint_upheld, "
+     "withdrawn, complaints, selected, contests, list_size, list_women_share, list_under35_share, "
+     "list_from_primaries, list_leadership_in_top, selected_women_share, selected_under35_share, "
+     "applicants_in_region, registered_in_region, on_ballot_in_region, attrition_in_region, "
+     "votes_in_region], "
+     "found \"turnuot\" (did you mean \"turnout\"?)"},
+    {"target_validation_sets",
+     "BAD/target_validation_sets.yaml:4:50: validation[0].sets: expected no sets: a validation target sets "
+     "nothing (move it to calibration), found \"candidacy.expected_applications\""},
+    {"target_without_sets",
+     "BAD/target_without_sets.yaml:4:5: calibration[0].sets: expected the key path of the parameter this "
+     "calibration target sets, found nothing (the key is required)"},
+    {"target_without_value",
+     "BAD/target_without_value.yaml:4:5: validation[0].published: expected a published value, or at_least "
+     "and/or at_most, found nothing (the key is required)"},
     {"three_mistakes",
      "BAD/three_mistakes.yaml:3:20: membership.size: expected a non-negative integer, found "
      "\"-1\"\nBAD/three_mistakes.yaml:3:37: membership.women_share: expected a share in [0, 1], found "
@@ -358,6 +388,42 @@ TEST_CASE("the resolved YAML fills defaults and reads back to itself", "[scenari
     CHECK(second.resolved_yaml == first.resolved_yaml);
     CHECK(second.grid.size() == first.grid.size());
   }
+}
+
+TEST_CASE("calibration and validation targets are read with their filters, bands and parameters",
+          "[scenarios]") {
+  using primsim::models::spec::Statistic;
+  const auto loaded = load_scenario(kFixtures / "good" / "targets.yaml");
+  const auto& spec = loaded.spec;
+  REQUIRE(spec.calibration.size() == 2);
+  CHECK(spec.calibration[0].statistic == Statistic::turnout);
+  CHECK(spec.calibration[0].published == 0.5);
+  CHECK(spec.calibration[0].tolerance == 0.05);
+  CHECK(spec.calibration[0].sets == "turnout.base_logit");
+  CHECK(spec.calibration[0].source == "a test");
+  CHECK(spec.calibration[1].sets == "territory.regions.*.members");
+  CHECK(spec.calibration[1].at_least == 100);
+  CHECK(spec.calibration[1].at_most == 300);
+  CHECK_FALSE(spec.calibration[1].published);
+  REQUIRE(spec.validation.size() == 3);
+  CHECK(spec.validation[0].region == "Atyrau");
+  CHECK(spec.validation[1].office == "maslihat");
+  CHECK(spec.validation[2].top == 5);
+  // --print-resolved shows both blocks, and its text reads back to the same scenario.
+  CHECK(loaded.resolved_yaml.find("calibration:\n  - statistic: turnout") != std::string::npos);
+  CHECK(loaded.resolved_yaml.find("    region: \"Atyrau\"") != std::string::npos);
+  const auto again = load_scenario_text(loaded.resolved_yaml, "resolved.yaml", kFixtures);
+  CHECK(again.resolved_yaml == loaded.resolved_yaml);
+}
+
+TEST_CASE("a what-if inherits its base's targets; a block it writes replaces the base's", "[scenarios]") {
+  using primsim::models::spec::Statistic;
+  const auto child = load_scenario(kFixtures / "good" / "targets_child.yaml");
+  REQUIRE(child.spec.calibration.size() == 2);
+  CHECK(child.spec.calibration[0].sets == "turnout.base_logit");
+  REQUIRE(child.spec.validation.size() == 1);
+  CHECK(child.spec.validation[0].statistic == Statistic::extended);
+  CHECK(child.spec.validation[0].at_most == 0);
 }
 
 TEST_CASE("the shipped demo and example scenarios are valid", "[scenarios]") {

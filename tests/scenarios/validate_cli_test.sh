@@ -24,4 +24,9 @@ status=0
 "$primsim" validate "$fixtures/good/grandchild.yaml" --set ensemble.seed=7 --print-resolved >"$work/resolved.yaml"
 grep -q '^  seed: 7$' "$work/resolved.yaml"
 "$primsim" validate "$work/resolved.yaml" --print-resolved | diff - "$work/resolved.yaml"
+# The 2020 preset's published figures: both blocks are printed, and read back to the same text.
+"$primsim" validate "$fixtures/../../scenarios/presets/nur_otan_2020.yaml" --print-resolved >"$work/2020.yaml"
+grep -q '^calibration:$' "$work/2020.yaml" && grep -q '^validation:$' "$work/2020.yaml"
+grep -q '    sets: "turnout.base_logit"' "$work/2020.yaml"
+"$primsim" validate "$work/2020.yaml" --print-resolved | diff - "$work/2020.yaml"
 echo "validate CLI: ok"

@@ -14,6 +14,7 @@
 #include "primsim/models/spec/ensemble_spec.hpp"
 #include "primsim/models/spec/membership_spec.hpp"
 #include "primsim/models/spec/selection_spec.hpp"
+#include "primsim/models/spec/target_spec.hpp"
 #include "primsim/models/spec/territory_spec.hpp"
 #include "primsim/models/spec/voting_spec.hpp"
 
@@ -50,6 +51,10 @@ struct ScenarioSpec {
   ChoiceSpec choice;
   EnsembleSpec ensemble;
   OutputSpec output;
+  // Published figures that set a parameter each, and those that set nothing (MODELLING.md rule
+  // 1); read only by `primsim validate --model`.
+  std::vector<TargetSpec> calibration;
+  std::vector<TargetSpec> validation;
 };
 
 }  // namespace primsim::models::spec
