@@ -25,11 +25,18 @@ def run(primsim, scenario, out, replicates, extra=()):
     subprocess.run([primsim, "run", scenario, "-o", out, "--replicates", str(replicates),
                     "--seed", "2020", "--threads", "2", "--quiet", *extra], check=True)
     with h5py.File(out, "r") as f:
-        tables = {name: pd.DataFrame(f[name][:]) for name in ("summary", "funnel", "turnout", "platform", "list")}
+        tables = {name: pd.DataFrame(f[name][:]) for name in ("summary", "funnel", "turnout", "platform", "list", "candidates")}
         regions = [s.decode() for s in f["meta"]["regions"]["name"][:]]
         routes = [s.decode() for s in f["meta"]["routes"]["name"][:]]
         stages = [s.decode() for s in f["meta"]["stages"]["name"][:]]
     return tables, regions, routes, stages
+
+
+def applicant_shares(t, routes):
+    """Women's and under-35s' shares of the applicants (the centre's appointees excluded)."""
+    c = t["candidates"]
+    c = c[c["route"] != routes.index("leadership_quota")]
+    return (c["gender"] == 0).mean(), (c["age"] < 35).mean()
 
 
 def check_2020(primsim, presets, work):
@@ -75,6 +82,12 @@ def check_2020(primsim, presets, work):
     # vlast.kz]: within 5%
     check(abs(s["applicants"].mean() - 10700) <= 535, f"{s['applicants'].mean():.0f} applicants, published about 10,700")
     check(abs(s["registered"].mean() - 9500) <= 475, f"{s['registered'].mean():.0f} registered, published about 9,500")
+    # 37% women and 29% under 35 among the candidates [FACTS.md 2020 / candidate mix; Astana
+    # Times]: the preset's stage quotas are entry's reference ones, so the applicants keep these
+    # shares; +-2 points (some 64,000 applicants over six replicates).
+    women, young = applicant_shares(t, routes)
+    check(abs(women - 0.37) <= 0.02, f"{women:.3f} of the applicants women, published 0.37 (+- 0.02)")
+    check(abs(young - 0.29) <= 0.02, f"{young:.3f} of the applicants under 35, published 0.29 (+- 0.02)")
     lst = t["list"]
     leadership = routes.index("leadership_quota")
     # 126 names: 77 from the primaries + 49 from the leadership quota [FACTS.md 2020 / Majilis
@@ -141,12 +154,16 @@ def check_whatif_open(primsim, presets, work):
     # Direction: open primaries raise the selectorate by an order of magnitude.
     check(ratio >= 10, f"open primaries: selectorate x{ratio:.1f} (at least x10)")
     check(open_["summary"]["votes"].sum() > base["summary"]["votes"].sum(), "open primaries: more votes cast")
+    # Entry: outsiders apply besides the members (candidacy.entry.outsider_applications, 0.5 in
+    # the 2020 preset): about half as many applications again.
+    applicants = open_["summary"]["applicants"].sum() / base["summary"]["applicants"].sum()
+    check(1.35 <= applicants <= 1.65, f"open primaries: applications x{applicants:.2f} (x1.35..x1.65)")
 
 
 def check_whatif_strict_quota(primsim, presets, work):
     # The stricter quotas bind the list replicate by replicate, and raise its women's and young
     # people's shares above the 2020 preset's, on the same random numbers.
-    base, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020.yaml"), os.path.join(work, "base.h5"), 2)
+    base, _, routes, _ = run(primsim, os.path.join(presets, "nur_otan_2020.yaml"), os.path.join(work, "base.h5"), 2)
     strict, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020_strict_quota.yaml"),
                           os.path.join(work, "strict.h5"), 2)
     shares = {}
@@ -162,6 +179,14 @@ def check_whatif_strict_quota(primsim, presets, work):
           f"strict quota: women {women.mean():.3f} > 2020's {shares['2020'][0].mean():.3f}")
     check(young.mean() > shares["2020"][1].mean(),
           f"strict quota: under 35 {young.mean():.3f} > 2020's {shares['2020'][1].mean():.3f}")
+    # Entry: quotas 10 points above the reference ones raise the applicants' women's and youth
+    # shares (candidacy.entry.quota_response 2: from 0.37 to 0.418 and from 0.29 to 0.333).
+    base_women, base_young = applicant_shares(base, routes)
+    strict_women, strict_young = applicant_shares(strict, routes)
+    check(strict_women - base_women >= 0.03,
+          f"strict quota: {strict_women:.3f} of the applicants women, 2020 {base_women:.3f} (at least 3 points more)")
+    check(strict_young - base_young >= 0.03,
+          f"strict quota: {strict_young:.3f} of the applicants under 35, 2020 {base_young:.3f} (at least 3 points more)")
 
 
 def party_names(out):
