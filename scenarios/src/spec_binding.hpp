@@ -132,6 +132,13 @@ void bind(V& v, spec::EntrySpec& s) {
 }
 
 template <typename V>
+void bind(V& v, spec::LoyaltyScreeningSpec& s) {
+  v.flag("enabled", s.enabled);
+  v.number("threshold", s.threshold, kShare);
+  v.number("removal_probability", s.removal_probability, kShare);
+}
+
+template <typename V>
 void bind(V& v, spec::CandidacySpec& s) {
   v.named_map("offices", s.offices, spec::OfficeSpec{}, Presence::required);
   double offices = 0.0;
@@ -158,6 +165,7 @@ void bind(V& v, spec::CandidacySpec& s) {
   v.object("withdrawal", s.withdrawal);
   v.moved("withdrawal_probability", "withdrawal.rate_per_week, chances_weight and pressure_weight");
   v.object("entry", s.entry);
+  v.object("loyalty_screening", s.loyalty_screening);
   v.object("complaints", s.complaints);
   v.moved("complaint_rate", "complaints.rate");
   v.moved("complaint_removal_probability", "complaints.upheld_probability");
@@ -209,6 +217,7 @@ void bind(V& v, spec::StageSpec& s) {
   v.choice("merge", s.merge);
   v.flag("can_veto", s.can_veto);
   v.number("veto_probability", s.veto_probability, kShare);
+  v.choice("veto_target", s.veto_target);
 }
 
 template <typename V>

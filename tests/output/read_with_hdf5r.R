@@ -8,7 +8,7 @@ contract <- list(
               "votes_in_person", "extension_hours", "applicants", "registered", "removed",
               "on_ballot", "selected", "removed_ineligible", "removed_registration_error",
               "removed_skipped_debates", "removed_complaint_upheld", "withdrawn",
-              "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share"),
+              "removed_loyalty_screening", "vetoed", "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share"),
   funnel = c("replicate", "party", "region", "office", "stage", "count"),
   turnout = c("replicate", "party", "region", "time", "eligible", "votes_cumulative"),
   platform = c("replicate", "party", "time", "attempts", "failures", "sessions"),

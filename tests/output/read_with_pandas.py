@@ -12,7 +12,7 @@ CONTRACT = {
                 "votes_in_person", "extension_hours", "applicants", "registered", "removed",
                 "on_ballot", "selected", "removed_ineligible", "removed_registration_error",
                 "removed_skipped_debates", "removed_complaint_upheld", "withdrawn",
-                "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share"],
+                "removed_loyalty_screening", "vetoed", "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share"],
     "funnel": ["replicate", "party", "region", "office", "stage", "count"],
     "turnout": ["replicate", "party", "region", "time", "eligible", "votes_cumulative"],
     "platform": ["replicate", "party", "time", "attempts", "failures", "sessions"],
@@ -97,7 +97,7 @@ def main(path):
     check((summary["removed"] == summary["removed_skipped_debates"] + summary["removed_complaint_upheld"]).all(),
           "removed != removed_skipped_debates + removed_complaint_upheld")
     check((summary["applicants"] == summary["registered"] + summary["removed_ineligible"]
-           + summary["removed_registration_error"]).all(), "applicants do not add up to registered + screened out")
+           + summary["removed_registration_error"] + summary["removed_loyalty_screening"]).all(), "applicants do not add up to registered + screened out")
     check((summary["complaints_upheld"] <= summary["complaints_filed"]).all(), "more complaints upheld than filed")
     check(summary["complaints_filed"].sum() > 0, "the demo run files no complaints")
 

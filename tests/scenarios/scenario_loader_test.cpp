@@ -117,6 +117,10 @@ const std::vector<BadFixture> kBadFixtures{
      "YYYY-MM-DDTHH:MM), found nothing (the key is required)"},
     {"missing_name",
      "BAD/missing_name.yaml:2:1: name: expected a non-empty string, found nothing (the key is required)"},
+    {"loyalty_threshold_above_one",
+     "BAD/loyalty_threshold_above_one.yaml:3:59: candidacy.loyalty_screening.threshold: expected a share in "
+     "[0, "
+     "1], found \"40\""},
     {"misspelt_nested_key",
      "BAD/misspelt_nested_key.yaml:5:14: voting.channels.online.capacty: expected a known key, found "
      "\"capacty\" (did you mean \"capacity\"?)"},

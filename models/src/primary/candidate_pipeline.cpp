@@ -214,6 +214,8 @@ void CandidatePipeline::add_candidate(bool outsider, sim::LpContext& context) {
   // assumption in the absence of published endorsement figures.
   c.endorsed = c.route == results::Route::party_branch;
   c.valence = normal_draw(stream_, candidacy.valence_sd);
+  // Drawn only for the leadership's screening, the one mechanism that reads it.
+  if (candidacy.loyalty_screening.enabled) c.loyalty = stream_.uniform();
   c.applied_at = context.now();
   if (deterred(c)) return;
   candidates_.push_back(c);
@@ -302,6 +304,12 @@ std::optional<sim::SimTime> CandidatePipeline::vote_opens() const {
 
 void CandidatePipeline::screen(Candidate& c, sim::LpContext& context) {
   if (!in_race(c) || c.reached != Stage::nominated) return;
+  const auto& loyalty = world_.scenario().candidacy.loyalty_screening;
+  if (loyalty.enabled && !c.endorsed && c.loyalty < loyalty.threshold &&
+      stream_.bernoulli(loyalty.removal_probability)) {
+    remove(c, RemovalReason::loyalty_screening, context.now());
+    return;
+  }
   if (stream_.bernoulli(world_.scenario().candidacy.eligibility.ineligible_share)) {
     remove(c, RemovalReason::ineligible, context.now());
     return;

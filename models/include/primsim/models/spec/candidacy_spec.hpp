@@ -96,6 +96,16 @@ struct EntrySpec {
   double deterrence = 0.0;
 };
 
+// The leadership's pre-screening by loyalty (a mechanism controlled by party leadership, as the
+// seed calls the process): each applicant has a loyalty percentile ~ Uniform(0, 1); when enabled,
+// at screening an applicant the leadership did not endorse and whose loyalty is below threshold
+// is removed with removal_probability (reason loyalty_screening), before the eligibility check.
+struct LoyaltyScreeningSpec {
+  bool enabled = false;
+  double threshold = 0.0;  // loyalty percentile
+  double removal_probability = 0.0;
+};
+
 struct CandidacySpec {
   std::vector<OfficeSpec> offices;
   std::vector<NominationRouteSpec> routes;
@@ -118,6 +128,7 @@ struct CandidacySpec {
   double debate_skip_probability = 0.0;
   WithdrawalSpec withdrawal;
   EntrySpec entry;
+  LoyaltyScreeningSpec loyalty_screening;
   ComplaintsSpec complaints;
 };
 
