@@ -117,6 +117,29 @@ void bind(V& v, spec::ComplaintsSpec& s) {
 }
 
 template <typename V>
+void bind(V& v, spec::WithdrawalSpec& s) {
+  v.number("rate_per_week", s.rate_per_week, kNonNegativeNumber);
+  v.number("chances_weight", s.chances_weight, kAnyNumber);
+  v.number("pressure_weight", s.pressure_weight, kAnyNumber);
+}
+
+template <typename V>
+void bind(V& v, spec::EntrySpec& s) {
+  v.optional_number("reference_women_quota", s.reference_women_quota, kShare);
+  v.optional_number("reference_youth_quota", s.reference_youth_quota, kShare);
+  v.number("quota_response", s.quota_response, kAnyNumber);
+  v.number("outsider_applications", s.outsider_applications, kNonNegativeNumber);
+  v.number("deterrence", s.deterrence, kShare);
+}
+
+template <typename V>
+void bind(V& v, spec::LoyaltyScreeningSpec& s) {
+  v.flag("enabled", s.enabled);
+  v.number("threshold", s.threshold, kShare);
+  v.number("removal_probability", s.removal_probability, kShare);
+}
+
+template <typename V>
 void bind(V& v, spec::CandidacySpec& s) {
   v.named_map("offices", s.offices, spec::OfficeSpec{}, Presence::required);
   double offices = 0.0;
@@ -140,7 +163,10 @@ void bind(V& v, spec::CandidacySpec& s) {
   v.moved("incumbent_share", "offices.*.incumbents and incumbents_running");
   v.number("valence_sd", s.valence_sd, kNonNegativeNumber);
   v.number("debate_skip_probability", s.debate_skip_probability, kShare);
-  v.number("withdrawal_probability", s.withdrawal_probability, kShare);
+  v.object("withdrawal", s.withdrawal);
+  v.moved("withdrawal_probability", "withdrawal.rate_per_week, chances_weight and pressure_weight");
+  v.object("entry", s.entry);
+  v.object("loyalty_screening", s.loyalty_screening);
   v.object("complaints", s.complaints);
   v.moved("complaint_rate", "complaints.rate");
   v.moved("complaint_removal_probability", "complaints.upheld_probability");
@@ -229,6 +255,7 @@ void bind(V& v, spec::StageSpec& s) {
   v.choice("merge", s.merge);
   v.flag("can_veto", s.can_veto);
   v.number("veto_probability", s.veto_probability, kShare);
+  v.choice("veto_target", s.veto_target);
 }
 
 template <typename V>

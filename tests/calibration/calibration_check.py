@@ -28,7 +28,7 @@ def run(primsim, scenario, out, replicates, extra=()):
     subprocess.run([primsim, "run", scenario, "-o", out, "--replicates", str(replicates),
                     "--seed", "2020", "--threads", "2", "--quiet", *extra], check=True)
     with h5py.File(out, "r") as f:
-        tables = {name: pd.DataFrame(f[name][:]) for name in ("summary", "funnel", "turnout", "platform", "list")}
+        tables = {name: pd.DataFrame(f[name][:]) for name in ("summary", "funnel", "turnout", "platform", "list", "candidates")}
         regions = [s.decode() for s in f["meta"]["regions"]["name"][:]]
         routes = [s.decode() for s in f["meta"]["routes"]["name"][:]]
         stages = [s.decode() for s in f["meta"]["stages"]["name"][:]]
@@ -55,6 +55,13 @@ def check_targets(primsim, scenario, replicates):
     return doc
 
 
+def applicant_shares(t, routes):
+    """Women's and under-35s' shares of the applicants (the centre's appointees excluded)."""
+    c = t["candidates"]
+    c = c[c["route"] != routes.index("leadership_quota")]
+    return (c["gender"] == 0).mean(), (c["age"] < 35).mean()
+
+
 def check_2020(primsim, presets, work):
     scenario = os.path.join(presets, "nur_otan_2020.yaml")
     check_targets(primsim, scenario, 6)
@@ -67,6 +74,12 @@ def check_2020(primsim, presets, work):
     # Nationally only 34 were removed (a calibration target), so the attrition the preset takes
     # from Shymkent is withdrawals.
     check(s["withdrawn"].mean() > 10 * s["removed"].mean(), "most who left after registration withdrew")
+    # 37% women and 29% under 35 among the candidates [FACTS.md 2020 / candidate mix; Astana
+    # Times] are inputs (candidacy.women_share, youth_share): the preset's stage quotas are entry's
+    # reference ones, so the applicants keep these shares; +-2 points.
+    women, young = applicant_shares(t, routes)
+    check(abs(women - 0.37) <= 0.02, f"{women:.3f} of the applicants women, input 0.37 (+- 0.02)")
+    check(abs(young - 0.29) <= 0.02, f"{young:.3f} of the applicants under 35, input 0.29 (+- 0.02)")
     lst = t["list"]
     leadership = routes.index("leadership_quota")
     # 126 names: 77 from the primaries + 49 from the leadership quota [FACTS.md 2020 / Majilis
@@ -138,12 +151,16 @@ def check_whatif_open(primsim, presets, work):
         check(open_share[replicate] < closed_share[replicate] - 0.05,
               f"open primaries, replicate {replicate}: party-branch nominees {open_share[replicate]:.3f} of the "
               f"primary places, below the closed primaries' {closed_share[replicate]:.3f} by more than 0.05")
+    # Entry: outsiders apply besides the members (candidacy.entry.outsider_applications, 0.5 in
+    # the 2020 preset): about half as many applications again.
+    applicants = open_["summary"]["applicants"].sum() / base["summary"]["applicants"].sum()
+    check(1.35 <= applicants <= 1.65, f"open primaries: applications x{applicants:.2f} (x1.35..x1.65)")
 
 
 def check_whatif_strict_quota(primsim, presets, work):
     # The stricter quotas bind the list replicate by replicate, and raise its women's and young
     # people's shares above the 2020 preset's, on the same random numbers.
-    base, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020.yaml"), os.path.join(work, "base.h5"), 2)
+    base, _, routes, _ = run(primsim, os.path.join(presets, "nur_otan_2020.yaml"), os.path.join(work, "base.h5"), 2)
     strict, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020_strict_quota.yaml"),
                           os.path.join(work, "strict.h5"), 2)
     shares = {}
@@ -159,6 +176,14 @@ def check_whatif_strict_quota(primsim, presets, work):
           f"strict quota: women {women.mean():.3f} > 2020's {shares['2020'][0].mean():.3f}")
     check(young.mean() > shares["2020"][1].mean(),
           f"strict quota: under 35 {young.mean():.3f} > 2020's {shares['2020'][1].mean():.3f}")
+    # Entry: quotas 10 points above the reference ones raise the applicants' women's and youth
+    # shares (candidacy.entry.quota_response 2: from 0.37 to 0.418 and from 0.29 to 0.333).
+    base_women, base_young = applicant_shares(base, routes)
+    strict_women, strict_young = applicant_shares(strict, routes)
+    check(strict_women - base_women >= 0.03,
+          f"strict quota: {strict_women:.3f} of the applicants women, 2020 {base_women:.3f} (at least 3 points more)")
+    check(strict_young - base_young >= 0.03,
+          f"strict quota: {strict_young:.3f} of the applicants under 35, 2020 {base_young:.3f} (at least 3 points more)")
 
 
 def party_names(out):

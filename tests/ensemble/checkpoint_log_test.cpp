@@ -98,11 +98,11 @@ TEST_CASE("a partial file of another results layout is refused, naming the schem
   // The identity primsim run writes names the schema version: rows of schema 2 have other shapes.
   const fs::path path = fresh_path("schema");
   const std::string older = R"({"program_version":"0.1.0","schema_version":2,"seed":7})";
-  const std::string current = R"({"program_version":"0.1.0","schema_version":3,"seed":7})";
+  const std::string current = R"({"program_version":"0.1.0","schema_version":4,"seed":7})";
   { CheckpointLog(path, older, false).append(primsim::test::sample_replicate(7, 0)); }
   REQUIRE_THROWS_WITH(CheckpointLog(path, current, true),
                       "cannot resume from '" + path.string() +
-                          "': it belongs to another run (its schema_version is 2, not 3)");
+                          "': it belongs to another run (its schema_version is 2, not 4)");
   CheckpointLog afresh(path, current, false);
   CHECK(afresh.size() == 0);
 }

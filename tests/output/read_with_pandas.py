@@ -12,8 +12,9 @@ CONTRACT = {
                 "votes_in_person", "extension_hours", "applicants", "registered", "removed",
                 "on_ballot", "selected", "removed_ineligible", "removed_registration_error",
                 "removed_skipped_debates", "removed_complaint_upheld", "withdrawn",
-                "complaints_filed", "complaints_upheld", "memberships_voided", "vote_share", "attempts",
-                "voters_intending", "voters_gave_up", "voters_pending_at_close"],
+                "removed_loyalty_screening", "vetoed", "complaints_filed", "complaints_upheld",
+                "memberships_voided", "vote_share", "attempts", "voters_intending", "voters_gave_up",
+                "voters_pending_at_close"],
     "funnel": ["replicate", "party", "region", "office", "stage", "count"],
     "turnout": ["replicate", "party", "region", "time", "eligible", "votes_cumulative"],
     "platform": ["replicate", "party", "time", "attempts", "failures", "sessions"],
@@ -99,7 +100,7 @@ def main(path):
     check((summary["removed"] == summary["removed_skipped_debates"] + summary["removed_complaint_upheld"]).all(),
           "removed != removed_skipped_debates + removed_complaint_upheld")
     check((summary["applicants"] == summary["registered"] + summary["removed_ineligible"]
-           + summary["removed_registration_error"]).all(), "applicants do not add up to registered + screened out")
+           + summary["removed_registration_error"] + summary["removed_loyalty_screening"]).all(), "applicants do not add up to registered + screened out")
     check((summary["complaints_upheld"] <= summary["complaints_filed"]).all(), "more complaints upheld than filed")
     # Every selector who tried ends voted, given up or still trying at the close.
     check((summary["voters_intending"] == summary["votes"] + summary["voters_gave_up"]

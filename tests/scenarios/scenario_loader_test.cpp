@@ -74,6 +74,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"date_not_iso",
      "BAD/date_not_iso.yaml:5:21: calendar.phases.voting.start: expected an ISO local date or date-time "
      "(YYYY-MM-DD or YYYY-MM-DDTHH:MM), found \"01.10.2020\""},
+    {"deterrence_above_one",
+     "BAD/deterrence_above_one.yaml:3:33: candidacy.entry.deterrence: expected a share in [0, 1], found "
+     "\"15\""},
     {"duplicate_key",
      "BAD/duplicate_key.yaml:5:3: membership.size: expected each key once in a map, found \"size\" again"},
     {"duplicate_stage_name",
@@ -114,6 +117,10 @@ const std::vector<BadFixture> kBadFixtures{
      "YYYY-MM-DDTHH:MM), found nothing (the key is required)"},
     {"missing_name",
      "BAD/missing_name.yaml:2:1: name: expected a non-empty string, found nothing (the key is required)"},
+    {"loyalty_threshold_above_one",
+     "BAD/loyalty_threshold_above_one.yaml:3:59: candidacy.loyalty_screening.threshold: expected a share in "
+     "[0, "
+     "1], found \"40\""},
     {"misspelt_nested_key",
      "BAD/misspelt_nested_key.yaml:5:14: voting.channels.online.capacty: expected a known key, found "
      "\"capacty\" (did you mean \"capacity\"?)"},
@@ -261,9 +268,13 @@ const std::vector<BadFixture> kBadFixtures{
     {"vote_without_channels",
      "BAD/vote_without_channels.yaml:5:7: selection.stages[0].channels: expected at least one voting channel "
      "for a stage whose method is vote, found none"},
-    {"withdrawal_above_one",
-     "BAD/withdrawal_above_one.yaml:3:37: candidacy.withdrawal_probability: expected a share in [0, 1], "
-     "found \"18\""},
+    {"withdrawal_probability_moved",
+     "BAD/withdrawal_probability_moved.yaml:3:13: candidacy.withdrawal_probability: expected "
+     "candidacy.withdrawal.rate_per_week, chances_weight and pressure_weight (the key moved there), found "
+     "\"withdrawal_probability\""},
+    {"withdrawal_rate_negative",
+     "BAD/withdrawal_rate_negative.yaml:3:41: candidacy.withdrawal.rate_per_week: expected a non-negative "
+     "number, found \"-0.03\""},
     {"yaml_syntax", "BAD/yaml_syntax.yaml:5:29: (syntax): expected valid YAML, found illegal flow end"},
     {"zero_lookahead",
      "BAD/zero_lookahead.yaml:3:23: ensemble.lookahead: expected a positive duration such as 90min, 24h or "

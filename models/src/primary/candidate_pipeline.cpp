@@ -58,10 +58,38 @@ results::Route route_from_name(const std::string& name) {
   return results::Route::public_association;
 }
 
+// The highest minimum share any selection stage sets for a group (0 with none).
+double highest_quota(const spec::SelectionSpec& selection, spec::QuotaGroup group) {
+  double highest = 0.0;
+  for (const auto& stage : selection.stages) {
+    for (const auto& quota : stage.rule.quotas) {
+      if (quota.group == group) highest = std::max(highest, quota.min_share);
+    }
+  }
+  return highest;
+}
+
+// Norris and Lovenduski's supply responding to demand: a quota above the one the share was
+// observed under shifts the log-odds of entry by quota_response per unit of quota share.
+double entry_share(double share, double quota, std::optional<double> reference, double response) {
+  if (share <= 0.0 || share >= 1.0 || response == 0.0) return share;
+  const double shift = response * (quota - reference.value_or(quota));
+  return 1.0 / (1.0 + std::exp(-(std::log(share / (1.0 - share)) + shift)));
+}
+
 }  // namespace
 
 CandidatePipeline::CandidatePipeline(const PrimaryWorld& world, std::size_t region)
-    : world_(world), region_(region) {}
+    : world_(world), region_(region) {
+  const auto& scenario = world_.scenario();
+  const auto& entry = scenario.candidacy.entry;
+  women_share_ =
+      entry_share(scenario.candidacy.women_share, highest_quota(scenario.selection, spec::QuotaGroup::women),
+                  entry.reference_women_quota, entry.quota_response);
+  youth_share_ =
+      entry_share(scenario.candidacy.youth_share, highest_quota(scenario.selection, spec::QuotaGroup::youth),
+                  entry.reference_youth_quota, entry.quota_response);
+}
 
 void CandidatePipeline::init(sim::LpContext& context) {
   stream_ = context.random(region_, random_purposes::kCandidates);
@@ -98,7 +126,7 @@ void CandidatePipeline::on_phase_end(std::size_t phase) {
 bool CandidatePipeline::handle(const sim::Event& event, bool voting_open, sim::LpContext& context) {
   switch (event.type) {
     case events::kApplication:
-      add_candidate(context);
+      add_candidate(event.payload[0] == 1, context);
       return true;
     case events::kScreening:
       screen(candidates_[event.payload[0]], context);
@@ -110,7 +138,11 @@ bool CandidatePipeline::handle(const sim::Event& event, bool voting_open, sim::L
       debate(candidates_[event.payload[0]], context);
       return true;
     case events::kWithdrawal:
-      withdraw(candidates_[event.payload[0]], voting_open, context);
+      if (event.payload[1] == 0) {
+        decide_withdrawal(candidates_[event.payload[0]], voting_open, context);
+      } else {
+        withdraw(candidates_[event.payload[0]], voting_open, context);
+      }
       return true;
     default:
       return false;
@@ -123,8 +155,16 @@ void CandidatePipeline::schedule_applications(std::size_t phase, sim::LpContext&
   const double region_share = world_.total_members() > 0 ? static_cast<double>(world_.members_in(region_)) /
                                                                static_cast<double>(world_.total_members())
                                                          : 0.0;
+  // Open primaries draw outsiders: non-members who may run apply besides the members.
+  const auto& vote = world_.vote_stage();
+  const auto& eligibility = scenario.candidacy.eligibility;
+  const bool open = vote &&
+                    scenario.selection.stages[*vote].selectorate.kind == spec::SelectorateKind::all_voters &&
+                    (!eligibility.members_only || eligibility.non_members_may_join);
+  const double outsiders = open ? scenario.candidacy.entry.outsider_applications : 0.0;
   const std::int64_t count =
-      poisson_draw(stream_, static_cast<double>(scenario.candidacy.expected_applications) * region_share);
+      poisson_draw(stream_, static_cast<double>(scenario.candidacy.expected_applications) * region_share *
+                                (1.0 + outsiders));
   // Pieces of the arrival profile are written against the phase as scheduled; a rescheduled
   // phase keeps their offsets from its start.
   const auto& scheduled = scenario.calendar.phases;
@@ -142,11 +182,13 @@ void CandidatePipeline::schedule_applications(std::size_t phase, sim::LpContext&
     const auto offset =
         static_cast<std::int64_t>(stream_.uniform() * static_cast<double>(piece.length().count()));
     const sim::SimTime at = piece.start + sim::Duration{offset};
-    context.schedule(std::max(sim::Duration{0}, at - context.now()), events::kApplication);
+    const bool outsider = outsiders > 0.0 && stream_.bernoulli(outsiders / (1.0 + outsiders));
+    context.schedule(std::max(sim::Duration{0}, at - context.now()), events::kApplication,
+                     {outsider ? 1U : 0U, 0});
   }
 }
 
-void CandidatePipeline::add_candidate(sim::LpContext& context) {
+void CandidatePipeline::add_candidate(bool outsider, sim::LpContext& context) {
   const auto& candidacy = world_.scenario().candidacy;
   const auto& region_spec = world_.scenario().territory.regions[region_];
   Candidate c;
@@ -157,22 +199,25 @@ void CandidatePipeline::add_candidate(sim::LpContext& context) {
   c.branch =
       static_cast<std::uint16_t>(c.ppo % static_cast<std::uint32_t>(std::max(1, region_spec.branches)));
   c.office = static_cast<std::uint8_t>(pick_by_share(candidacy.offices, stream_));
-  c.route = candidacy.routes.empty()
+  c.route = candidacy.routes.empty() || outsider
                 ? results::Route::self_nominated
                 : route_from_name(candidacy.routes[pick_by_share(candidacy.routes, stream_)].name);
-  c.gender = stream_.bernoulli(candidacy.women_share) ? results::Gender::female : results::Gender::male;
+  c.gender = stream_.bernoulli(women_share_) ? results::Gender::female : results::Gender::male;
   const std::int32_t min_age = candidacy.offices.empty() ? 18 : candidacy.offices[c.office].min_age;
-  const bool young = stream_.bernoulli(candidacy.youth_share) && min_age < candidacy.youth_max_age;
+  const bool young = stream_.bernoulli(youth_share_) && min_age < candidacy.youth_max_age;
   const std::int32_t low = young ? min_age : std::max(min_age, candidacy.youth_max_age);
   const std::int32_t high = young ? candidacy.youth_max_age - 1 : 70;
   c.age = static_cast<std::uint8_t>(low + static_cast<std::int32_t>(stream_.uniform_index(
                                               static_cast<std::uint64_t>(std::max(1, high - low + 1)))));
-  c.incumbent = stream_.bernoulli(incumbent_probability(c.office));
+  c.incumbent = !outsider && stream_.bernoulli(incumbent_probability(c.office));
   // The leadership backs the candidates that party organisations put forward: a modelling
   // assumption in the absence of published endorsement figures.
   c.endorsed = c.route == results::Route::party_branch;
   c.valence = normal_draw(stream_, candidacy.valence_sd);
+  // Drawn only for the leadership's screening, the one mechanism that reads it.
+  if (candidacy.loyalty_screening.enabled) c.loyalty = stream_.uniform();
   c.applied_at = context.now();
+  if (deterred(c)) return;
   candidates_.push_back(c);
   // Screened within the screening phase; at once when the calendar has none or it is over, and
   // when the phase starts for those who applied before it.
@@ -182,6 +227,41 @@ void CandidatePipeline::add_candidate(sim::LpContext& context) {
     schedule_within(screening_until_.value_or(context.now()), events::kScreening, candidates_.back(),
                     context);
   }
+}
+
+bool CandidatePipeline::deterred(const Candidate& c) {
+  const double deterrence = world_.scenario().candidacy.entry.deterrence;
+  if (deterrence <= 0.0 || !world_.vote_stage()) return false;
+  const std::uint64_t key = contest_key(c);
+  if (c.incumbent || c.endorsed) {
+    guarded_contests_.insert(key);
+    return false;
+  }
+  return guarded_contests_.contains(key) && stream_.bernoulli(deterrence);
+}
+
+std::uint64_t CandidatePipeline::contest_key(const Candidate& c) const {
+  // As RegionModel::open_voting forms the contests.
+  std::uint64_t unit = 0;
+  if (world_.vote_stage()) {
+    switch (world_.scenario().selection.stages[*world_.vote_stage()].level) {
+      case spec::TerritorialLevel::ppo:
+        unit = c.ppo;
+        break;
+      case spec::TerritorialLevel::district:
+        unit = c.branch;
+        break;
+      default:
+        break;
+    }
+  }
+  return (std::uint64_t{c.office} << 32U) | unit;
+}
+
+double CandidatePipeline::prospect(const Candidate& c) const {
+  const auto& choice = world_.scenario().choice;
+  return choice.valence_weight * c.valence + (c.endorsed ? choice.endorsement_weight : 0.0) +
+         (c.incumbent ? choice.incumbency_weight : 0.0);
 }
 
 double CandidatePipeline::incumbent_probability(std::size_t office) const {
@@ -204,6 +284,14 @@ void CandidatePipeline::schedule_within(sim::SimTime end, sim::EventType type, c
   context.schedule(sim::Duration{offset}, type, {c.id, 0});
 }
 
+std::optional<sim::SimTime> CandidatePipeline::registrations_close() const {
+  const auto& calendar = world_.calendar();
+  auto phase = calendar.first_of(spec::PhaseKind::screening);
+  if (!phase) phase = calendar.first_of(spec::PhaseKind::nomination);
+  if (!phase) return std::nullopt;
+  return calendar.phases()[*phase].window.end;
+}
+
 std::optional<sim::SimTime> CandidatePipeline::vote_opens() const {
   if (!world_.vote_stage()) return std::nullopt;
   const auto& phase_name = world_.scenario().selection.stages[*world_.vote_stage()].phase;
@@ -216,6 +304,12 @@ std::optional<sim::SimTime> CandidatePipeline::vote_opens() const {
 
 void CandidatePipeline::screen(Candidate& c, sim::LpContext& context) {
   if (!in_race(c) || c.reached != Stage::nominated) return;
+  const auto& loyalty = world_.scenario().candidacy.loyalty_screening;
+  if (loyalty.enabled && !c.endorsed && c.loyalty < loyalty.threshold &&
+      stream_.bernoulli(loyalty.removal_probability)) {
+    remove(c, RemovalReason::loyalty_screening, context.now());
+    return;
+  }
   if (stream_.bernoulli(world_.scenario().candidacy.eligibility.ineligible_share)) {
     remove(c, RemovalReason::ineligible, context.now());
     return;
@@ -235,8 +329,10 @@ void CandidatePipeline::register_candidate(Candidate& c, sim::LpContext& context
   if (debates_until_) schedule_within(*debates_until_, events::kDebate, c, context);
   const auto opens = vote_opens();
   if (!opens || *opens <= context.now()) return;
-  if (stream_.bernoulli(candidacy.withdrawal_probability))
-    schedule_within(*opens, events::kWithdrawal, c, context);
+  // The withdrawal hazard is decided once the contest's rivals are known: when registrations close.
+  const sim::SimTime decide_at = std::max(context.now(), registrations_close().value_or(context.now()));
+  if (candidacy.withdrawal.rate_per_week > 0.0 && decide_at < *opens)
+    context.schedule(decide_at - context.now(), events::kWithdrawal, {c.id, 0});
   // Complaints are filed so that their ruling is in before the vote opens; one routed to the
   // centre also travels there and back, a lookahead each way.
   const auto& complaints = candidacy.complaints;
@@ -260,6 +356,35 @@ void CandidatePipeline::debate(Candidate& c, sim::LpContext& context) {
   }
   c.reached = Stage::debated;
   c.debate_signal = normal_draw(stream_, 1.0);
+}
+
+void CandidatePipeline::decide_withdrawal(Candidate& c, bool voting_open, sim::LpContext& context) {
+  if (!in_race(c) || c.reached < Stage::registered || voting_open) return;
+  const auto opens = vote_opens();
+  if (!opens || *opens <= context.now()) return;
+  const auto& withdrawal = world_.scenario().candidacy.withdrawal;
+  const std::uint64_t key = contest_key(c);
+  const double own = prospect(c);
+  double rivals = 0.0;
+  double better = 0.0;
+  bool endorsed_rival = false;
+  for (const Candidate& rival : candidates_) {
+    if (rival.id == c.id || !in_race(rival) || rival.reached < Stage::registered || contest_key(rival) != key)
+      continue;
+    rivals += 1.0;
+    const double theirs = prospect(rival);
+    better += theirs > own ? 1.0 : (theirs == own ? 0.5 : 0.0);
+    endorsed_rival = endorsed_rival || rival.endorsed;
+  }
+  const double weakness = rivals > 0.0 ? better / rivals : 0.0;
+  const bool pressured = !c.endorsed && endorsed_rival;
+  const double per_second =
+      withdrawal.rate_per_week / static_cast<double>(sim::Duration::days(7).count()) *
+      std::exp(withdrawal.chances_weight * (weakness - 0.5) + (pressured ? withdrawal.pressure_weight : 0.0));
+  // The time to withdrawal is exponential under a constant hazard.
+  const double wait = -std::log(stream_.uniform_positive()) / per_second;
+  if (wait < static_cast<double>((*opens - context.now()).count()))
+    context.schedule(sim::Duration{static_cast<std::int64_t>(wait)}, events::kWithdrawal, {c.id, 1});
 }
 
 void CandidatePipeline::withdraw(Candidate& c, bool voting_open, sim::LpContext& context) {

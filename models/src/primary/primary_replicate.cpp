@@ -171,7 +171,8 @@ void PrimaryReplicate::settle_fates() {
         const auto nominee = nominee_of.find(key);
         if (nominee != nominee_of.end()) fate.conferences = nominee->second->conferences;
         if (fate.conferences > 0) fate.reached = Stage::conference;
-        fate.outcome = Outcome::nominated;
+        fate.outcome =
+            nominee != nominee_of.end() && nominee->second->vetoed ? Outcome::vetoed : Outcome::nominated;
         if (const auto listed = position_of.find(key); listed != position_of.end()) {
           fate.outcome = Outcome::listed;
           fate.reached = Stage::selected;
@@ -243,6 +244,7 @@ void PrimaryReplicate::count_candidate(const Candidate& c, const Fate& fate, res
   if (c.reached >= Stage::registered) ++summary.registered;
   if (c.reached >= Stage::on_ballot) ++summary.on_ballot;
   if (fate.outcome == Outcome::won || fate.outcome == Outcome::listed) ++summary.selected;
+  if (fate.outcome == Outcome::vetoed) ++summary.vetoed;
   if (c.outcome != CandidateOutcome::removed) return;
   switch (c.removal_reason) {
     case results::RemovalReason::ineligible:
@@ -261,6 +263,9 @@ void PrimaryReplicate::count_candidate(const Candidate& c, const Fate& fate, res
       break;
     case results::RemovalReason::withdrew:
       ++summary.withdrawn;
+      break;
+    case results::RemovalReason::loyalty_screening:
+      ++summary.removed_loyalty_screening;
       break;
     case results::RemovalReason::none:
       break;

@@ -89,6 +89,15 @@ std::vector<rules::ListCandidate> place_reserved(const std::vector<rules::ListCa
   return merged;
 }
 
+// Whether a stage that may veto strikes this nominee: one draw for each nominee in its target.
+// The endorsed are the party branches' nominees, as the candidate pipeline has it.
+bool vetoes(const spec::StageSpec& stage, const Nominee& n, sim::RandomStream& stream) {
+  if (!stage.can_veto) return false;
+  if (stage.veto_target == spec::VetoTarget::not_endorsed && n.route == results::Route::party_branch)
+    return false;
+  return stream.bernoulli(stage.veto_probability);
+}
+
 }  // namespace
 
 Nominee Nominee::from(const NomineeMessage& message) {
@@ -263,8 +272,9 @@ void SecondStage::hold_conference(std::size_t index, std::size_t conference, sim
   std::vector<rules::ListCandidate> ranked;
   for (const std::size_t k : merged(stage, present)) {
     Nominee& n = nominees_[k];
-    if (stage.can_veto && stream.bernoulli(stage.veto_probability)) {
+    if (vetoes(stage, n, stream)) {
       n.dropped = true;
+      n.vetoed = true;
       continue;
     }
     ranked.push_back(as_list_candidate(k, n));
@@ -343,7 +353,7 @@ Nominee SecondStage::appoint(sim::RandomStream& stream, bool woman, bool young) 
 }
 
 std::vector<Nominee> SecondStage::congress_ranking(const spec::StageSpec& congress,
-                                                   sim::RandomStream& stream) const {
+                                                   sim::RandomStream& stream) {
   // The nominees every conference stage confirmed, merged across contests by the congress's
   // rule, less those a congress that may veto (Rahat's veto agency) strikes.
   std::vector<std::size_t> confirmed;
@@ -355,7 +365,10 @@ std::vector<Nominee> SecondStage::congress_ranking(const spec::StageSpec& congre
   national_merge.level = spec::TerritorialLevel::national;
   std::vector<Nominee> people;
   for (const std::size_t k : merged(national_merge, confirmed)) {
-    if (congress.can_veto && stream.bernoulli(congress.veto_probability)) continue;
+    if (vetoes(congress, nominees_[k], stream)) {
+      nominees_[k].vetoed = true;
+      continue;
+    }
     people.push_back(nominees_[k]);
   }
   return people;

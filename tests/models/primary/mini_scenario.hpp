@@ -64,7 +64,8 @@ inline spec::ScenarioSpec mini_2020() {
   c.youth_share = 0.29;
   c.incumbents_running = 0.9;
   c.debate_skip_probability = 0.01;
-  c.withdrawal_probability = 0.05;
+  // About 5% of the registered withdraw over the 31 days from registration to the vote.
+  c.withdrawal.rate_per_week = 0.0116;
   c.complaints.rate = 0.02;
   c.complaints.membership_fraud_share = 0.2;
   c.complaints.decided_at = TerritorialLevel::region;

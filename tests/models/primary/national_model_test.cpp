@@ -164,6 +164,59 @@ TEST_CASE("a conference that vetoes every nominee leaves the list to the leaders
   CHECK(out.confirmed == std::vector<std::int64_t>{0, 0, 0});
 }
 
+TEST_CASE("a conference that vetoes the nominees the leadership did not endorse strikes them alone",
+          "[models]") {
+  auto scenario = with_conferences(0);
+  auto& conferences = scenario.selection.stages[1];
+  conferences.can_veto = true;
+  conferences.veto_probability = 1.0;
+  conferences.veto_target = spec::VetoTarget::not_endorsed;
+  const Outcome out = run(scenario);
+  std::int64_t vetoed = 0;
+  std::int64_t endorsed_nominees = 0;
+  for (const auto& c : out.results.candidates) {
+    if (c.office != 0 || c.reached < Stage::shortlisted || c.route == results::Route::leadership_quota)
+      continue;
+    // Every nominee the leadership did not endorse is struck and written as vetoed ...
+    if (c.route != results::Route::party_branch) {
+      CHECK(c.outcome == results::Outcome::vetoed);
+      ++vetoed;
+    } else {
+      // ... and none it endorsed.
+      CHECK(c.outcome != results::Outcome::vetoed);
+      ++endorsed_nominees;
+    }
+  }
+  CHECK(vetoed > 20);
+  CHECK(endorsed_nominees > 5);
+  CHECK(out.results.summary.front().vetoed == vetoed);
+  // The primaries' places on the list all go to endorsed nominees.
+  for (const auto& row : out.results.list) {
+    CHECK((row.route == results::Route::party_branch || row.route == results::Route::leadership_quota));
+  }
+  // Without the veto nobody is struck.
+  const Outcome plain = run(with_conferences(0));
+  CHECK(plain.results.summary.front().vetoed == 0);
+  CHECK(std::any_of(plain.results.list.begin(), plain.results.list.end(),
+                    [](const auto& row) { return row.route == results::Route::self_nominated; }));
+}
+
+TEST_CASE("a congress that may veto counts whom it strikes", "[models]") {
+  auto scenario = testing::mini_2020();
+  scenario.selection.stages[1].can_veto = true;
+  scenario.selection.stages[1].veto_probability = 1.0;
+  scenario.selection.stages[1].veto_target = spec::VetoTarget::not_endorsed;
+  const Outcome out = run(scenario);
+  std::int64_t vetoed = 0;
+  for (const auto& c : out.results.candidates) {
+    if (c.outcome != results::Outcome::vetoed) continue;
+    CHECK(c.route != results::Route::party_branch);
+    ++vetoed;
+  }
+  CHECK(vetoed > 20);
+  CHECK(out.results.summary.front().vetoed == vetoed);
+}
+
 TEST_CASE("conferences whose delegates vote confirm their allotment, identically on any thread count",
           "[models]") {
   auto scenario = with_conferences(2);

@@ -92,8 +92,9 @@ TEST_CASE("every applicant ends in exactly one terminal state", "[models]") {
         applicants + outcomes[results::Outcome::appointed]);
   const auto& s = results.summary.front();
   CHECK(s.applicants == applicants);
-  CHECK(s.removed_ineligible + s.removed_registration_error + s.removed ==
+  CHECK(s.removed_ineligible + s.removed_registration_error + s.removed_loyalty_screening + s.removed ==
         outcomes[results::Outcome::removed]);
+  CHECK(s.vetoed == outcomes[results::Outcome::vetoed]);
   CHECK(s.withdrawn == outcomes[results::Outcome::withdrew]);
   CHECK(s.removed == s.removed_skipped_debates + s.removed_complaint_upheld);
   CHECK(s.selected == outcomes[results::Outcome::won] + outcomes[results::Outcome::listed]);
@@ -101,7 +102,8 @@ TEST_CASE("every applicant ends in exactly one terminal state", "[models]") {
         static_cast<std::int64_t>(results.list.size()));
   // Every registered candidate reached a ballot, was removed or withdrew; each path is taken.
   CHECK(s.registered == s.on_ballot + s.removed + s.withdrawn);
-  CHECK(s.applicants == s.registered + s.removed_ineligible + s.removed_registration_error);
+  CHECK(s.applicants ==
+        s.registered + s.removed_ineligible + s.removed_registration_error + s.removed_loyalty_screening);
   CHECK(s.removed_skipped_debates > 0);
   CHECK(s.withdrawn > 0);
   CHECK(outcomes[results::Outcome::lost] > 0);

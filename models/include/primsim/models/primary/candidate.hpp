@@ -28,6 +28,9 @@ struct Candidate {
   bool incumbent = false;
   bool endorsed = false;  // carries the leadership's endorsement
   double valence = 0.0;
+  // Percentile of loyalty to the leadership, ~ Uniform(0, 1); drawn only when the scenario's
+  // loyalty screening is enabled (0 otherwise).
+  double loyalty = 0.0;
   double debate_signal = 0.0;
   sim::SimTime applied_at;
   results::Stage reached = results::Stage::nominated;

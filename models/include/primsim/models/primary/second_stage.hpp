@@ -39,6 +39,7 @@ struct Nominee {
   double scaled_share = 0.0;
   std::uint8_t conferences = 0;  // conference stages that confirmed the nominee
   bool dropped = false;          // vetoed or not confirmed by a conference
+  bool vetoed = false;           // struck by a conference's or the congress's veto
 
   [[nodiscard]] bool is_appointee() const { return region == kLeadershipRegion; }
   // Unique within a replicate and party; orders nominees when everything else ties.
@@ -75,9 +76,9 @@ class SecondStage {
   [[nodiscard]] sim::SimTime last_nominee_arrival(const sim::LpContext& context) const;
   [[nodiscard]] bool all_conferences_held() const;
   void form_list(sim::LpContext& context);
-  // The confirmed nominees in the congress's merge order, less its vetoes.
+  // The confirmed nominees in the congress's merge order, less its vetoes (marked vetoed).
   [[nodiscard]] std::vector<Nominee> congress_ranking(const spec::StageSpec& congress,
-                                                      sim::RandomStream& stream) const;
+                                                      sim::RandomStream& stream);
   // Where the standby appointees of each quota group begin among the list's people.
   struct Standby {
     std::size_t women_from = 0;

@@ -41,7 +41,8 @@ enum class RemovalReason : std::uint8_t {
   skipped_debates = 2,
   complaint_upheld = 3,
   withdrew = 4,
-  none = 5,  // the candidate was not removed (/candidates)
+  none = 5,               // the candidate was not removed (/candidates)
+  loyalty_screening = 6,  // screened out by the leadership for low loyalty, before eligibility
 };
 
 // Where a candidate's path ended (/candidates): one code per candidate of a finished replicate.
@@ -55,6 +56,8 @@ enum class Outcome : std::uint8_t {
                   // confirmed by a conference, vetoed, or below the list's last place)
   listed = 5,     // on the party list, at list_position
   appointed = 6,  // named by the party centre: a reserved place or a quota appointee
+  vetoed = 7,     // won a contest for the list office and was struck by a conference's or the
+                  // congress's veto
 };
 
 // A departure of the run from what the scenario asked for (/warnings).
@@ -85,10 +88,11 @@ inline constexpr std::array<std::string_view, 2> gender_names{"female", "male"};
 inline constexpr std::array<std::string_view, 4> route_names{"self_nominated", "party_branch",
                                                              "public_association", "leadership_quota"};
 inline constexpr std::array<std::string_view, 3> channel_names{"online", "paper", "in_person"};
-inline constexpr std::array<std::string_view, 6> removal_reason_names{
-    "ineligible", "registration_error", "skipped_debates", "complaint_upheld", "withdrew", "none"};
-inline constexpr std::array<std::string_view, 7> outcome_names{"removed",   "withdrew", "lost",     "won",
-                                                               "nominated", "listed",   "appointed"};
+inline constexpr std::array<std::string_view, 7> removal_reason_names{
+    "ineligible", "registration_error", "skipped_debates", "complaint_upheld", "withdrew",
+    "none",       "loyalty_screening"};
+inline constexpr std::array<std::string_view, 8> outcome_names{
+    "removed", "withdrew", "lost", "won", "nominated", "listed", "appointed", "vetoed"};
 // The group a warning concerns (/warnings): a quota's group, or none (places left empty for want
 // of candidates).
 enum class QuotaGroupCode : std::uint8_t { women = 0, youth = 1, women_or_youth = 2, none = 3 };

@@ -53,6 +53,10 @@ struct SummaryRow {
   std::int64_t removed_skipped_debates = 0;
   std::int64_t removed_complaint_upheld = 0;
   std::int64_t withdrawn = 0;
+  // Applicants the leadership's loyalty screening removed, and list-office nominees struck by a
+  // conference's or the congress's veto.
+  std::int64_t removed_loyalty_screening = 0;
+  std::int64_t vetoed = 0;
   // Complaints filed against candidates and against PPOs' memberships, those upheld, and the
   // fraudulent memberships the upheld ones voided.
   std::int64_t complaints_filed = 0;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,11 +63,55 @@ struct ComplaintsSpec {
   double upheld_probability = 0.0;
 };
 
+// Withdrawals between registration and the vote, as a hazard (Jacobson and Kernell's strategic
+// politicians: a candidate whose chances are poor leaves; and the leadership's pressure on the
+// candidates it did not endorse). Once registrations close each registered candidate leaves at
+// rate_per_week x exp(chances_weight x (weakness - 1/2) + pressure_weight x pressured) until the
+// vote opens, where weakness is the share of the rivals in its contest whose prospect (the
+// choice model's valence, endorsement and incumbency terms) is better, and pressured is 1 for a
+// candidate without the leadership's endorsement who faces an endorsed rival. A longer gap
+// between registration and the vote gives more withdrawals.
+struct WithdrawalSpec {
+  double rate_per_week = 0.0;  // the hazard of a median candidate under no pressure
+  double chances_weight = 0.0;
+  double pressure_weight = 0.0;
+};
+
+// How entry responds to the rules and the competition (Norris and Lovenduski's supply and
+// demand of candidates; Jacobson and Kernell's strategic entry).
+struct EntrySpec {
+  // The quotas under which women_share and youth_share were observed (the 2020 instruction: 30%
+  // women, 20% under 35). Unset: the scenario's own quotas, so that the quotas move nothing.
+  std::optional<double> reference_women_quota;
+  std::optional<double> reference_youth_quota;
+  // Shift of the log-odds of an applicant being a woman (young) per unit of the highest women's
+  // (youth) quota of the selection stages above its reference: 0 gives the shares unchanged.
+  double quota_response = 0.0;
+  // With a first vote open to every voter (selectorate all_voters) and non-members allowed to
+  // run, outsiders apply besides the members: this many per member's application, each
+  // self-nominated.
+  double outsider_applications = 0.0;
+  // Probability that a would-be applicant without incumbency or endorsement stays out of a
+  // contest where an incumbent or an endorsed candidate has applied already.
+  double deterrence = 0.0;
+};
+
+// The leadership's pre-screening by loyalty (a mechanism controlled by party leadership, as the
+// seed calls the process): each applicant has a loyalty percentile ~ Uniform(0, 1); when enabled,
+// at screening an applicant the leadership did not endorse and whose loyalty is below threshold
+// is removed with removal_probability (reason loyalty_screening), before the eligibility check.
+struct LoyaltyScreeningSpec {
+  bool enabled = false;
+  double threshold = 0.0;  // loyalty percentile
+  double removal_probability = 0.0;
+};
+
 struct CandidacySpec {
   std::vector<OfficeSpec> offices;
   std::vector<NominationRouteSpec> routes;
   EligibilitySpec eligibility;
-  // Expected applications over the nomination phase (2020: about 10,700).
+  // Expected would-be applications over the nomination phase, before deterrence (entry) and
+  // outsiders (2020: calibrated so that about 10,700 apply).
   std::int64_t expected_applications = 0;
   // Name of the calendar phase of kind nomination during which applications arrive.
   std::string nomination_phase;
@@ -81,9 +126,9 @@ struct CandidacySpec {
   double valence_sd = 1.0;
   // Probability that a registered candidate skips a mandatory debate (and is removed).
   double debate_skip_probability = 0.0;
-  // Probability that a registered candidate withdraws before the vote, at a time uniform between
-  // registration and the opening of the vote.
-  double withdrawal_probability = 0.0;
+  WithdrawalSpec withdrawal;
+  EntrySpec entry;
+  LoyaltyScreeningSpec loyalty_screening;
   ComplaintsSpec complaints;
 };
 

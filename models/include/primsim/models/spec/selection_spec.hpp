@@ -173,6 +173,13 @@ enum class ReservedPlacement {
 inline constexpr std::array<std::string_view, 4> kReservedPlacementNames{"even", "front", "back", "explicit"};
 constexpr std::span<const std::string_view> names_of(ReservedPlacement) { return kReservedPlacementNames; }
 
+// Whom a stage that may veto strikes from: any nominee, or only those the leadership did not
+// endorse (Rahat's veto agency used as leadership control).
+enum class VetoTarget { any, not_endorsed };
+
+inline constexpr std::array<std::string_view, 2> kVetoTargetNames{"any", "not_endorsed"};
+constexpr std::span<const std::string_view> names_of(VetoTarget) { return kVetoTargetNames; }
+
 struct StageSpec {
   std::string name;  // unique within the pipeline
   SelectionMethod method = SelectionMethod::vote;
@@ -201,8 +208,9 @@ struct StageSpec {
   MergeRule merge = MergeRule::apportioned;
   // The stage may strike candidates passed on by the previous stage (Rahat's veto agency) ...
   bool can_veto = false;
-  // ... each with this probability.
+  // ... each with this probability, of those in veto_target, before it ranks them.
   double veto_probability = 0.0;
+  VetoTarget veto_target = VetoTarget::any;
 };
 
 struct SelectionSpec {
