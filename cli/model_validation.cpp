@@ -105,10 +105,10 @@ struct DayRow {
 };
 
 // Days of every replicate; a replicate that closed before a day counts its final turnout.
-std::vector<DayRow> day_rows(const std::vector<std::vector<VotingDay>>& replicates) {
+std::vector<DayRow> day_rows(const std::vector<std::vector<output::VotingDay>>& replicates) {
   std::map<std::int64_t, DayRow> rows;
   for (const auto& days : replicates) {
-    for (const VotingDay& d : days) {
+    for (const output::VotingDay& d : days) {
       DayRow& row = rows[d.day];
       row.day = d.day;
       row.until = std::max(row.until, d.until_seconds);
@@ -120,7 +120,7 @@ std::vector<DayRow> day_rows(const std::vector<std::vector<VotingDay>>& replicat
     std::vector<double> values;
     for (const auto& days : replicates) {
       const auto it =
-          std::find_if(days.begin(), days.end(), [&](const VotingDay& d) { return d.day == day; });
+          std::find_if(days.begin(), days.end(), [&](const output::VotingDay& d) { return d.day == day; });
       if (it != days.end()) {
         values.push_back(it->turnout);
       } else if (!days.empty() && days.back().day < day) {
@@ -198,7 +198,7 @@ int validate_model(const ModelValidationOptions& options) {
   std::vector<Row> rows;
   for (const auto& t : spec.calibration) rows.push_back({&t, {}, false, std::vector<double>(replicates)});
   for (const auto& t : spec.validation) rows.push_back({&t, {}, false, std::vector<double>(replicates)});
-  std::vector<std::vector<VotingDay>> days(replicates);
+  std::vector<std::vector<output::VotingDay>> days(replicates);
 
   // Each replicate on its own, as `primsim run` does, so the thread count changes nothing.
   tbb::task_arena arena(options.threads == 0 ? tbb::task_arena::automatic
@@ -241,7 +241,7 @@ int validate_model(const ModelValidationOptions& options) {
     out["validation"] = json_of(validation);
     nlohmann::ordered_json day_list = nlohmann::ordered_json::array();
     for (const DayRow& d : voting_days) {
-      day_list.push_back({{"date", TargetStatistics::date_text(d.day)},
+      day_list.push_back({{"date", output::date_text(d.day)},
                           {"until", clock_text(d.until)},
                           {"time_zone", zone},
                           {"replicates_open", d.open},
@@ -268,7 +268,7 @@ int validate_model(const ModelValidationOptions& options) {
                              "interval");
     for (const DayRow& d : voting_days) {
       std::cout << fmt::format(
-          "  {:<12} {:>6} {:>8} {:>10} {:>22}\n", TargetStatistics::date_text(d.day), clock_text(d.until),
+          "  {:<12} {:>6} {:>8} {:>10} {:>22}\n", output::date_text(d.day), clock_text(d.until),
           fmt::format("{}/{}", d.open, replicates), value_text(d.spread.mean, true),
           fmt::format("{} to {}", value_text(d.spread.low, true), value_text(d.spread.high, true)));
     }

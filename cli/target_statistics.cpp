@@ -21,52 +21,17 @@ using models::spec::Statistic;
 namespace results = models::results;
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr std::int64_t kDay = 86400;
 constexpr int kYouthAge = 35;  // "under 35", as the published figures count
 
 double ratio(double part, double whole) { return whole > 0 ? part / whole : kNaN; }
-
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2 ? 1 : 0;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-// The loader accepted the epoch (YYYY-MM-DD[THH:MM[:SS]][Z|+HH:MM]); its instant on the
-// scenario's local clock, in seconds since 1970.
-std::int64_t epoch_on_local_clock(const models::spec::CalendarSpec& calendar) {
-  int year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0;
-  const std::string& iso = calendar.epoch_iso;
-  std::sscanf(iso.c_str(), "%d-%d-%d", &year, &month, &day);
-  if (iso.size() > 10) std::sscanf(iso.c_str() + 11, "%d:%d:%d", &hour, &minute, &second);
-  std::int64_t local =
-      days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * kDay + hour * 3600 +
-      minute * 60 + second;
-  // An explicit offset on the epoch: move the instant to the scenario's zone.
-  const std::size_t sign = iso.size() > 10 ? iso.find_first_of("+-Z", 11) : std::string::npos;
-  if (sign != std::string::npos) {
-    int off_hour = 0, off_minute = 0;
-    if (iso[sign] != 'Z') std::sscanf(iso.c_str() + sign + 1, "%d:%d", &off_hour, &off_minute);
-    const std::int64_t offset = (iso[sign] == '-' ? -1 : 1) * (off_hour * 3600 + off_minute * 60);
-    local += calendar.utc_offset.count() - offset;
-  }
-  return local;
-}
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
-}
 
 }  // namespace
 
 TargetStatistics::TargetStatistics(const models::spec::ScenarioSpec& scenario)
     : region_names_(models::region_names(scenario)),
       office_names_(models::office_names(scenario)),
-      epoch_local_(epoch_on_local_clock(scenario.calendar)) {}
+      epoch_local_(
+          output::epoch_on_local_clock(scenario.calendar.epoch_iso, scenario.calendar.utc_offset.count())) {}
 
 double TargetStatistics::measure(const models::spec::TargetSpec& target,
                                  const results::ReplicateResults& results) const {
@@ -221,43 +186,8 @@ double TargetStatistics::in_region(const models::spec::TargetSpec& target,
   }
 }
 
-std::vector<VotingDay> TargetStatistics::voting_days(const results::ReplicateResults& results) const {
-  // Every region's count at each sampled time, summed; the last time of each local date is
-  // that day's end (midnight) or the close.
-  std::map<std::int64_t, std::pair<double, double>> at_time;  // seconds -> (votes, eligible)
-  for (const auto& row : results.turnout) {
-    if (row.party != 0) continue;
-    auto& [votes, eligible] = at_time[row.time.seconds_since_epoch()];
-    votes += static_cast<double>(row.votes_cumulative);
-    eligible += static_cast<double>(row.eligible);
-  }
-  std::vector<VotingDay> days;
-  for (const auto& [seconds, counts] : at_time) {
-    const std::int64_t local = epoch_local_ + seconds;
-    // A count at midnight closes the day before it.
-    const std::int64_t day = floor_div(local - 1, kDay);
-    const VotingDay entry{day, local - day * kDay, ratio(counts.first, counts.second)};
-    if (!days.empty() && days.back().day == day) {
-      days.back() = entry;
-    } else {
-      days.push_back(entry);
-    }
-  }
-  return days;
-}
-
-std::string TargetStatistics::date_text(std::int64_t day) {
-  // Hinnant's civil_from_days.
-  const std::int64_t z = day + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2 ? 1 : 0);
-  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+std::vector<output::VotingDay> TargetStatistics::voting_days(const results::ReplicateResults& results) const {
+  return output::voting_days(results.turnout, 0, epoch_local_);
 }
 
 }  // namespace primsim::cli

@@ -9,16 +9,11 @@
 
 #include "primsim/models/results/result_rows.hpp"
 #include "primsim/models/spec/scenario_spec.hpp"
+#include "primsim/output/voting_days.hpp"
 
 namespace primsim::cli {
 
 // Cumulative turnout of one replicate at the end of one local calendar day of the vote.
-struct VotingDay {
-  std::int64_t day = 0;            // days since 1970-01-01 on the scenario's local clock
-  std::int64_t until_seconds = 0;  // local time of day of the last count, 86400 at midnight
-  double turnout = 0.0;            // votes so far / eligible selectors
-};
-
 class TargetStatistics {
  public:
   explicit TargetStatistics(const models::spec::ScenarioSpec& scenario);
@@ -29,10 +24,8 @@ class TargetStatistics {
                                const models::results::ReplicateResults& results) const;
 
   // One entry per local date from the vote's opening to its last close (extensions included).
-  [[nodiscard]] std::vector<VotingDay> voting_days(const models::results::ReplicateResults& results) const;
-
-  // "2020-10-01" for a day count from voting_days.
-  [[nodiscard]] static std::string date_text(std::int64_t day);
+  [[nodiscard]] std::vector<output::VotingDay> voting_days(
+      const models::results::ReplicateResults& results) const;
 
  private:
   [[nodiscard]] double candidates(const models::spec::TargetSpec& target,

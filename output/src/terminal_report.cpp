@@ -2,11 +2,14 @@
 // log file alike. Departures from the scenario come first, before any figure they qualify.
 #include "primsim/output/terminal_report.hpp"
 
+#include <map>
+
 #include <fmt/format.h>
 
 #include "primsim/output/ensemble_stats.hpp"
 #include "primsim/output/headline.hpp"
 #include "primsim/output/run_warnings.hpp"
+#include "primsim/output/voting_days.hpp"
 
 namespace primsim::output {
 
@@ -46,6 +49,47 @@ std::string office_table(const RunFile& run, models::results::PartyCode party) {
   return out;
 }
 
+// Cumulative votes at the end of each local date of the voting window, ensemble means with their
+// 90% interval: an extension's votes show as a day of their own.
+std::string votes_by_day(const RunFile& run, models::results::PartyCode party) {
+  const std::int64_t epoch_local = epoch_on_local_clock(run.info().epoch, std::nullopt);
+  std::map<std::uint32_t, std::vector<models::results::TurnoutRow>> by_replicate;
+  run.scan<models::results::TurnoutRow>([&](std::span<const models::results::TurnoutRow> rows) {
+    for (const auto& row : rows) {
+      if (row.party == party) by_replicate[row.replicate].push_back(row);
+    }
+  });
+  std::map<std::int64_t, std::vector<double>> votes;    // day -> votes so far, per replicate
+  std::map<std::int64_t, std::vector<double>> turnout;  // day -> turnout so far, per replicate
+  std::map<std::int64_t, std::int64_t> until;
+  for (const auto& [replicate, rows] : by_replicate) {
+    for (const VotingDay& day : voting_days(rows, party, epoch_local)) {
+      votes[day.day].push_back(day.votes);
+      turnout[day.day].push_back(day.turnout);
+      until[day.day] = std::max(until[day.day], day.until_seconds);
+    }
+  }
+  if (votes.empty()) return "";
+  std::string out =
+      "    votes by voting day, cumulative at the end of each local date or at the close (a day that\n"
+      "    only some replicates reach is an extension's)\n";
+  for (const auto& [day, values] : votes) {
+    const EnsembleInterval cumulative = ensemble_interval(values);
+    const EnsembleInterval share = ensemble_interval(turnout[day]);
+    const std::string label =
+        fmt::format("{} until {:02}:{:02}, turnout {}", date_text(day), until[day] / 3600,
+                    (until[day] % 3600) / 60, format_value(share.mean, ValueKind::fraction));
+    const std::string reached = values.size() == by_replicate.size()
+                                    ? ""
+                                    : fmt::format(" in {} of {}", values.size(), by_replicate.size());
+    out += fmt::format("      {:<42} {:>12}   [{}, {}]{}\n", label,
+                       format_value(cumulative.mean, ValueKind::count),
+                       format_value(cumulative.low, ValueKind::count),
+                       format_value(cumulative.high, ValueKind::count), reached);
+  }
+  return out;
+}
+
 // The headline of one party in fixed columns.
 std::string party_statistics(const RunFile& run, models::results::PartyCode party) {
   std::string out =
@@ -68,6 +112,7 @@ std::string party_statistics(const RunFile& run, models::results::PartyCode part
                                   : fmt::format("[{}, {}]", format_value(interval.low, stat.kind),
                                                 format_value(interval.high, stat.kind));
     out += fmt::format("    {:<44} {:>12}   {}\n", stat.label, format_value(interval.mean, stat.kind), range);
+    if (stat.key == "extension_hours") out += votes_by_day(run, party);
   }
   if (group == "representation") out += office_table(run, party);
   return out;

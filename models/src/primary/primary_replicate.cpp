@@ -316,6 +316,12 @@ void PrimaryReplicate::turnout_rows(std::vector<results::TurnoutRow>& rows) cons
     for (std::int64_t b = 0; b < bins; ++b) {
       if (static_cast<std::size_t>(b) < by_interval.size())
         cumulative += by_interval[static_cast<std::size_t>(b)];
+      // The last row holds every vote: ballots whose reply arrived after the close, and paper
+      // ballots of regions whose local close falls after the scenario's, belong to the close.
+      if (b == bins - 1) {
+        for (std::size_t later = static_cast<std::size_t>(bins); later < by_interval.size(); ++later)
+          cumulative += by_interval[later];
+      }
       rows.push_back({replicate_, party_, static_cast<results::RegionCode>(r),
                       world_.voting_span().start + interval * (b + 1), regions_[r]->votes().eligible,
                       cumulative});

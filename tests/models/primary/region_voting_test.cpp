@@ -62,12 +62,19 @@ TEST_CASE("every selector who set out to vote voted, gave up or was still trying
     auto scenario = with_returns();
     scenario.voting.extension.enabled = extension;
     for (std::uint32_t replicate = 0; replicate < 2; ++replicate) {
-      const auto s = run(scenario, replicate).summary.front();
+      const auto r = run(scenario, replicate);
+      const auto& s = r.summary.front();
       INFO("extension " << extension << ", replicate " << replicate);
       CHECK(s.voters_intending == s.votes + s.voters_gave_up + s.voters_pending_at_close);
       CHECK(s.attempts > s.votes);
       CHECK(s.voters_gave_up > 0);
       CHECK(s.voters_pending_at_close > 0);
+      // Ballots still in flight at the close count at the close, in /turnout as in /summary.
+      std::map<results::RegionCode, std::int64_t> last;
+      for (const auto& row : r.turnout) last[row.region] = row.votes_cumulative;
+      std::int64_t in_turnout = 0;
+      for (const auto& [region, votes] : last) in_turnout += votes;
+      CHECK(in_turnout == s.votes);
     }
   }
 }
