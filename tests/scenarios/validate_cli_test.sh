@@ -29,4 +29,14 @@ grep -q '^  seed: 7$' "$work/resolved.yaml"
 grep -q '^calibration:$' "$work/2020.yaml" && grep -q '^validation:$' "$work/2020.yaml"
 grep -q '    sets: "turnout.base_logit"' "$work/2020.yaml"
 "$primsim" validate "$work/2020.yaml" --print-resolved | diff - "$work/2020.yaml"
+# Every preset and example a user is pointed to validates.
+for scenario in "$fixtures"/../../scenarios/presets/*.yaml "$fixtures"/../../scenarios/examples/*.yaml; do
+  "$primsim" validate "$scenario" >/dev/null || { echo "$scenario does not validate"; exit 1; }
+done
+# The tutorial's one-line selectorate: members plus 30,000 registered supporters who vote online.
+"$primsim" validate "$fixtures/../../scenarios/presets/nur_otan_2020.yaml" --print-resolved --set \
+  'selection.stages[0].selectorate.groups={members: {source: members},
+   supporters: {source: supporters, size: 30000, channels: [online], turnout: {base_share: 0.5},
+                choice: {endorsement_weight: 0.1, incumbency_weight: 0.8}}}' >"$work/supporters.yaml"
+grep -q '^          supporters:$' "$work/supporters.yaml"
 echo "validate CLI: ok"
