@@ -6,7 +6,7 @@ h5py + pandas as docs/output.md shows. Validation targets are printed, never ass
 finding (docs/odd.md). The what-ifs are checked for direction.
 
 usage: calibration_check.py PRIMSIM SCENARIO_DIR WORK_DIR CHECK
-CHECK: 2020 | 2016 | whatif_platform | whatif_open | whatif_strict_quota | whatif_parties | presets_run"""
+CHECK: 2020 | 2016 | whatif_platform | whatif_calendar | whatif_open | whatif_strict_quota | whatif_parties | presets_run"""
 import json
 import os
 import subprocess
@@ -127,6 +127,40 @@ def check_whatif_platform(primsim, presets, work):
     check(f_x2 < f_base, f"failures with twice the capacity {f_x2} < {f_base}")
     check((x2["summary"]["extension_hours"] == 0).all(), "twice the capacity: no extension")
     check((base["summary"]["extension_hours"] > 0).all(), "the 2020 capacity: extension")
+    # The mechanism that makes it backfire (the preset's header): with no extension the members
+    # who put their vote off, or would come back, on 4 October are still pending at the close.
+    b, x = base["summary"].set_index("replicate"), x2["summary"].set_index("replicate")
+    for replicate in b.index:
+        check(x.loc[replicate, "votes"] < b.loc[replicate, "votes"],
+              f"twice the capacity, replicate {replicate}: {x.loc[replicate, 'votes']} votes < 2020's "
+              f"{b.loc[replicate, 'votes']} (no extra day)")
+        check(x.loc[replicate, "voters_pending_at_close"] > b.loc[replicate, "voters_pending_at_close"],
+              f"twice the capacity, replicate {replicate}: more members pending at the close")
+
+
+def check_whatif_calendar(primsim, presets, work):
+    # The extension carries votes: the 2020 preset against itself with the extension off, on the
+    # same random numbers, loses votes in every replicate, and /turnout shows votes on 4 October.
+    scenario = os.path.join(presets, "nur_otan_2020.yaml")
+    base, _, _, _ = run(primsim, scenario, os.path.join(work, "base.h5"), 2)
+    closed, _, _, _ = run(primsim, scenario, os.path.join(work, "closed.h5"), 2,
+                          ["--set", "voting.extension.enabled=false"])
+    b, c = base["summary"].set_index("replicate"), closed["summary"].set_index("replicate")
+    for replicate in b.index:
+        lost = (b.loc[replicate, "votes"] - c.loc[replicate, "votes"]) / b.loc[replicate, "eligible"]
+        check(lost > 0.005, f"no extension, replicate {replicate}: turnout {lost:.4f} lower (more than 0.005)")
+    # 4 Oct 00:00 +06:00 is 188 days after the epoch of 30 Mar 2020 00:00 +06:00.
+    turnout = base["turnout"]
+    totals = turnout.groupby(["replicate", "time"])["votes_cumulative"].sum().reset_index()
+    fourth = 188 * 86400
+    for replicate, rows in totals.groupby("replicate"):
+        on_fourth = rows[rows["time"] > fourth]["votes_cumulative"].max() - rows[rows["time"] <= fourth]["votes_cumulative"].max()
+        check(on_fourth > 1000, f"replicate {replicate}: {on_fourth} votes on 4 October (more than 1,000)")
+    # The no-COVID what-if is a documented null (its header): the same primaries, 140 days earlier.
+    no_covid, _, _, _ = run(primsim, os.path.join(presets, "nur_otan_2020_no_covid.yaml"),
+                            os.path.join(work, "no_covid.h5"), 2)
+    check(no_covid["summary"].equals(base["summary"]), "no COVID: the same /summary as 2020, to the vote")
+    check(no_covid["list"].equals(base["list"]), "no COVID: the same list as 2020")
 
 
 def check_whatif_open(primsim, presets, work):
@@ -237,6 +271,7 @@ def main():
     primsim, presets, work, which = sys.argv[1:5]
     os.makedirs(work, exist_ok=True)
     {"2020": check_2020, "2016": check_2016, "whatif_platform": check_whatif_platform,
+     "whatif_calendar": check_whatif_calendar,
      "whatif_open": check_whatif_open, "whatif_parties": check_whatif_parties,
      "whatif_strict_quota": check_whatif_strict_quota, "presets_run": check_presets_run}[which](primsim, presets, work)
     if FAILURES:
