@@ -54,12 +54,20 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/arrival_outside_nomination.yaml:5:15: candidacy.arrival_profile[0].start: expected a window inside "
      "the nomination phase nomination (\"2020-08-17\" to \"2020-08-29\"), found \"2020-08-17\" to "
      "\"2020-09-05\""},
+    {"base_logit_and_base_share",
+     "BAD/base_logit_and_base_share.yaml:3:40: turnout.base_share: expected base_logit or base_share, not "
+     "both (base_share is logistic(base_logit)), found both"},
+    {"base_share_one",
+     "BAD/base_share_one.yaml:3:23: turnout.base_share: expected a probability in (0, 1), found \"1\""},
     {"capacity_not_a_number",
      "BAD/capacity_not_a_number.yaml:6:17: voting.channels.online.capacity: expected a positive integer, "
      "found \"lots\""},
     {"channel_ends_before_start",
      "BAD/channel_ends_before_start.yaml:5:38: voting.channels.online.end: expected a time after start, "
      "found a time at or before it"},
+    {"closed_unknown_channel",
+     "BAD/closed_unknown_channel.yaml:5:78: disruptions.suspensions[0].closed_channels[0]: expected the name "
+     "of a channel in voting.channels (online), found \"in_person\""},
     {"committee_without_size",
      "BAD/committee_without_size.yaml:5:38: selection.stages[0].selectorate.size: expected a positive size "
      "for a committee selectorate, found nothing or 0"},
@@ -101,8 +109,26 @@ const std::vector<BadFixture> kBadFixtures{
     {"extension_without_channel",
      "BAD/extension_without_channel.yaml:4:14: voting.extension.channel: expected the channel to extend when "
      "enabled is true, found nothing (the key is required)"},
+    {"failure_by_age_on_paper",
+     "BAD/failure_by_age_on_paper.yaml:13:23: voting.channels.paper.failure_by_age: expected no "
+     "failure_by_age for a channel whose kind is paper (only online attempts fail), found 1 age band(s)"},
+    {"failure_by_age_unknown_band",
+     "BAD/failure_by_age_unknown_band.yaml:10:33: voting.channels.online.failure_by_age.over_60: expected "
+     "the name of an age band in membership.age_bands (under_35, over_35), found \"over_60\" (did you mean "
+     "\"over_35\"?)"},
     {"flag_not_boolean",
      "BAD/flag_not_boolean.yaml:3:23: output.write_lists: expected true or false, found \"yes\""},
+    {"group_base_logit_and_base_share",
+     "BAD/group_base_logit_and_base_share.yaml:11:88: "
+     "selection.stages[0].selectorate.groups.voters.turnout.base_share: expected base_logit or base_share, "
+     "not both (base_share is logistic(base_logit)), found both"},
+    {"group_channel_not_of_stage",
+     "BAD/group_channel_not_of_stage.yaml:13:68: "
+     "selection.stages[0].selectorate.groups.supporters.channels[0]: expected the name of a channel of the "
+     "stage (online), found \"paper\""},
+    {"groups_on_appoint_stage",
+     "BAD/groups_on_appoint_stage.yaml:7:43: selection.stages[0].selectorate.groups: expected no selector "
+     "groups for a stage whose method is appoint (groups are the selectors of a vote), found 1 group(s)"},
     {"horizon_before_phase_end",
      "GOOD/base.yaml:10:56: calendar.phases.congress.end: expected a time at or before calendar.horizon "
      "(\"2020-11-25T12:00\"), found \"2020-11-26\""},
@@ -112,6 +138,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"incumbent_share_moved",
      "BAD/incumbent_share_moved.yaml:4:3: candidacy.incumbent_share: expected candidacy.offices.*.incumbents "
      "and incumbents_running (the key moved there), found \"incumbent_share\""},
+    {"members_group_with_size",
+     "BAD/members_group_with_size.yaml:10:44: selection.stages[0].selectorate.groups.members.size: expected "
+     "no size for source members (the roll is membership.size), found 5000"},
     {"missing_epoch",
      "BAD/missing_epoch.yaml:3:11: calendar.epoch: expected an ISO local date or date-time (YYYY-MM-DD or "
      "YYYY-MM-DDTHH:MM), found nothing (the key is required)"},
@@ -191,6 +220,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"section_not_a_map", "BAD/section_not_a_map.yaml:3:10: turnout: expected a map, found \"high\""},
     {"share_above_one",
      "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share in [0, 1], found \"1.2\""},
+    {"supporters_without_size",
+     "BAD/supporters_without_size.yaml:11:23: selection.stages[0].selectorate.groups.supporters.size: "
+     "expected a positive number of persons for source supporters, found nothing or 0"},
     {"suspension_announced_before",
      "BAD/suspension_announced_before.yaml:5:48: disruptions.suspensions[0].announced: expected a time after "
      "at (\"2020-08-20\"), found \"2020-08-19\""},
@@ -237,6 +269,13 @@ const std::vector<BadFixture> kBadFixtures{
      "\"-1\"\nBAD/three_mistakes.yaml:3:37: membership.women_share: expected a share in [0, 1], found "
      "\"2\"\nBAD/three_mistakes.yaml:4:24: ensemble.replicates: expected an integer in [1, 1000000], found "
      "\"many\""},
+    {"turnout_unknown_region",
+     "BAD/turnout_unknown_region.yaml:6:15: turnout.by_region.Shymkent: expected the name of a region in "
+     "territory.regions (Almaty city, Atyrau), found \"Shymkent\""},
+    {"two_members_groups",
+     "BAD/two_members_groups.yaml:11:31: selection.stages[0].selectorate.groups.old_guard.source: expected "
+     "at most one group of source members (the membership roll), found a second one (\"members\" is the "
+     "first)"},
     {"unknown_channel",
      "BAD/unknown_channel.yaml:5:46: selection.stages[0].channels[0]: expected the name of a channel in "
      "voting.channels (online), found \"onlin\" (did you mean \"online\"?)"},
