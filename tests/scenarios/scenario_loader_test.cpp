@@ -430,7 +430,7 @@ TEST_CASE("a scenario without a sweep is one grid point", "[scenarios]") {
 }
 
 TEST_CASE("the resolved YAML fills defaults and reads back to itself", "[scenarios]") {
-  for (const char* name : {"base.yaml", "grandchild.yaml", "sweep.yaml"}) {
+  for (const char* name : {"base.yaml", "grandchild.yaml", "sweep.yaml", "groups.yaml"}) {
     INFO(name);
     const auto first = load_scenario(kFixtures / "good" / name);
     CHECK(first.resolved_yaml.find("abandon_probability: 0.1") != std::string::npos);
@@ -438,6 +438,57 @@ TEST_CASE("the resolved YAML fills defaults and reads back to itself", "[scenari
     CHECK(second.resolved_yaml == first.resolved_yaml);
     CHECK(second.grid.size() == first.grid.size());
   }
+}
+
+TEST_CASE("selector groups are read with their overrides and print back to themselves", "[scenarios]") {
+  using primsim::models::spec::SelectorSource;
+  const auto loaded = load_scenario(kFixtures / "good" / "groups.yaml");
+  const auto& spec = loaded.spec;
+  const auto& groups = spec.selection.stages[0].selectorate.groups;
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0].name == "members");
+  CHECK(groups[0].source == SelectorSource::members);
+  CHECK(groups[0].size == 0);
+  CHECK(groups[0].channels.empty());
+  CHECK_FALSE(groups[0].turnout.base_share);
+  const auto& supporters = groups[1];
+  CHECK(supporters.name == "supporters");
+  CHECK(supporters.source == SelectorSource::supporters);
+  CHECK(supporters.size == 30000);
+  CHECK(supporters.registered_share == 0.8);
+  CHECK(supporters.registration_cutoff.count() == 14 * 86400);
+  CHECK(supporters.channels == std::vector<std::string>{"online"});
+  CHECK(supporters.online_access_share == 0.9);
+  CHECK_FALSE(supporters.employer_dependent_share);
+  CHECK(supporters.turnout.base_share == 0.3);
+  CHECK(supporters.turnout.habit == 0.0);
+  CHECK_FALSE(supporters.turnout.base_logit);
+  CHECK(supporters.choice.endorsement_weight == 0.1);
+  CHECK(supporters.choice.incumbency_weight == 0.5);
+  CHECK_FALSE(supporters.choice.valence_weight);
+  // The turnout, channel and suspension keys that go with them.
+  CHECK(spec.turnout.base_share == 0.6);
+  CHECK(spec.turnout.compulsory_bonus == 3.0);
+  REQUIRE(spec.turnout.by_region.size() == 1);
+  CHECK(spec.turnout.by_region[0].name == "Atyrau");
+  CHECK(spec.turnout.by_region[0].shift == -0.2);
+  CHECK(spec.membership.voted_last_cycle == 0.4);
+  REQUIRE(spec.voting.channels.size() == 2);
+  CHECK(spec.voting.channels[0].return_next_day == 0.5);
+  CHECK(spec.voting.channels[0].postpone_probability == 0.1);
+  REQUIRE(spec.voting.channels[0].failure_by_age.size() == 1);
+  CHECK(spec.voting.channels[0].failure_by_age[0].name == "over_35");
+  CHECK(spec.voting.channels[0].failure_by_age[0].probability == 0.05);
+  CHECK(spec.voting.channels[1].cost == 0.3);
+  REQUIRE(spec.disruptions.suspensions.size() == 1);
+  CHECK(spec.disruptions.suspensions[0].membership_change == -0.05);
+  CHECK(spec.disruptions.suspensions[0].closed_channels == std::vector<std::string>{"paper"});
+  CHECK(spec.disruptions.suspensions[0].first_day_share == 0.4);
+  // --print-resolved shows the groups, and its text reads back to the same scenario.
+  CHECK(loaded.resolved_yaml.find("        groups:\n") != std::string::npos);
+  const auto again = load_scenario_text(loaded.resolved_yaml, "resolved.yaml", kFixtures);
+  CHECK(again.resolved_yaml == loaded.resolved_yaml);
+  CHECK(again.spec.selection.stages[0].selectorate.groups.size() == 2);
 }
 
 TEST_CASE("calibration and validation targets are read with their filters, bands and parameters",
