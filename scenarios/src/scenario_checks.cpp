@@ -216,12 +216,28 @@ class Checker {
         reader_.report_at(base + ".selectorate.voters",
                           "a positive number of voters for an all_voters selectorate", "nothing or 0");
       }
-      check_selector_groups(stage, base + ".selectorate.groups");
+      check_selector_groups(stage, i == first_vote_stage(), base + ".selectorate.groups");
     }
   }
 
-  void check_selector_groups(const StageSpec& stage, const std::string& base) {
+  // The index of the first stage whose method is vote: the one whose selectors the run draws.
+  [[nodiscard]] std::size_t first_vote_stage() const {
+    const auto& stages = spec_.selection.stages;
+    return static_cast<std::size_t>(
+        std::find_if(stages.begin(), stages.end(),
+                     [](const StageSpec& stage) { return stage.method == SelectionMethod::vote; }) -
+        stages.begin());
+  }
+
+  void check_selector_groups(const StageSpec& stage, bool first_vote, const std::string& base) {
     if (stage.selectorate.groups.empty() || !reader_.ok(base)) return;
+    if (stage.method == SelectionMethod::vote && !first_vote) {
+      reader_.report_at(base,
+                        "selector groups on the first vote stage only (a later vote stage is a conference "
+                        "of delegates)",
+                        fmt::format("{} group(s)", stage.selectorate.groups.size()));
+      return;
+    }
     if (stage.method != SelectionMethod::vote) {
       reader_.report_at(base,
                         "no selector groups for a stage whose method is appoint (groups are the selectors of "

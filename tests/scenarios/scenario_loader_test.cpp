@@ -129,6 +129,10 @@ const std::vector<BadFixture> kBadFixtures{
     {"groups_on_appoint_stage",
      "BAD/groups_on_appoint_stage.yaml:7:43: selection.stages[0].selectorate.groups: expected no selector "
      "groups for a stage whose method is appoint (groups are the selectors of a vote), found 1 group(s)"},
+    {"groups_on_later_vote_stage",
+     "BAD/groups_on_later_vote_stage.yaml:13:57: selection.stages[1].selectorate.groups: expected selector "
+     "groups on the first vote stage only (a later vote stage is a conference of delegates), found 1 "
+     "group(s)"},
     {"horizon_before_phase_end",
      "GOOD/base.yaml:10:56: calendar.phases.congress.end: expected a time at or before calendar.horizon "
      "(\"2020-11-25T12:00\"), found \"2020-11-26\""},
