@@ -216,26 +216,46 @@ class Checker {
         reader_.report_at(base + ".selectorate.voters",
                           "a positive number of voters for an all_voters selectorate", "nothing or 0");
       }
-      check_selector_groups(stage, base + ".selectorate.groups");
+      check_selector_groups(stage, i == first_vote_stage(), base + ".selectorate.groups");
     }
   }
 
-  void check_selector_groups(const StageSpec& stage, const std::string& base) {
+  // The index of the first stage whose method is vote: the one whose selectors the run draws.
+  [[nodiscard]] std::size_t first_vote_stage() const {
+    const auto& stages = spec_.selection.stages;
+    return static_cast<std::size_t>(
+        std::find_if(stages.begin(), stages.end(),
+                     [](const StageSpec& stage) { return stage.method == SelectionMethod::vote; }) -
+        stages.begin());
+  }
+
+  void check_selector_groups(const StageSpec& stage, bool first_vote, const std::string& base) {
     if (stage.selectorate.groups.empty() || !reader_.ok(base)) return;
+    if (stage.method == SelectionMethod::vote && !first_vote) {
+      reader_.report_at(base,
+                        "selector groups on the first vote stage only (a later vote stage is a conference "
+                        "of delegates)",
+                        fmt::format("{} group(s)", stage.selectorate.groups.size()));
+      return;
+    }
     if (stage.method != SelectionMethod::vote) {
-      reader_.report_at(base, "no selector groups for a stage whose method is appoint (groups vote)",
+      reader_.report_at(base,
+                        "no selector groups for a stage whose method is appoint (groups are the selectors of "
+                        "a vote)",
                         fmt::format("{} group(s)", stage.selectorate.groups.size()));
       return;
     }
     std::vector<std::string_view> stage_channels(stage.channels.begin(), stage.channels.end());
-    int member_groups = 0;
+    const SelectorGroupSpec* members_group = nullptr;
     for (const SelectorGroupSpec& group : stage.selectorate.groups) {
       const std::string path = base + "." + group.name;
       if (!reader_.ok(path)) continue;
       if (group.source == SelectorSource::members) {
-        if (++member_groups > 1) {
+        if (members_group != nullptr) {
           reader_.report_at(path + ".source", "at most one group of source members (the membership roll)",
-                            "a second one");
+                            fmt::format("a second one (\"{}\" is the first)", members_group->name));
+        } else {
+          members_group = &group;
         }
         if (group.size != 0) {
           reader_.report_at(path + ".size", "no size for source members (the roll is membership.size)",
@@ -257,8 +277,8 @@ class Checker {
   // base_logit and base_share say the same thing: one of them.
   void check_base_given(const std::string& path) {
     if (reader_.given(path + ".base_logit") && reader_.given(path + ".base_share")) {
-      reader_.report_at(path + ".base_share", "either base_logit or base_share, not both",
-                        "both (base_share = logistic(base_logit))");
+      reader_.report_at(path + ".base_share",
+                        "base_logit or base_share, not both (base_share is logistic(base_logit))", "both");
     }
   }
 
@@ -352,8 +372,10 @@ class Checker {
       if (!channel.failure_by_age.empty() && channel.kind != ChannelKind::online &&
           reader_.ok(base + ".kind")) {
         reader_.report_at(base + ".failure_by_age",
-                          "failure_by_age on an online channel only (others never fail)",
-                          fmt::format("a {} channel", name_of(channel.kind)));
+                          fmt::format("no failure_by_age for a channel whose kind is {} (only online "
+                                      "attempts fail)",
+                                      name_of(channel.kind)),
+                          fmt::format("{} age band(s)", channel.failure_by_age.size()));
       }
     }
     const ExtensionPolicySpec& extension = spec_.voting.extension;

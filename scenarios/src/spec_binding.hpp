@@ -3,12 +3,16 @@
 // prints through them, and docs/scenario.md documents the same keys.
 #pragma once
 
+#include <type_traits>
+
 #include "primsim/models/spec/scenario_spec.hpp"
 #include "value_range.hpp"
 
 namespace primsim::scenarios {
 
 namespace spec = models::spec;
+
+class SpecWriter;
 
 template <typename V>
 void bind(V& v, spec::PartySpec& s) {
@@ -347,7 +351,9 @@ void bind(V& v, spec::RegionTurnoutSpec& s) {
 
 template <typename V>
 void bind(V& v, spec::TurnoutSpec& s) {
-  v.number("base_logit", s.base_logit, kAnyNumber);
+  // A resolved scenario shows the intercept as it was given: base_logit with its default, or
+  // base_share alone, since a scenario that gives both is refused.
+  if (!(std::is_same_v<V, SpecWriter> && s.base_share)) v.number("base_logit", s.base_logit, kAnyNumber);
   v.optional_number("base_share", s.base_share, kOpenShare);
   v.number("benefit", s.benefit, kAnyNumber);
   v.number("cost", s.cost, kAnyNumber);

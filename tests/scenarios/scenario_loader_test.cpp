@@ -54,12 +54,20 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/arrival_outside_nomination.yaml:5:15: candidacy.arrival_profile[0].start: expected a window inside "
      "the nomination phase nomination (\"2020-08-17\" to \"2020-08-29\"), found \"2020-08-17\" to "
      "\"2020-09-05\""},
+    {"base_logit_and_base_share",
+     "BAD/base_logit_and_base_share.yaml:3:40: turnout.base_share: expected base_logit or base_share, not "
+     "both (base_share is logistic(base_logit)), found both"},
+    {"base_share_one",
+     "BAD/base_share_one.yaml:3:23: turnout.base_share: expected a probability in (0, 1), found \"1\""},
     {"capacity_not_a_number",
      "BAD/capacity_not_a_number.yaml:6:17: voting.channels.online.capacity: expected a positive integer, "
      "found \"lots\""},
     {"channel_ends_before_start",
      "BAD/channel_ends_before_start.yaml:5:38: voting.channels.online.end: expected a time after start, "
      "found a time at or before it"},
+    {"closed_unknown_channel",
+     "BAD/closed_unknown_channel.yaml:5:78: disruptions.suspensions[0].closed_channels[0]: expected the name "
+     "of a channel in voting.channels (online), found \"in_person\""},
     {"committee_without_size",
      "BAD/committee_without_size.yaml:5:38: selection.stages[0].selectorate.size: expected a positive size "
      "for a committee selectorate, found nothing or 0"},
@@ -101,8 +109,30 @@ const std::vector<BadFixture> kBadFixtures{
     {"extension_without_channel",
      "BAD/extension_without_channel.yaml:4:14: voting.extension.channel: expected the channel to extend when "
      "enabled is true, found nothing (the key is required)"},
+    {"failure_by_age_on_paper",
+     "BAD/failure_by_age_on_paper.yaml:13:23: voting.channels.paper.failure_by_age: expected no "
+     "failure_by_age for a channel whose kind is paper (only online attempts fail), found 1 age band(s)"},
+    {"failure_by_age_unknown_band",
+     "BAD/failure_by_age_unknown_band.yaml:10:33: voting.channels.online.failure_by_age.over_60: expected "
+     "the name of an age band in membership.age_bands (under_35, over_35), found \"over_60\" (did you mean "
+     "\"over_35\"?)"},
     {"flag_not_boolean",
      "BAD/flag_not_boolean.yaml:3:23: output.write_lists: expected true or false, found \"yes\""},
+    {"group_base_logit_and_base_share",
+     "BAD/group_base_logit_and_base_share.yaml:11:88: "
+     "selection.stages[0].selectorate.groups.voters.turnout.base_share: expected base_logit or base_share, "
+     "not both (base_share is logistic(base_logit)), found both"},
+    {"group_channel_not_of_stage",
+     "BAD/group_channel_not_of_stage.yaml:13:68: "
+     "selection.stages[0].selectorate.groups.supporters.channels[0]: expected the name of a channel of the "
+     "stage (online), found \"paper\""},
+    {"groups_on_appoint_stage",
+     "BAD/groups_on_appoint_stage.yaml:7:43: selection.stages[0].selectorate.groups: expected no selector "
+     "groups for a stage whose method is appoint (groups are the selectors of a vote), found 1 group(s)"},
+    {"groups_on_later_vote_stage",
+     "BAD/groups_on_later_vote_stage.yaml:13:57: selection.stages[1].selectorate.groups: expected selector "
+     "groups on the first vote stage only (a later vote stage is a conference of delegates), found 1 "
+     "group(s)"},
     {"horizon_before_phase_end",
      "GOOD/base.yaml:10:56: calendar.phases.congress.end: expected a time at or before calendar.horizon "
      "(\"2020-11-25T12:00\"), found \"2020-11-26\""},
@@ -112,6 +142,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"incumbent_share_moved",
      "BAD/incumbent_share_moved.yaml:4:3: candidacy.incumbent_share: expected candidacy.offices.*.incumbents "
      "and incumbents_running (the key moved there), found \"incumbent_share\""},
+    {"members_group_with_size",
+     "BAD/members_group_with_size.yaml:10:44: selection.stages[0].selectorate.groups.members.size: expected "
+     "no size for source members (the roll is membership.size), found 5000"},
     {"missing_epoch",
      "BAD/missing_epoch.yaml:3:11: calendar.epoch: expected an ISO local date or date-time (YYYY-MM-DD or "
      "YYYY-MM-DDTHH:MM), found nothing (the key is required)"},
@@ -191,6 +224,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"section_not_a_map", "BAD/section_not_a_map.yaml:3:10: turnout: expected a map, found \"high\""},
     {"share_above_one",
      "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share in [0, 1], found \"1.2\""},
+    {"supporters_without_size",
+     "BAD/supporters_without_size.yaml:11:23: selection.stages[0].selectorate.groups.supporters.size: "
+     "expected a positive number of persons for source supporters, found nothing or 0"},
     {"suspension_announced_before",
      "BAD/suspension_announced_before.yaml:5:48: disruptions.suspensions[0].announced: expected a time after "
      "at (\"2020-08-20\"), found \"2020-08-19\""},
@@ -237,6 +273,13 @@ const std::vector<BadFixture> kBadFixtures{
      "\"-1\"\nBAD/three_mistakes.yaml:3:37: membership.women_share: expected a share in [0, 1], found "
      "\"2\"\nBAD/three_mistakes.yaml:4:24: ensemble.replicates: expected an integer in [1, 1000000], found "
      "\"many\""},
+    {"turnout_unknown_region",
+     "BAD/turnout_unknown_region.yaml:6:15: turnout.by_region.Shymkent: expected the name of a region in "
+     "territory.regions (Almaty city, Atyrau), found \"Shymkent\""},
+    {"two_members_groups",
+     "BAD/two_members_groups.yaml:11:31: selection.stages[0].selectorate.groups.old_guard.source: expected "
+     "at most one group of source members (the membership roll), found a second one (\"members\" is the "
+     "first)"},
     {"unknown_channel",
      "BAD/unknown_channel.yaml:5:46: selection.stages[0].channels[0]: expected the name of a channel in "
      "voting.channels (online), found \"onlin\" (did you mean \"online\"?)"},
@@ -391,7 +434,7 @@ TEST_CASE("a scenario without a sweep is one grid point", "[scenarios]") {
 }
 
 TEST_CASE("the resolved YAML fills defaults and reads back to itself", "[scenarios]") {
-  for (const char* name : {"base.yaml", "grandchild.yaml", "sweep.yaml"}) {
+  for (const char* name : {"base.yaml", "grandchild.yaml", "sweep.yaml", "groups.yaml"}) {
     INFO(name);
     const auto first = load_scenario(kFixtures / "good" / name);
     CHECK(first.resolved_yaml.find("abandon_probability: 0.1") != std::string::npos);
@@ -399,6 +442,57 @@ TEST_CASE("the resolved YAML fills defaults and reads back to itself", "[scenari
     CHECK(second.resolved_yaml == first.resolved_yaml);
     CHECK(second.grid.size() == first.grid.size());
   }
+}
+
+TEST_CASE("selector groups are read with their overrides and print back to themselves", "[scenarios]") {
+  using primsim::models::spec::SelectorSource;
+  const auto loaded = load_scenario(kFixtures / "good" / "groups.yaml");
+  const auto& spec = loaded.spec;
+  const auto& groups = spec.selection.stages[0].selectorate.groups;
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0].name == "members");
+  CHECK(groups[0].source == SelectorSource::members);
+  CHECK(groups[0].size == 0);
+  CHECK(groups[0].channels.empty());
+  CHECK_FALSE(groups[0].turnout.base_share);
+  const auto& supporters = groups[1];
+  CHECK(supporters.name == "supporters");
+  CHECK(supporters.source == SelectorSource::supporters);
+  CHECK(supporters.size == 30000);
+  CHECK(supporters.registered_share == 0.8);
+  CHECK(supporters.registration_cutoff.count() == 14 * 86400);
+  CHECK(supporters.channels == std::vector<std::string>{"online"});
+  CHECK(supporters.online_access_share == 0.9);
+  CHECK_FALSE(supporters.employer_dependent_share);
+  CHECK(supporters.turnout.base_share == 0.3);
+  CHECK(supporters.turnout.habit == 0.0);
+  CHECK_FALSE(supporters.turnout.base_logit);
+  CHECK(supporters.choice.endorsement_weight == 0.1);
+  CHECK(supporters.choice.incumbency_weight == 0.5);
+  CHECK_FALSE(supporters.choice.valence_weight);
+  // The turnout, channel and suspension keys that go with them.
+  CHECK(spec.turnout.base_share == 0.6);
+  CHECK(spec.turnout.compulsory_bonus == 3.0);
+  REQUIRE(spec.turnout.by_region.size() == 1);
+  CHECK(spec.turnout.by_region[0].name == "Atyrau");
+  CHECK(spec.turnout.by_region[0].shift == -0.2);
+  CHECK(spec.membership.voted_last_cycle == 0.4);
+  REQUIRE(spec.voting.channels.size() == 2);
+  CHECK(spec.voting.channels[0].return_next_day == 0.5);
+  CHECK(spec.voting.channels[0].postpone_probability == 0.1);
+  REQUIRE(spec.voting.channels[0].failure_by_age.size() == 1);
+  CHECK(spec.voting.channels[0].failure_by_age[0].name == "over_35");
+  CHECK(spec.voting.channels[0].failure_by_age[0].probability == 0.05);
+  CHECK(spec.voting.channels[1].cost == 0.3);
+  REQUIRE(spec.disruptions.suspensions.size() == 1);
+  CHECK(spec.disruptions.suspensions[0].membership_change == -0.05);
+  CHECK(spec.disruptions.suspensions[0].closed_channels == std::vector<std::string>{"paper"});
+  CHECK(spec.disruptions.suspensions[0].first_day_share == 0.4);
+  // --print-resolved shows the groups, and its text reads back to the same scenario.
+  CHECK(loaded.resolved_yaml.find("        groups:\n") != std::string::npos);
+  const auto again = load_scenario_text(loaded.resolved_yaml, "resolved.yaml", kFixtures);
+  CHECK(again.resolved_yaml == loaded.resolved_yaml);
+  CHECK(again.spec.selection.stages[0].selectorate.groups.size() == 2);
 }
 
 TEST_CASE("calibration and validation targets are read with their filters, bands and parameters",

@@ -24,6 +24,10 @@ status=0
 "$primsim" validate "$fixtures/good/grandchild.yaml" --set ensemble.seed=7 --print-resolved >"$work/resolved.yaml"
 grep -q '^  seed: 7$' "$work/resolved.yaml"
 "$primsim" validate "$work/resolved.yaml" --print-resolved | diff - "$work/resolved.yaml"
+# Selector groups with their channels and overrides print and read back to the same text.
+"$primsim" validate "$fixtures/good/groups.yaml" --print-resolved >"$work/groups.yaml"
+grep -q '^ *supporters:$' "$work/groups.yaml" && grep -q '^ *source: supporters$' "$work/groups.yaml"
+"$primsim" validate "$work/groups.yaml" --print-resolved | diff - "$work/groups.yaml"
 # The 2020 preset's published figures: both blocks are printed, and read back to the same text.
 "$primsim" validate "$fixtures/../../scenarios/presets/nur_otan_2020.yaml" --print-resolved >"$work/2020.yaml"
 grep -q '^calibration:$' "$work/2020.yaml" && grep -q '^validation:$' "$work/2020.yaml"
