@@ -261,6 +261,18 @@ class Checker {
           reader_.report_at(path + ".size", "no size for source members (the roll is membership.size)",
                             std::to_string(group.size));
         }
+        // The members' own keys say these things; a group key would be ignored.
+        if (group.registration_cutoff.count() != 0) {
+          reader_.report_at(path + ".registration_cutoff",
+                            "no registration_cutoff for source members (selectorate.min_tenure says who is "
+                            "a member long enough)",
+                            fmt::format("a cut-off of {} s", group.registration_cutoff.count()));
+        }
+        if (group.employer_dependent_share || group.online_access_share) {
+          reader_.report_at(
+              path + (group.employer_dependent_share ? ".employer_dependent_share" : ".online_access_share"),
+              "no demography for source members (the membership block gives theirs)", "a share");
+        }
       } else if (group.size == 0) {
         reader_.report_at(path + ".size",
                           fmt::format("a positive number of persons for source {}", name_of(group.source)),

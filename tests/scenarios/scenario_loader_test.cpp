@@ -145,6 +145,13 @@ const std::vector<BadFixture> kBadFixtures{
     {"members_group_with_size",
      "BAD/members_group_with_size.yaml:10:44: selection.stages[0].selectorate.groups.members.size: expected "
      "no size for source members (the roll is membership.size), found 5000"},
+    {"members_group_with_demography",
+     "BAD/members_group_with_demography.yaml:11:59: selection.stages[0].selectorate.groups.members."
+     "registration_cutoff: expected no registration_cutoff for source members (selectorate.min_tenure says "
+     "who "
+     "is a member long enough), found a cut-off of 604800 s\nBAD/members_group_with_demography.yaml:11:84: "
+     "selection.stages[0].selectorate.groups.members.online_access_share: expected no demography for source "
+     "members (the membership block gives theirs), found a share"},
     {"missing_epoch",
      "BAD/missing_epoch.yaml:3:11: calendar.epoch: expected an ISO local date or date-time (YYYY-MM-DD or "
      "YYYY-MM-DDTHH:MM), found nothing (the key is required)"},

@@ -25,10 +25,14 @@ spec::ScenarioSpec party_scenario(const spec::ScenarioSpec& scenario, std::size_
     }
     own.candidacy.expected_applications = scaled(own.candidacy.expected_applications, scale);
   }
-  if (chosen.support_share != 1.0) {
-    for (auto& stage : own.selection.stages) {
-      if (stage.selectorate.kind == spec::SelectorateKind::all_voters)
-        stage.selectorate.voters = scaled(stage.selectorate.voters, chosen.support_share);
+  // Registered supporters belong to a party as its members do; the voters who choose its ballot
+  // are its support share of them.
+  for (auto& stage : own.selection.stages) {
+    if (stage.selectorate.kind == spec::SelectorateKind::all_voters)
+      stage.selectorate.voters = scaled(stage.selectorate.voters, chosen.support_share);
+    for (auto& group : stage.selectorate.groups) {
+      if (group.source == spec::SelectorSource::supporters) group.size = scaled(group.size, scale);
+      if (group.source == spec::SelectorSource::voters) group.size = scaled(group.size, chosen.support_share);
     }
   }
   return own;

@@ -52,6 +52,20 @@ TEST_CASE("a party's scenario scales its members and applicants, and an open sel
   CHECK(party_scenario(scenario, 0).selection.stages[0].selectorate.voters == 700000);
   CHECK(party_scenario(scenario, 0).membership.size == 45000);
   CHECK(party_names(scenario) == std::vector<std::string>{"ruling", "opposition"});
+
+  // Registered supporters scale with the party, as its members do; outside voters with its support.
+  spec::SelectorGroupSpec supporters;
+  supporters.name = "supporters";
+  supporters.source = spec::SelectorSource::supporters;
+  supporters.size = 30000;
+  spec::SelectorGroupSpec voters;
+  voters.name = "voters";
+  voters.source = spec::SelectorSource::voters;
+  voters.size = 100000;
+  scenario.selection.stages[0].selectorate.groups = {supporters, voters};
+  const auto groups = party_scenario(scenario, 1).selection.stages[0].selectorate.groups;
+  CHECK(groups[0].size == 15000);
+  CHECK(groups[1].size == 30000);
 }
 
 TEST_CASE("adding a party leaves the first party's results unchanged and runs the other on its own streams",
