@@ -376,10 +376,23 @@ class Checker {
                   "a region in territory.regions");
       }
       const auto bands = names_in(spec_.membership.age_bands);
-      for (const AgeFailureSpec& band : channel.failure_by_age) {
+      for (const ExtraFailureSpec& band : channel.failure_by_age) {
         const std::string path = base + ".failure_by_age." + band.name;
         if (std::find(bands.begin(), bands.end(), band.name) == bands.end())
           reference(path, band.name, bands, "an age band in membership.age_bands");
+      }
+      for (const ExtraFailureSpec& region : channel.failure_by_region) {
+        const std::string path = base + ".failure_by_region." + region.name;
+        if (std::find(regions.begin(), regions.end(), region.name) == regions.end())
+          reference(path, region.name, regions, "a region in territory.regions");
+      }
+      if (!channel.failure_by_region.empty() && channel.kind != ChannelKind::online &&
+          reader_.ok(base + ".kind")) {
+        reader_.report_at(base + ".failure_by_region",
+                          fmt::format("no failure_by_region for a channel whose kind is {} (only online "
+                                      "attempts fail)",
+                                      name_of(channel.kind)),
+                          fmt::format("{} region(s)", channel.failure_by_region.size()));
       }
       if (!channel.failure_by_age.empty() && channel.kind != ChannelKind::online &&
           reader_.ok(base + ".kind")) {

@@ -268,7 +268,7 @@ void bind(V& v, spec::SelectionSpec& s) {
 }
 
 template <typename V>
-void bind(V& v, spec::AgeFailureSpec& s) {
+void bind(V& v, spec::ExtraFailureSpec& s) {
   v.number("probability", s.probability, kShare, Presence::required);
 }
 
@@ -288,7 +288,8 @@ void bind(V& v, spec::ChannelSpec& s) {
   v.number("return_next_day", s.return_next_day, kShare);
   v.number("postpone_probability", s.postpone_probability, kShare);
   v.number("cost", s.cost, kAnyNumber);
-  v.named_map("failure_by_age", s.failure_by_age, spec::AgeFailureSpec{});
+  v.named_map("failure_by_age", s.failure_by_age, spec::ExtraFailureSpec{});
+  v.named_map("failure_by_region", s.failure_by_region, spec::ExtraFailureSpec{});
   v.names("regions", s.regions);
 }
 

@@ -116,6 +116,10 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/failure_by_age_unknown_band.yaml:10:33: voting.channels.online.failure_by_age.over_60: expected "
      "the name of an age band in membership.age_bands (under_35, over_35), found \"over_60\" (did you mean "
      "\"over_35\"?)"},
+    {"failure_by_region_unknown",
+     "BAD/failure_by_region_unknown.yaml:6:37: voting.channels.online.failure_by_region.Shymkent: expected "
+     "the "
+     "name of a region in territory.regions (Almaty city, Atyrau), found \"Shymkent\""},
     {"flag_not_boolean",
      "BAD/flag_not_boolean.yaml:3:23: output.write_lists: expected true or false, found \"yes\""},
     {"group_base_logit_and_base_share",

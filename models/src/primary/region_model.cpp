@@ -232,11 +232,17 @@ void RegionModel::open_voting(sim::LpContext& context) {
   }
   failure_by_band_.assign(scenario.membership.age_bands.size(), 0.0);
   if (const auto online = world_.online_channel()) {
-    for (const auto& failure :
-         scenario.voting.channels[world_.channels()[*online].spec_index].failure_by_age) {
-      for (std::size_t b = 0; b < failure_by_band_.size(); ++b) {
-        if (scenario.membership.age_bands[b].name == failure.name) failure_by_band_[b] = failure.probability;
+    const auto& channel = scenario.voting.channels[world_.channels()[*online].spec_index];
+    double regional = 0.0;
+    for (const auto& failure : channel.failure_by_region) {
+      if (failure.name == scenario.territory.regions[region_].name) regional = failure.probability;
+    }
+    for (std::size_t b = 0; b < failure_by_band_.size(); ++b) {
+      double by_age = 0.0;
+      for (const auto& failure : channel.failure_by_age) {
+        if (scenario.membership.age_bands[b].name == failure.name) by_age = failure.probability;
       }
+      failure_by_band_[b] = 1.0 - (1.0 - by_age) * (1.0 - regional);
     }
   }
 

@@ -209,7 +209,7 @@ TEST_CASE("turnout answers closeness, channel cost, habit, region and compulsion
   CHECK(turnout_of(compulsory) > mild);
 }
 
-TEST_CASE("older voters' failed logins count with the platform's failures", "[models]") {
+TEST_CASE("older or rural voters' failed logins count with the platform's failures", "[models]") {
   auto scenario = testing::mini_2020();
   scenario.voting.channels[0].capacity = 100000;
   const auto failures = [](const results::ReplicateResults& r) {
@@ -222,4 +222,8 @@ TEST_CASE("older voters' failed logins count with the platform's failures", "[mo
   const auto r = run(scenario);
   CHECK(failures(r) > 1000);
   CHECK(r.summary.front().voters_gave_up > 0);
+  // A region of poor connections adds its own failures to the older voters'.
+  scenario.voting.channels[0].failure_by_region = {{"west", 0.5}};
+  const auto rural = run(scenario);
+  CHECK(failures(rural) > failures(r) + 1000);
 }

@@ -135,7 +135,8 @@ class RegionModel final : public sim::LpModel {
   std::vector<sim::SimTime> channel_close_;  // per ChannelPlan, extensions applied
   std::vector<ArrivalProfile> arrivals_;     // per ChannelPlan, over its window in this region
   std::vector<double> unit_closeness_;       // per contest unit
-  std::vector<double> failure_by_band_;      // online attempts failing whatever the load, per age band
+  // Online attempts failing whatever the load, per age band, this region's chance included.
+  std::vector<double> failure_by_band_;
   RegionVotes votes_;
   std::vector<ContestMargin> contest_margins_;
   WarningLog warnings_;

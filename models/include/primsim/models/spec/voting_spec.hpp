@@ -31,8 +31,9 @@ inline constexpr std::array<std::string_view, 4> kChannelAccessNames{"everyone",
                                                                      "remote_settlements", "others"};
 constexpr std::span<const std::string_view> names_of(ChannelAccess) { return kChannelAccessNames; }
 
-struct AgeFailureSpec {
-  std::string name;  // an age band of the membership
+// An attempt that fails whatever the platform's load, for a kind of voter.
+struct ExtraFailureSpec {
+  std::string name;  // an age band of the membership, or a region
   double probability = 0.0;
 };
 
@@ -66,7 +67,10 @@ struct ChannelSpec {
   double cost = 0.0;
   // Online: extra chance that an attempt fails whatever the load, by the voter's age band
   // (verification problems of older voters); by name of membership.age_bands.
-  std::vector<AgeFailureSpec> failure_by_age;
+  std::vector<ExtraFailureSpec> failure_by_age;
+  // ... and by the voter's region (poor connections where most live in the countryside); a
+  // voter's chances combine: 1 - (1 - age's) x (1 - region's).
+  std::vector<ExtraFailureSpec> failure_by_region;
   // Regions where the channel is open; empty: all.
   std::vector<std::string> regions;
 };
