@@ -32,7 +32,7 @@ double ArrivalProfile::daytime_rate(double local_hour, std::int32_t peak_hour) {
 
 ArrivalProfile::ArrivalProfile(spec::TimeWindow window, double first_day_share, std::int32_t peak_hour,
                                sim::Duration local_shift)
-    : peak_hour_(peak_hour), local_shift_(local_shift) {
+    : local_shift_(local_shift) {
   // Slots end at every local hour boundary; the daytime rate is taken at a slot's middle.
   std::vector<double> mass;
   std::vector<std::int64_t> day;

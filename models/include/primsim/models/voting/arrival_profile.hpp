@@ -36,7 +36,6 @@ class ArrivalProfile {
  private:
   [[nodiscard]] sim::SimTime draw_in_slot(std::size_t slot, sim::RandomStream& stream) const;
 
-  std::int32_t peak_hour_;
   sim::Duration local_shift_;
   // The window cut at every local hour; cumulative_[i] is the share of arrivals before the end of
   // slot i.
