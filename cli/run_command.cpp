@@ -28,6 +28,7 @@
 #include "ensemble_block.hpp"
 #include "integer_option.hpp"
 #include "mpi_world.hpp"
+#include "output_guard.hpp"
 #include "primsim/models/primary/party_scenario.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/output/ensemble_layout.hpp"
@@ -169,6 +170,7 @@ void print_results(const Options& options, const models::results::RunInfo& info,
 int run(const Options& options, const std::string& command_line) {
   const MpiWorld world;
   const auto loaded = scenarios::load_scenario(options.scenario, options.overrides);
+  refuse_unsafe_output("-o", options.output, loaded.files);
   const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
   const auto replicates =
       static_cast<std::uint32_t>(options.replicates.value_or(scenario.ensemble.replicates));

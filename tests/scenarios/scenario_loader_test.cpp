@@ -398,6 +398,15 @@ TEST_CASE("an extends chain merges maps key by key and replaces lists", "[scenar
   CHECK(spec.ensemble.replicates == 8);
 }
 
+TEST_CASE("a loaded scenario lists every file it read, the file given first", "[scenarios]") {
+  // Commands refuse to write over these (run -o naming a parent would destroy it).
+  const auto loaded = load_scenario(kFixtures / "good" / "grandchild.yaml");
+  REQUIRE(loaded.files.size() == 3);
+  CHECK(loaded.files[0] == kFixtures / "good" / "grandchild.yaml");
+  CHECK(fs::equivalent(loaded.files[1], kFixtures / "good" / "child.yaml"));
+  CHECK(fs::equivalent(loaded.files[2], kFixtures / "good" / "base.yaml"));
+}
+
 TEST_CASE("times count seconds from the epoch in the scenario's zone", "[scenarios]") {
   const auto base = load_scenario(kFixtures / "good" / "base.yaml");
   // 2020-08-17 -> 2020-10-03T14:00 is 47 days and 14 hours.
