@@ -9,6 +9,8 @@
 
 #include "command.hpp"
 #include "csv_field.hpp"
+#include "integer_option.hpp"
+#include "primsim/models/rules/count_limits.hpp"
 #include "primsim/models/rules/party_votes_reader.hpp"
 #include "primsim/models/rules/seat_allocation.hpp"
 #include "tie_break_option.hpp"
@@ -28,11 +30,14 @@ Command add_allocate_command(CLI::App& parent) {
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand("allocate", "allocate list seats from a party,votes CSV file");
   app->add_option("--method", options->method, "dhondt, sainte-lague, hare or droop")->required();
-  app->add_option("--seats", options->seats, "seats to fill")->required()->check(CLI::PositiveNumber);
+  app->add_option("--seats", options->seats, "seats to fill")
+      ->required()
+      ->check(integer_in(1, models::rules::kMaxSeats));
   app->add_option("--threshold", options->threshold, "least share of the votes a party needs, e.g. 0.07")
       ->check(CLI::Range(0.0, 1.0));
   app->add_option("--threshold-base", options->threshold_base,
-                  "votes the threshold and shares refer to when the file does not hold them all");
+                  "votes the threshold and shares refer to when the file does not hold them all")
+      ->check(integer_in(1, models::rules::kMaxVotes));
   app->add_option("--first-divisor", options->first_divisor,
                   "Sainte-Lague's first divisor (1.2 in Sweden, 1.4 in Norway)");
   options->tie_break.add_to(*app);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "command.hpp"
+#include "output_guard.hpp"
 #include "primsim/output/shard_merge.hpp"
 
 namespace primsim::cli {
@@ -25,6 +26,7 @@ Command add_merge_command(CLI::App& parent) {
                 "shard files must then stay where they are)");
   return {app, [options] {
             std::vector<std::filesystem::path> shards(options->shards.begin(), options->shards.end());
+            refuse_unsafe_output("OUT.h5", options->output, shards);
             output::merge_shards(
                 options->output, shards,
                 options->is_virtual ? output::MergeKind::virtual_datasets : output::MergeKind::copy);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "integer_option.hpp"
 #include "primsim/sim/parallel_executor.hpp"
 #include "primsim/sim/phold_model.hpp"
 #include "primsim/sim/sequential_executor.hpp"
@@ -24,12 +25,13 @@ Command add_phold_command(CLI::App& parent) {
   auto options = std::make_shared<Options>();
   CLI::App* app =
       parent.add_subcommand("phold", "run the engine's PHOLD self-check and print its trace digest");
-  app->add_option("--lps", options->parameters.lps, "logical processes")->check(CLI::PositiveNumber);
+  app->add_option("--lps", options->parameters.lps, "logical processes")->check(integer_in(1, UINT32_MAX));
   app->add_option("--end", options->parameters.end, "end time in PHOLD units")->check(CLI::PositiveNumber);
   app->add_option("--remote", options->parameters.remote, "share of events sent to a random LP")
       ->check(CLI::Range(0.0, 1.0));
-  app->add_option("--threads", options->threads, "0: sequential executor; T: parallel on T threads");
-  app->add_option("--seed", options->seed, "random seed");
+  app->add_option("--threads", options->threads, "0: sequential executor; T: parallel on T threads")
+      ->check(integer_in(0, kMaxThreads));
+  app->add_option("--seed", options->seed, "random seed")->check(integer_in(0, UINT64_MAX));
 
   return {app, [options] {
             sim::Simulation simulation(sim::phold_config(options->parameters, options->seed));

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "command.hpp"
+#include "output_guard.hpp"
 #include "primsim/output/html_report.hpp"
 #include "primsim/output/run_file.hpp"
 #include "primsim/output/terminal_report.hpp"
@@ -25,6 +26,7 @@ Command add_report_command(CLI::App& parent) {
   app->add_option("--html", options->html, "also write a self-contained HTML report with charts");
 
   return {app, [options] {
+            if (!options->html.empty()) refuse_unsafe_output("--html", options->html, {options->results});
             const output::RunFile run = output::RunFile::open(options->results);
             std::cout << output::terminal_report(run);
             if (!options->html.empty()) {

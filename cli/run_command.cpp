@@ -6,6 +6,7 @@
 // the ensemble into contiguous blocks that `primsim merge` joins.
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/chrono.h>
@@ -24,7 +26,9 @@
 
 #include "command.hpp"
 #include "ensemble_block.hpp"
+#include "integer_option.hpp"
 #include "mpi_world.hpp"
+#include "output_guard.hpp"
 #include "primsim/models/primary/party_scenario.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/output/ensemble_layout.hpp"
@@ -43,14 +47,33 @@ namespace fs = std::filesystem;
 
 std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
 
+// Reads one of SLURM's array variables: a decimal count below 2^32, or an input error naming it.
+std::uint32_t slurm_number(const char* name, const char* text) {
+  const std::string_view value(text);
+  std::uint32_t number = 0;
+  const auto [stop, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (value.empty() || value.find_first_not_of("0123456789") != std::string_view::npos ||
+      error != std::errc() || stop != value.data() + value.size()) {
+    throw sim::InputError(
+        fmt::format("{}: expected an integer in [0, {}], found \"{}\"", name, UINT32_MAX, value));
+  }
+  return number;
+}
+
 std::optional<output::Shard> shard_from_slurm() {
   const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
   const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
   if (id == nullptr || count == nullptr) return std::nullopt;
+  const std::uint32_t task = slurm_number("SLURM_ARRAY_TASK_ID", id);
+  const std::uint32_t tasks = slurm_number("SLURM_ARRAY_TASK_COUNT", count);
   // Arrays are often numbered from 1 (--array=1-8): the shard is the task's rank in the array.
   const char* min = std::getenv("SLURM_ARRAY_TASK_MIN");
-  const long first = min != nullptr ? std::strtol(min, nullptr, 10) : 0;
-  const std::string text = fmt::format("{}/{}", std::strtol(id, nullptr, 10) - first, count);
+  const std::uint32_t first = min != nullptr ? slurm_number("SLURM_ARRAY_TASK_MIN", min) : 0;
+  if (task < first) {
+    throw sim::InputError(fmt::format(
+        "SLURM_ARRAY_TASK_ID: expected at least SLURM_ARRAY_TASK_MIN ({}), found {}", first, task));
+  }
+  const std::string text = fmt::format("{}/{}", task - first, tasks);
   return output::parse_shard(text, "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
 }
 
@@ -147,6 +170,7 @@ void print_results(const Options& options, const models::results::RunInfo& info,
 int run(const Options& options, const std::string& command_line) {
   const MpiWorld world;
   const auto loaded = scenarios::load_scenario(options.scenario, options.overrides);
+  refuse_unsafe_output("-o", options.output, loaded.files);
   const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
   const auto replicates =
       static_cast<std::uint32_t>(options.replicates.value_or(scenario.ensemble.replicates));
@@ -264,9 +288,11 @@ Command add_run_command(CLI::App& parent, std::string command_line) {
   app->add_option("-o,--output", options->output, "results file to write (HDF5)")->required();
   app->add_option("--replicates", options->replicates,
                   "replicates per sweep point (default: ensemble.replicates)")
-      ->check(CLI::PositiveNumber);
-  app->add_option("--seed", options->seed, "random seed (default: ensemble.seed)");
-  app->add_option("--threads", options->threads, "worker threads (default: every core)");
+      ->check(integer_in(1, kMaxReplicates));
+  app->add_option("--seed", options->seed, "random seed (default: ensemble.seed)")
+      ->check(integer_in(0, UINT64_MAX));
+  app->add_option("--threads", options->threads, "worker threads (default: every core)")
+      ->check(integer_in(0, kMaxThreads));
   app->add_option("--set", options->overrides, "override a scenario key: key.path=value (repeatable)");
   app->add_option("--shard", options->shard,
                   "run block i of n of the ensemble (0 <= i < n) into a shard file for primsim merge "

@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "csv_field.hpp"
+#include "integer_option.hpp"
 #include "primsim/models/rules/preflib_reader.hpp"
 #include "primsim/models/rules/voting_rule.hpp"
 #include "tie_break_option.hpp"
@@ -28,7 +29,7 @@ Command add_tally_command(CLI::App& parent) {
                   "plurality, borda, approval, two-round, irv, stv, copeland or plackett-luce")
       ->required();
   app->add_option("--winners", options->winners, "candidates to elect (seats for stv)")
-      ->check(CLI::PositiveNumber);
+      ->check(integer_in(1, UINT32_MAX));
   options->tie_break.add_to(*app);
   app->add_option("BALLOTS", options->file, "PrefLib file")->required();
 

@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "integer_option.hpp"
 #include "primsim/models/rules/tie_break.hpp"
 
 namespace primsim::cli {
@@ -20,7 +21,8 @@ struct TieBreakOption {
            "--tie-break", kind,
            "index: the earlier candidate or party in the file wins a tie; lot: one lot drawn from --seed")
         ->check(CLI::IsMember({"index", "lot"}));
-    app.add_option("--seed", seed, "seed of the lot (with --tie-break lot)");
+    app.add_option("--seed", seed, "seed of the lot (with --tie-break lot)")
+        ->check(integer_in(0, UINT64_MAX));
   }
 
   // The lot's stream is keyed by (seed, replicate 0, entity 0, purpose) so that it is the same

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "command.hpp"
+#include "integer_option.hpp"
 #include "model_validation.hpp"
 #include "primsim/scenarios/scenario_error.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
@@ -36,10 +37,14 @@ Command add_validate_command(CLI::App& parent) {
                     "simulated, and the turnout at the end of each voting day");
   app->get_option("--print-resolved")->excludes(model);
   app->add_option("--replicates", options->run.replicates, "replicates (default: ensemble.replicates)")
-      ->check(CLI::PositiveNumber)
+      ->check(integer_in(1, kMaxReplicates))
       ->needs(model);
-  app->add_option("--seed", options->run.seed, "random seed (default: ensemble.seed)")->needs(model);
-  app->add_option("--threads", options->run.threads, "worker threads (default: every core)")->needs(model);
+  app->add_option("--seed", options->run.seed, "random seed (default: ensemble.seed)")
+      ->check(integer_in(0, UINT64_MAX))
+      ->needs(model);
+  app->add_option("--threads", options->run.threads, "worker threads (default: every core)")
+      ->check(integer_in(0, kMaxThreads))
+      ->needs(model);
   app->add_flag("--json", options->run.json, "print the tables as one JSON document")->needs(model);
   app->add_flag("--strict", options->run.strict, "exit with status 1 when a calibration target is missed")
       ->needs(model);

@@ -53,8 +53,11 @@ class Resolver {
       report_here("a readable scenario file", fmt::format("\"{}\", unreadable", file.string()));
       return {};
     }
+    files_.push_back(file);
     return load_text(text.str(), shown_name, file.parent_path(), canonical);
   }
+
+  [[nodiscard]] const std::vector<fs::path>& files() const { return files_; }
 
   SourceNode load_text(const std::string& text, const std::string& shown_name, const fs::path& directory,
                        const fs::path& identity) {
@@ -112,6 +115,7 @@ class Resolver {
 
   Diagnostics& diagnostics_;
   std::vector<fs::path> stack_;
+  std::vector<fs::path> files_;
 };
 
 // Sets the location of `node` and everything under it.
@@ -305,7 +309,9 @@ LoadedScenario load_scenario(const std::filesystem::path& file, const std::vecto
   Diagnostics diagnostics;
   Resolver resolver(diagnostics);
   SourceNode root = resolver.load_file(file, file.string(), nullptr);
-  return resolve(std::move(root), overrides, diagnostics);
+  LoadedScenario loaded = resolve(std::move(root), overrides, diagnostics);
+  loaded.files = resolver.files();
+  return loaded;
 }
 
 LoadedScenario load_scenario_text(const std::string& text, const std::string& name,
@@ -314,7 +320,9 @@ LoadedScenario load_scenario_text(const std::string& text, const std::string& na
   Diagnostics diagnostics;
   Resolver resolver(diagnostics);
   SourceNode root = resolver.load_text(text, name, directory, directory / name);
-  return resolve(std::move(root), overrides, diagnostics);
+  LoadedScenario loaded = resolve(std::move(root), overrides, diagnostics);
+  loaded.files = resolver.files();
+  return loaded;
 }
 
 }  // namespace primsim::scenarios

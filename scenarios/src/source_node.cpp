@@ -1,8 +1,10 @@
 // Turns yaml-cpp's tree into SourceNodes and merges them. Sizes are bounded because aliases can
-// expand a small file into an exponentially large tree ("billion laughs").
+// expand a small file into an exponentially large tree ("billion laughs"), and depth is bounded
+// because yaml-cpp builds a cyclic graph for an alias inside the node it names (`a: &a [*a]`).
 #include "source_node.hpp"
 
 #include <memory>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -12,6 +14,7 @@ namespace {
 
 constexpr std::size_t kMaxNodes = 200000;
 constexpr std::size_t kMaxScalarBytes = 1 << 20;
+constexpr std::size_t kMaxDepth = 64;
 
 class Converter {
  public:
@@ -25,6 +28,20 @@ class Converter {
       return false;
     }
     out.location = location(in.Mark());
+    if (in.IsSequence() || in.IsMap()) {
+      // Node::is compares identity, so an alias to an enclosing node is found among the ancestors.
+      for (const YAML::Node& ancestor : ancestors_) {
+        if (in.is(ancestor)) {
+          diagnostics_.add(out.location, path, "an alias to a node outside itself",
+                           "an alias to a node that contains it (a recursive alias)");
+          return false;
+        }
+      }
+      if (ancestors_.size() >= kMaxDepth) {
+        diagnostics_.add(out.location, path, fmt::format("at most {} levels of nesting", kMaxDepth), "more");
+        return false;
+      }
+    }
     switch (in.Type()) {
       case YAML::NodeType::Undefined:
       case YAML::NodeType::Null:
@@ -40,6 +57,7 @@ class Converter {
         return true;
       case YAML::NodeType::Sequence: {
         out.kind = SourceNode::Kind::sequence;
+        const AncestorScope scope(ancestors_, in);
         std::size_t index = 0;
         for (const YAML::Node& item : in) {
           out.items.emplace_back();
@@ -49,6 +67,7 @@ class Converter {
       }
       case YAML::NodeType::Map: {
         out.kind = SourceNode::Kind::map;
+        const AncestorScope scope(ancestors_, in);
         for (const auto& pair : in) {
           const SourceLocation key_location = location(pair.first.Mark());
           if (!pair.first.IsScalar()) {
@@ -75,6 +94,20 @@ class Converter {
   }
 
  private:
+  // Keeps a node on the ancestor stack while its children are converted.
+  class AncestorScope {
+   public:
+    AncestorScope(std::vector<YAML::Node>& stack, const YAML::Node& node) : stack_(stack) {
+      stack_.push_back(node);
+    }
+    ~AncestorScope() { stack_.pop_back(); }
+    AncestorScope(const AncestorScope&) = delete;
+    AncestorScope& operator=(const AncestorScope&) = delete;
+
+   private:
+    std::vector<YAML::Node>& stack_;
+  };
+
   [[nodiscard]] SourceLocation location(const YAML::Mark& mark) const {
     return {file_, mark.line + 1, mark.column + 1};
   }
@@ -82,6 +115,7 @@ class Converter {
   std::shared_ptr<const std::string> file_;
   Diagnostics& diagnostics_;
   std::size_t count_ = 0;
+  std::vector<YAML::Node> ancestors_;
 };
 
 }  // namespace

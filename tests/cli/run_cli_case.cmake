@@ -1,11 +1,17 @@
 # Runs primsim with ARGS (a ;-list), then checks its exit status and, unless EXPECTED is '-', that
-# stdout equals the EXPECTED file byte for byte.
+# stdout equals the EXPECTED file byte for byte; with STDERR set, that stderr contains that text.
 execute_process(COMMAND ${PRIMSIM} ${ARGS} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT status EQUAL STATUS)
   message(FATAL_ERROR "primsim ${ARGS}: expected exit status ${STATUS}, got ${status}\nstdout:\n${out}\nstderr:\n${err}")
 endif()
 if(STATUS EQUAL 2 AND err STREQUAL "")
   message(FATAL_ERROR "primsim ${ARGS}: exit status 2 without a message on stderr")
+endif()
+if(DEFINED STDERR)
+  string(FIND "${err}" "${STDERR}" found)
+  if(found EQUAL -1)
+    message(FATAL_ERROR "primsim ${ARGS}: stderr lacks '${STDERR}'\nstderr:\n${err}")
+  endif()
 endif()
 if(NOT EXPECTED STREQUAL "-")
   file(READ ${EXPECTED} expected_text)

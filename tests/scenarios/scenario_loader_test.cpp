@@ -180,6 +180,11 @@ const std::vector<BadFixture> kBadFixtures{
      "\"-5\""},
     {"negative_seed",
      "BAD/negative_seed.yaml:3:18: ensemble.seed: expected a non-negative integer, found \"-1\""},
+    {"nesting_too_deep",
+     "BAD/nesting_too_deep.yaml:3:71: "
+     "notes[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]["
+     "0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: expected "
+     "at most 64 levels of nesting, found more"},
     {"not_a_map", "BAD/not_a_map.yaml:2:1: (document): expected a map of scenario keys, found a list"},
     {"office_shares",
      "BAD/office_shares.yaml:5:5: candidacy.offices: expected shares that sum to 1, found a sum of 0.9"},
@@ -211,6 +216,14 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/quota_appoint_at_vote.yaml:8:86: selection.stages[0].rule.quota_shortfall: expected relax or "
      "leave_empty (appointees are named only to the list, at the stage held in the congress phase), found "
      "\"appoint\""},
+    {"recursive_alias",
+     "BAD/recursive_alias.yaml:3:8: notes[1]: expected an alias to a node outside itself, found an alias to "
+     "a "
+     "node that contains it (a recursive alias)"},
+    {"recursive_alias_map",
+     "BAD/recursive_alias_map.yaml:3:8: notes.inner.back: expected an alias to a node outside itself, found "
+     "an "
+     "alias to a node that contains it (a recursive alias)"},
     {"regions_as_list",
      "BAD/regions_as_list.yaml:4:12: territory.regions: expected a map of named entries, found a list"},
     {"remote_share_without_settlements",
@@ -385,6 +398,15 @@ TEST_CASE("an extends chain merges maps key by key and replaces lists", "[scenar
   CHECK(spec.ensemble.replicates == 8);
 }
 
+TEST_CASE("a loaded scenario lists every file it read, the file given first", "[scenarios]") {
+  // Commands refuse to write over these (run -o naming a parent would destroy it).
+  const auto loaded = load_scenario(kFixtures / "good" / "grandchild.yaml");
+  REQUIRE(loaded.files.size() == 3);
+  CHECK(loaded.files[0] == kFixtures / "good" / "grandchild.yaml");
+  CHECK(fs::equivalent(loaded.files[1], kFixtures / "good" / "child.yaml"));
+  CHECK(fs::equivalent(loaded.files[2], kFixtures / "good" / "base.yaml"));
+}
+
 TEST_CASE("times count seconds from the epoch in the scenario's zone", "[scenarios]") {
   const auto base = load_scenario(kFixtures / "good" / "base.yaml");
   // 2020-08-17 -> 2020-10-03T14:00 is 47 days and 14 hours.
@@ -419,6 +441,14 @@ TEST_CASE("a bad --set names the argument and the column of its value", "[scenar
                       "--set:1:1: (argument): expected key.path=value, found \"capacity\"");
   REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[5].name=x"}),
                       "--set:1:1: selection.stages.5: expected an index below 2, found \"5\"");
+}
+
+TEST_CASE("a recursive alias given with --set is refused, not followed", "[scenarios]") {
+  // yaml-cpp builds a cyclic graph for these; following it used to overflow the stack.
+  REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"notes=&a [*a]"}),
+                      "--set:1:7: notes: expected a YAML value, found \"&a [*a]\"");
+  REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"notes=&a {b: [1, *a]}"}),
+                      "--set:1:7: notes: expected a YAML value, found \"&a {b: [1, *a]}\"");
 }
 
 TEST_CASE("a sweep covers the grid, first key slowest", "[scenarios]") {

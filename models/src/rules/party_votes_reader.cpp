@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "primsim/models/rules/count_limits.hpp"
+
 namespace primsim::models::rules {
 namespace {
 
@@ -68,6 +70,7 @@ PartyVotes parse_party_votes(std::istream& in, const std::string& source) {
   std::string line;
   std::size_t line_number = 0;
   bool header_read = false;
+  std::uint64_t total = 0;
   while (std::getline(in, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -100,6 +103,13 @@ PartyVotes parse_party_votes(std::istream& in, const std::string& source) {
     if (text.empty() || error != std::errc{} || end != text.data() + text.size()) {
       throw PartyVotesError(fmt::format("{}:{}:{}: votes: expected a whole number of votes, found '{}'",
                                         source, line_number, fields[1].column, fields[1].text));
+    }
+    // Both are at most kMaxVotes when added, so the running total cannot wrap.
+    if (votes > kMaxVotes || (total += votes) > kMaxVotes) {
+      throw PartyVotesError(fmt::format("{}:{}:{}: votes: expected at most {} votes in the file, found {}{}",
+                                        source, line_number, fields[1].column, kMaxVotes,
+                                        votes > kMaxVotes ? "" : "a running total of ",
+                                        votes > kMaxVotes ? votes : total));
     }
     result.parties.push_back(party);
     result.votes.push_back(votes);

@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "primsim/models/rules/count_limits.hpp"
+
 namespace primsim::models::rules {
 namespace {
 
@@ -257,9 +259,14 @@ Profile parse_preflib(std::istream& in, const std::string& source, std::string_v
     const std::size_t n = profile->candidate_count();
     LineParser parser(source, line_number, view);
     const std::uint64_t count = read_order(parser, line_number, n, order);
+    // Both are at most kMaxVoters when added, so the running total cannot wrap.
+    if (count > kMaxVoters || (voters += count) > kMaxVoters) {
+      throw PreflibError(fmt::format("{}:{}:1: expected at most {} voters in the file, found {}{}", source,
+                                     line_number, kMaxVoters, count > kMaxVoters ? "" : "a running total of ",
+                                     count > kMaxVoters ? count : voters));
+    }
     check_order_kind(parser, kind, n, order);
     profile->add_ballot(order.candidates, order.tier_start, count);
-    voters += count;
   }
   if (!profile) {
     throw PreflibError(fmt::format("{}:{}:1: expected at least one order line, found the end of the file",

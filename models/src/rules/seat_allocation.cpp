@@ -2,7 +2,6 @@
 #include "primsim/models/rules/seat_allocation.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 #include <fmt/format.h>
 
@@ -74,8 +73,9 @@ std::vector<std::uint64_t> largest_remainders(std::span<const std::uint64_t> vot
       given += seats[p];
     }
   } else {
-    // Droop quota floor(total / (seats + 1)) + 1: never more than `seats` full quotas.
-    const std::uint64_t quota = total / (options.seats + 1) + 1;
+    // Droop quota floor(total / (seats + 1)) + 1: never more than `seats` full quotas. Wide, as
+    // seats + 1 wraps to 0 at 2^64 - 1 seats.
+    const auto quota = static_cast<std::uint64_t>(total / (static_cast<Wide>(options.seats) + 1) + 1);
     for (std::size_t p = 0; p < votes.size(); ++p) {
       if (!qualified[p]) continue;
       seats[p] = votes[p] / quota;
@@ -92,11 +92,12 @@ std::vector<std::uint64_t> largest_remainders(std::span<const std::uint64_t> vot
     if (votes[a] != votes[b]) return votes[a] > votes[b];
     return precedence[a] < precedence[b];
   });
-  // More seats left than parties only happens with Droop on tiny totals: go round again.
-  for (std::size_t i = 0; given < options.seats; i = (i + 1) % order.size()) {
-    ++seats[order[i]];
-    ++given;
-  }
+  // More seats left than parties only happens with Droop on tiny totals: go round again, whole
+  // rounds at once so that a huge seat count costs O(parties), not O(seats).
+  const std::uint64_t left = options.seats - given;
+  const std::uint64_t rounds = left / order.size();
+  const std::uint64_t extra = left % order.size();
+  for (std::size_t i = 0; i < order.size(); ++i) seats[order[i]] += rounds + (i < extra ? 1 : 0);
   return seats;
 }
 
@@ -142,7 +143,14 @@ Allocation allocate_seats(std::span<const std::uint64_t> votes, const Allocation
         fmt::format("--threshold: expected a fraction in [0, 1), found {}", options.threshold));
   }
   Allocation result;
-  const std::uint64_t total = std::accumulate(votes.begin(), votes.end(), std::uint64_t{0});
+  std::uint64_t total = 0;
+  for (const std::uint64_t party_votes : votes) {
+    // A wrapped total would make a quota smaller than the votes and give more seats than exist.
+    if (__builtin_add_overflow(total, party_votes, &total)) {
+      throw sim::InputError(
+          fmt::format("votes: expected a total of at most {} votes, found a sum that overflows", UINT64_MAX));
+    }
+  }
   result.base = options.threshold_base.value_or(total);
   if (result.base < total) {
     throw sim::InputError(fmt::format(

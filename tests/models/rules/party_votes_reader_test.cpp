@@ -38,3 +38,14 @@ TEST_CASE("malformed vote files name line, column and what was wrong", "[models]
   REQUIRE_THROWS_WITH(parse("party,votes\n"),
                       "votes.csv:2:1: expected at least one party line, found the end of the file");
 }
+
+TEST_CASE("vote counts are bounded so that their total cannot wrap", "[models][rules]") {
+  // Two counts that sum past 2^64 used to wrap to a small total and give more seats than exist.
+  REQUIRE_THROWS_WITH(parse("party,votes\nA,18446744073709551615\n"),
+                      "votes.csv:2:3: votes: expected at most 1000000000000000 votes in the file, found "
+                      "18446744073709551615");
+  REQUIRE_THROWS_WITH(parse("party,votes\nA,600000000000000\nB,600000000000000\n"),
+                      "votes.csv:3:3: votes: expected at most 1000000000000000 votes in the file, found a "
+                      "running total of 1200000000000000");
+  REQUIRE(parse("party,votes\nA,999999999999999\nB,1\n").votes.back() == 1);
+}

@@ -84,3 +84,14 @@ TEST_CASE("a header line with an empty value is located at its end", "[rules]") 
   REQUIRE_THROWS_WITH(parse("# NUMBER ALTERNATIVES:\n1: 1,2\n", "soi"),
                       "ballots.soi:1:23: NUMBER ALTERNATIVES: expected a whole number, found ''");
 }
+
+TEST_CASE("voter counts are bounded so that a rule's points cannot wrap", "[models][rules]") {
+  REQUIRE_THROWS_WITH(parse(header + "18446744073709551615: 1,2\n"),
+                      "ballots.toi:4:1: expected at most 1000000000 voters in the file, found "
+                      "18446744073709551615");
+  REQUIRE_THROWS_WITH(
+      parse(header + "600000000: 1,2\n600000000: 2,1\n"),
+      "ballots.toi:5:1: expected at most 1000000000 voters in the file, found a running total "
+      "of 1200000000");
+  REQUIRE(parse(header + "999999999: 1,2\n1: 2\n").voter_count() == 1000000000);
+}

@@ -122,3 +122,26 @@ TEST_CASE("equal quotients and equal votes go to the tie break", "[models][rules
   options.tie_break = TieBreak::by_order({1});
   REQUIRE(allocate_seats(votes, options).seats == std::vector<std::uint64_t>{0, 1});
 }
+
+TEST_CASE("a vote total past 2^64 is refused, and Droop takes any seat count", "[models][rules]") {
+  AllocationOptions options;
+  options.method = AllocationMethod::hare;
+  options.seats = 10;
+  const std::vector<std::uint64_t> wrapping{UINT64_MAX, 2};
+  REQUIRE_THROWS_WITH(allocate_seats(wrapping, options),
+                      "votes: expected a total of at most 18446744073709551615 votes, found a sum that "
+                      "overflows");
+  // seats + 1 wrapped to 0 here, and the quota's division stopped the process (SIGFPE). The
+  // quota is now 1 and the seats left over go round the parties in whole rounds.
+  options.method = AllocationMethod::droop;
+  options.seats = UINT64_MAX;
+  const std::vector<std::uint64_t> votes{5, 2};
+  const auto seats = allocate_seats(votes, options).seats;
+  // 5 and 2 full quotas, then 2^63 - 4 whole rounds of the 2^64 - 8 seats left.
+  REQUIRE(seats[0] == (std::uint64_t{1} << 63) + 1);
+  REQUIRE(seats[1] == (std::uint64_t{1} << 63) - 2);
+  // As the seat-by-seat loop gave: quota floor(7 / 11) + 1 = 1, 5 and 2 full quotas, and the 3
+  // seats left go to A, B, A.
+  options.seats = 10;
+  REQUIRE(allocate_seats(votes, options).seats == std::vector<std::uint64_t>{7, 3});
+}

@@ -26,6 +26,9 @@ struct LoadedScenario {
   // The sweep grid in row-major order (the first sweep key varies slowest); exactly one point
   // with no assignments when the scenario has no sweep.
   std::vector<GridPoint> grid;
+  // Every scenario file read: the file given, then its extends parents. A command must not write
+  // over any of them.
+  std::vector<std::filesystem::path> files;
 };
 
 // Reads and validates everything before returning. Throws ScenarioError listing every mistake

@@ -41,8 +41,10 @@ struct Allocation {
 };
 
 // Seats always sum to options.seats. Throws sim::InputError when no party passes the threshold,
-// when threshold_base is smaller than the votes given, or when first_divisor is given for a
-// method other than Sainte-Lague or is not positive.
+// when threshold_base is smaller than the votes given, when the votes sum past 2^64, or when
+// first_divisor is given for a method other than Sainte-Lague or is not positive. Largest
+// remainders cost O(parties log parties) whatever the seat count; highest averages cost
+// O(seats * parties), so callers bound the seats a user gives (kMaxSeats in count_limits.hpp).
 Allocation allocate_seats(std::span<const std::uint64_t> votes, const AllocationOptions& options);
 
 }  // namespace primsim::models::rules
