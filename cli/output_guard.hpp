@@ -1,6 +1,7 @@
-// Refuses an output path before any work starts when writing it would destroy something: one of
-// the command's own inputs (however it is spelt: a link, ../, another name of the same file) or
-// anything that is not a regular file (a device, a FIFO, a directory), which a rename would replace.
+// Refuses an output path before any work starts when it cannot be written (empty, in a missing
+// folder) or when writing it would destroy something: one of the command's own inputs (however it
+// is spelt: a link, ../, another name of the same file) or anything that is not a regular file (a
+// device, a FIFO, a directory), which a rename would replace.
 #pragma once
 
 #include <filesystem>
@@ -18,6 +19,16 @@ inline void refuse_unsafe_output(std::string_view option, const std::filesystem:
                                  const std::vector<std::filesystem::path>& inputs) {
   namespace fs = std::filesystem;
   std::error_code error;
+  if (output.empty()) {
+    throw sim::InputError(
+        fmt::format("{}: expected the path of a file to write, found an empty path", option));
+  }
+  // The folder must be there before any work, not only when the file is written at the end.
+  const fs::path folder = output.has_parent_path() ? output.parent_path() : fs::path(".");
+  if (!fs::is_directory(folder, error)) {
+    throw sim::InputError(fmt::format("{}: expected a file in an existing folder, found no folder '{}'",
+                                      option, folder.string()));
+  }
   const fs::file_status status = fs::status(output, error);
   if (!fs::exists(status)) return;
   if (!fs::is_regular_file(status)) {

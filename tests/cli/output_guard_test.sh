@@ -28,6 +28,14 @@ refused() {
   [[ ! -s "$work/out" ]] || { echo "primsim $*: stdout not empty"; exit 1; }
 }
 
+# An output that cannot be written at all is refused before any work, leaving no partial file.
+refused "-o: expected the path of a file to write, found an empty path" run "$work/base.yaml" -o ''
+refused "-o: expected a file in an existing folder, found no folder '$work/missing'" \
+  run "$work/base.yaml" -o "$work/missing/out.h5"
+refused "--html: expected a file in an existing folder, found no folder '$work/missing'" \
+  report "$work/results.h5" --html "$work/missing/report.html"
+[[ ! -e "$work/missing" ]] || { echo "a missing folder was created"; exit 1; }
+
 same_input="expected a file other than the inputs"
 refused "-o: $same_input, found '$work/base.yaml', which is the input '$work/base.yaml'" \
   run "$work/base.yaml" -o "$work/base.yaml"
