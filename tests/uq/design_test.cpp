@@ -41,10 +41,10 @@ TEST_CASE("design names round-trip and unknown names are refused", "[uq][design]
 TEST_CASE("design sizes follow each scheme", "[uq][design]") {
   CHECK(design_size(DesignKind::lhs, 7, 100) == 100);
   CHECK(design_size(DesignKind::sobol, 7, 128) == 128);
-  CHECK(design_size(DesignKind::saltelli, 7, 128) == 128 * 9);
+  CHECK(design_size(DesignKind::saltelli, 7, 128) == 1152);
   CHECK(design_size(DesignKind::morris, 7, 10) == 80);
   CHECK(design_size(DesignKind::grid, 3, 5) == 125);
-  CHECK(make_design(DesignKind::saltelli, 3, 16, 1).points.size() == 16 * 5);
+  CHECK(make_design(DesignKind::saltelli, 3, 16, 1).points.size() == 80);
   CHECK(make_design(DesignKind::morris, 3, 5, 1).points.size() == 20);
 }
 

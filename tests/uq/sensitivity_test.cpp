@@ -3,6 +3,7 @@
 #include "primsim/uq/sensitivity.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <functional>
@@ -57,7 +58,7 @@ AnalyticIndices ishigami_indices() {
 }
 
 // Sobol's G function; a small a_i makes parameter i important.
-const std::vector<double> kGCoefficients = {0, 1, 4.5, 9, 99, 99, 99, 99};
+constexpr std::array<double, 8> kGCoefficients = {0, 1, 4.5, 9, 99, 99, 99, 99};
 
 double g_function(const std::vector<double>& u) {
   double product = 1.0;
