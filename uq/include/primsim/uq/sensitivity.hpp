@@ -22,7 +22,7 @@ struct MorrisIndices {
   // Per parameter, in the design's order: mean elementary effect, mean absolute elementary
   // effect (Campolongo et al. 2007) and the sample standard deviation of the effects.
   std::vector<IndexEstimate> mu, mu_star, sigma;
-  std::size_t trajectories_used;
+  std::size_t trajectories_used = 0;
 };
 
 // Elementary effects (y(after) - y(before)) / (x_i(after) - x_i(before)) on the unit cube, from
@@ -36,7 +36,7 @@ MorrisIndices morris_indices(const Design& design, std::span<const double> outpu
 struct SobolIndices {
   // Per parameter: first-order (Saltelli et al. 2010) and total (Jansen 1999) indices.
   std::vector<IndexEstimate> first, total;
-  std::size_t base_rows_used;
+  std::size_t base_rows_used = 0;
 };
 
 // Sobol indices from a saltelli design, normalised as SALib's sobol.analyze does: outputs are
