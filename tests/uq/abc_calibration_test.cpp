@@ -263,6 +263,30 @@ TEST_CASE("discrete parameters stay on their values", "[uq][abc]") {
   CHECK(weighted_mean(result)[0] == Approx(3.0).margin(0.05));
 }
 
+TEST_CASE("a model of discrete parameters only converges on the exact values", "[uq][abc]") {
+  // No continuous parameter, so the kernel is the keep-or-switch one alone; y = 10 a + b identifies both.
+  const std::vector<PriorDistribution> priors = {PriorDistribution::discrete({0, 1, 2, 3}),
+                                                 PriorDistribution::discrete({0, 1, 2, 3}, {4, 3, 2, 1})};
+  const std::vector<AbcTarget> targets = {{"y", TargetBound::equal, 21.0, 1.0}};
+  const BatchSimulator model = [](const std::vector<std::vector<double>>& sets, std::uint64_t) {
+    std::vector<std::vector<double>> statistics;
+    for (const auto& set : sets) statistics.push_back({10 * set[0] + set[1]});
+    return statistics;
+  };
+  AbcSettings settings;
+  settings.budget = 5000;
+  settings.particles = 100;
+  const AbcResult result = calibrate(priors, targets, model, settings);
+  INFO("stop: " << result.stop_reason);
+  CHECK(result.stop_reason == "tolerance cannot shrink");
+  REQUIRE(result.posterior.size() == 100);
+  for (const AbcParticle& particle : result.posterior) {
+    CHECK(particle.parameters == std::vector<double>{2, 1});
+    CHECK(particle.distance == 0.0);
+  }
+  CHECK(weight_sum(result) == Approx(1.0));
+}
+
 TEST_CASE("history matching keeps only points below the implausibility cut", "[uq][abc]") {
   // Two outputs, one a floor: y1 = a + b near 1 (SD 0.1) and y2 = a - b at least 0.
   const std::vector<PriorDistribution> priors = {PriorDistribution::uniform(0, 2),
