@@ -45,8 +45,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
-
 // Reads one of SLURM's array variables: a decimal count below 2^32, or an input error naming it.
 std::uint32_t slurm_number(const char* name, const char* text) {
   const std::string_view value(text);
@@ -196,20 +194,7 @@ int run(const Options& options, const std::string& command_line) {
   }
   if (shard) layout.shard = *shard;
 
-  models::results::RunInfo info;
-  info.program_version = PRIMSIM_VERSION;
-  info.scenario_name = scenario.name;
-  info.scenario_yaml = loaded.resolved_yaml;
-  info.seed = seed;
-  info.replicates = replicates;
-  info.command_line = command_line;
-  info.start_time = utc_now();
-  info.epoch = scenario.calendar.epoch_iso;
-  info.region_names = models::region_names(scenario);
-  info.party_names = models::party_names(scenario);
-  info.office_names = models::office_names(scenario);
-  info.selection_stage_names = models::selection_stage_names(scenario);
-  info.selector_group_names = models::selector_group_names(scenario);
+  models::results::RunInfo info = make_run_info(loaded, seed, replicates, command_line);
 
   // Under mpirun each rank writes its block next to the output and rank 0 joins the blocks.
   const fs::path output(options.output);
@@ -236,8 +221,9 @@ int run(const Options& options, const std::string& command_line) {
   BlockOutcome outcome;
   std::exception_ptr failure;
   try {
-    outcome = run_ensemble_block(BlockSettings{options.threads, options.resume, options.quiet, show_progress},
-                                 loaded, info, layout, path);
+    outcome = run_ensemble_block(
+        BlockSettings{options.threads, options.resume, options.quiet, show_progress, nullptr, {}}, loaded,
+        info, layout, path);
   } catch (...) {
     failure = std::current_exception();
   }

@@ -171,6 +171,7 @@ void Hdf5Writer::State::create_file() {
   write_string_attribute(root, "command_line", info.command_line);
   write_string_attribute(root, "start_time", info.start_time);
   write_string_attribute(root, "epoch", info.epoch);
+  write_string_attribute(root, "parameter_draws", info.parameter_draws);
 
   Hdf5Handle meta(H5Gcreate2(root, "meta", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose, "create /meta");
   write_meta_table(meta.get(), "regions", info.region_names);
@@ -186,6 +187,7 @@ void Hdf5Writer::State::create_file() {
   write_meta_table(meta.get(), "offices", info.office_names);
   write_meta_table(meta.get(), "selection_stages", info.selection_stage_names);
   write_meta_table(meta.get(), "selector_groups", info.selector_group_names);
+  write_meta_table(meta.get(), "parameters", info.parameter_names);
   if (layout.has_sweep()) write_sweep_table(meta.get(), layout.sweep_keys, layout.sweep_values);
 
   // One dataset per table of ReplicateResults::tables(), in that order, which write() relies on.

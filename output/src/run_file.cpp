@@ -194,6 +194,7 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.info_.command_line = string_or_empty(root, "command_line");
     run.info_.start_time = string_or_empty(root, "start_time");
     run.info_.epoch = string_or_empty(root, "epoch");
+    run.info_.parameter_draws = string_or_empty(root, "parameter_draws");
     run.end_time_ = string_or_empty(root, "end_time");
     for (const char* table : {"regions", "parties", "offices", "selection_stages"}) {
       if (H5Lexists(root, "meta", H5P_DEFAULT) <= 0 ||
@@ -208,6 +209,7 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.info_.office_names = read_meta_table(meta.get(), "offices");
     run.info_.selection_stage_names = read_meta_table(meta.get(), "selection_stages");
     run.info_.selector_group_names = read_meta_table(meta.get(), "selector_groups");
+    run.info_.parameter_names = read_meta_table(meta.get(), "parameters");
     if (run.info_.party_names.empty()) throw damaged(path);
     std::apply(
         [&](const auto&... rows) {
@@ -263,6 +265,7 @@ std::vector<DemocracyRow> RunFile::democracy() const { return read_all<Democracy
 std::vector<CandidateRow> RunFile::candidates() const { return read_all<CandidateRow>(); }
 std::vector<WarningRow> RunFile::warnings() const { return read_all<WarningRow>(); }
 std::vector<SelectorRow> RunFile::selectors() const { return read_all<SelectorRow>(); }
+std::vector<ParameterRow> RunFile::parameters() const { return read_all<ParameterRow>(); }
 
 #define PRIMSIM_RUN_FILE_TABLE(Row)                                                                      \
   template void RunFile::scan<Row>(const std::function<void(std::span<const Row>)>&, std::size_t) const; \
@@ -276,6 +279,7 @@ PRIMSIM_RUN_FILE_TABLE(DemocracyRow)
 PRIMSIM_RUN_FILE_TABLE(CandidateRow)
 PRIMSIM_RUN_FILE_TABLE(WarningRow)
 PRIMSIM_RUN_FILE_TABLE(SelectorRow)
+PRIMSIM_RUN_FILE_TABLE(ParameterRow)
 #undef PRIMSIM_RUN_FILE_TABLE
 
 }  // namespace primsim::output

@@ -323,6 +323,23 @@ const TableSpec& table_spec<SelectorRow>() {
   return spec;
 }
 
+template <>
+const TableSpec& table_spec<ParameterRow>() {
+  static const TableSpec spec{
+      "parameters",
+      "the value of each drawn parameter in each replicate (--draw-priors, --posterior, explore)",
+      sizeof(ParameterRow),
+      {
+          {"replicate", offsetof(ParameterRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"parameter", offsetof(ParameterRow, parameter), ColumnKind::u16, "",
+           "parameter code, see /meta/parameters (the key paths of the priors)"},
+          {"value", offsetof(ParameterRow, value), ColumnKind::f64, "",
+           "the value the replicate ran with, in the key's unit (durations in seconds)"},
+      },
+      false};
+  return spec;
+}
+
 Hdf5Handle make_enum_type(std::span<const std::string_view> names) {
   Hdf5Handle type(H5Tenum_create(H5T_NATIVE_UINT8), H5Tclose, "create an enum type");
   for (std::size_t code = 0; code < names.size(); ++code) {

@@ -60,6 +60,7 @@ class RunFile {
   [[nodiscard]] std::vector<models::results::CandidateRow> candidates() const;
   [[nodiscard]] std::vector<models::results::WarningRow> warnings() const;
   [[nodiscard]] std::vector<models::results::SelectorRow> selectors() const;
+  [[nodiscard]] std::vector<models::results::ParameterRow> parameters() const;
 
  private:
   RunFile() = default;
