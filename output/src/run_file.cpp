@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "compound_table.hpp"
 #include "hdf5_attributes.hpp"
 #include "hdf5_handle.hpp"
 #include "meta_table.hpp"
@@ -266,6 +267,22 @@ std::vector<CandidateRow> RunFile::candidates() const { return read_all<Candidat
 std::vector<WarningRow> RunFile::warnings() const { return read_all<WarningRow>(); }
 std::vector<SelectorRow> RunFile::selectors() const { return read_all<SelectorRow>(); }
 std::vector<ParameterRow> RunFile::parameters() const { return read_all<ParameterRow>(); }
+
+std::vector<PointRow> RunFile::points() const {
+  return read_rows<PointRow>(file_->get(), point_table_spec());
+}
+
+std::optional<DesignInfo> RunFile::design() const {
+  const hid_t root = file_->get();
+  const std::optional<std::string> name = read_string_attribute(root, "design");
+  if (!name) return std::nullopt;
+  DesignInfo design;
+  design.name = *name;
+  design.samples = read_uint64_attribute(root, "design_samples").value_or(0);
+  design.seed = read_uint64_attribute(root, "design_seed").value_or(0);
+  design.levels = static_cast<std::uint32_t>(read_uint64_attribute(root, "design_levels").value_or(0));
+  return design;
+}
 
 #define PRIMSIM_RUN_FILE_TABLE(Row)                                                                      \
   template void RunFile::scan<Row>(const std::function<void(std::span<const Row>)>&, std::size_t) const; \

@@ -221,6 +221,11 @@ void write_virtual_merge(const std::filesystem::path& temporary, const std::file
   write_string_attribute(root, "end_time", shards.back().end_time);
   check_hdf5(H5Ocopy(first, "meta", root, "meta", H5P_DEFAULT, H5P_DEFAULT), "copy /meta");
   for (const std::string& table : root_datasets(first)) {
+    // Every shard holds the whole design's /points: one copy, not one per shard.
+    if (table == "points") {
+      check_hdf5(H5Ocopy(first, "points", root, "points", H5P_DEFAULT, H5P_DEFAULT), "copy /points");
+      continue;
+    }
     std::vector<hsize_t> rows;
     for (const Hdf5Handle& source : sources) {
       Hdf5Handle dataset(H5Dopen2(source.get(), table.c_str(), H5P_DEFAULT), H5Dclose,

@@ -2,6 +2,8 @@
 // fractions, "count" for counts of people or events, "s" for seconds since the epoch.
 #include "table_layout.hpp"
 
+#include "primsim/output/ensemble_layout.hpp"
+
 #include <cstddef>
 #include <string>
 
@@ -335,6 +337,23 @@ const TableSpec& table_spec<ParameterRow>() {
            "parameter code, see /meta/parameters (the key paths of the priors)"},
           {"value", offsetof(ParameterRow, value), ColumnKind::f64, "",
            "the value the replicate ran with, in the key's unit (durations in seconds)"},
+      },
+      false};
+  return spec;
+}
+
+const TableSpec& point_table_spec() {
+  static const TableSpec spec{
+      "points",
+      "the parameter values of each point of a design (primsim explore)",
+      sizeof(PointRow),
+      {
+          {"point", offsetof(PointRow, point), ColumnKind::u32, "",
+           "design point, the point column of every table"},
+          {"parameter", offsetof(PointRow, parameter), ColumnKind::u16, "",
+           "parameter code, see /meta/parameters"},
+          {"value", offsetof(PointRow, value), ColumnKind::f64, "",
+           "the parameter's value at the point, in the key's unit (durations in seconds)"},
       },
       false};
   return spec;

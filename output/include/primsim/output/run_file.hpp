@@ -8,12 +8,14 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "primsim/models/results/result_rows.hpp"
 #include "primsim/models/results/result_sink.hpp"
+#include "primsim/output/ensemble_layout.hpp"
 
 namespace primsim::output {
 
@@ -61,6 +63,10 @@ class RunFile {
   [[nodiscard]] std::vector<models::results::WarningRow> warnings() const;
   [[nodiscard]] std::vector<models::results::SelectorRow> selectors() const;
   [[nodiscard]] std::vector<models::results::ParameterRow> parameters() const;
+  // A design's points (primsim explore); empty for other runs.
+  [[nodiscard]] std::vector<PointRow> points() const;
+  // How a design's points were made; nullopt for other runs.
+  [[nodiscard]] std::optional<DesignInfo> design() const;
 
  private:
   RunFile() = default;
