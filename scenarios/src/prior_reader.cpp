@@ -32,6 +32,7 @@ bool is_whole_number(std::string_view text) {
   return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
 }
 
+// What the printed value says: a duration, or a number that may still be a count.
 std::optional<ParameterUnit> unit_of(const SourceNode& value) {
   if (!value.is_scalar()) return std::nullopt;
   if (is_whole_number(value.scalar)) return ParameterUnit::integer;
@@ -108,6 +109,7 @@ class PriorEntryReader {
       return std::nullopt;
     }
     bool complete = true;
+    bool unknown_parameter = false;
     for (const SourceNode::Entry& parameter : node.entries) {
       if (parameter.key == "distribution") continue;
       const auto in = [&](const std::vector<std::string_view>& list) {
@@ -120,7 +122,7 @@ class PriorEntryReader {
                          fmt::format("a parameter of the {} distribution ({})", name->value.scalar,
                                      fmt::join(allowed, ", ")),
                          fmt::format("\"{}\"", parameter.key));
-        complete = false;
+        unknown_parameter = true;
       }
     }
     for (const std::string_view required : shape->required) {
@@ -131,7 +133,10 @@ class PriorEntryReader {
       }
     }
     if (!complete) return std::nullopt;
-    return build(shape->kind, node);
+    // The known parameters are checked too, so that every mistake shows at once.
+    std::optional<uq::PriorDistribution> built = build(shape->kind, node);
+    if (unknown_parameter) return std::nullopt;
+    return built;
   }
 
  private:
@@ -328,22 +333,52 @@ std::vector<Prior> read_priors(const SourceNode& priors, const SourceNode& scena
         continue;
       }
       unit = *found;
+      if (unit == ParameterUnit::integer) {
+        // Written as a whole number, a number key (1.0 prints as 1) accepts a fraction; a count
+        // refuses every one.
+        const double value = parse_real(current->scalar).value_or(0);
+        for (const double probe : {value + 0.5, value - 0.5, 0.5}) {
+          SourceNode variant = scenario;
+          set_scalar(variant, entry.key, fmt::format("{}", probe));
+          std::string ignored;
+          if (reads_cleanly(variant, ignored)) {
+            unit = ParameterUnit::number;
+            break;
+          }
+        }
+      }
     }
     PriorEntryReader reader(entry, unit, diagnostics);
     std::optional<uq::PriorDistribution> distribution = reader.read();
     if (!distribution) continue;
     Prior prior{entry.key, std::move(*distribution), unit};
     bool valid = true;
-    for (const double value : values_to_check(prior.distribution)) {
+    const std::vector<double> checked = values_to_check(prior.distribution);
+    for (std::size_t c = 0; c < checked.size(); ++c) {
+      const double value = checked[c];
       SourceNode variant = scenario;
       set_scalar(variant, prior.path, prior.text(value));
       std::string complaint;
       if (!reads_cleanly(variant, complaint)) {
+        valid = false;
+        if (current == nullptr) {
+          const std::size_t hint = complaint.find(" (did you mean");
+          diagnostics.add(entry.key_location, key,
+                          "the key path of a number, a count or a duration of the scenario",
+                          fmt::format("\"{}\", which the scenario does not have{}", entry.key,
+                                      hint == std::string::npos ? std::string() : complaint.substr(hint)));
+          break;
+        }
+        const bool tail =
+            !prior.distribution.is_discrete() &&
+            !std::isfinite(c == 0 ? prior.distribution.support_low() : prior.distribution.support_high());
         diagnostics.add(
             entry.value.location, key,
             fmt::format("a distribution whose every value {} accepts ({})", entry.key, unit_name(unit)),
-            fmt::format("{}, where the scenario says: {}", prior.text(value), complaint));
-        valid = false;
+            fmt::format("{}, where the scenario says: {}{}", prior.text(value), complaint,
+                        tail ? " (an unbounded prior is checked at its 1e-9 quantile; a truncated_normal "
+                               "or a bounded distribution keeps it inside)"
+                             : ""));
         break;
       }
     }
