@@ -24,10 +24,12 @@ ReplicateParameters ReplicateParameters::from_priors(const std::vector<scenarios
   return parameters;
 }
 
-ReplicateParameters ReplicateParameters::from_posterior(std::vector<std::vector<double>> samples,
+ReplicateParameters ReplicateParameters::from_posterior(const std::vector<scenarios::Prior>& priors,
+                                                        std::vector<std::vector<double>> samples,
                                                         std::vector<double> weights, std::uint64_t seed) {
   ReplicateParameters parameters;
   parameters.kind_ = Kind::posterior;
+  parameters.priors_ = priors;
   parameters.seed_ = seed;
   parameters.rows_ = std::move(samples);
   double total = 0;
@@ -61,6 +63,14 @@ std::string ReplicateParameters::draws() const {
 }
 
 std::vector<double> ReplicateParameters::values(std::uint32_t point, std::uint32_t replicate) const {
+  std::vector<double> drawn = unscaled(point, replicate);
+  for (std::size_t i = 0; i < factors_.size() && i < drawn.size(); ++i) {
+    if (factors_[i] != 1.0) drawn[i] = priors_[i].typed(drawn[i] * factors_[i]);
+  }
+  return drawn;
+}
+
+std::vector<double> ReplicateParameters::unscaled(std::uint32_t point, std::uint32_t replicate) const {
   switch (kind_) {
     case Kind::prior: {
       std::vector<double> values;

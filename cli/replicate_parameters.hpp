@@ -19,10 +19,15 @@ class ReplicateParameters {
 
   static ReplicateParameters from_priors(const std::vector<scenarios::Prior>& priors, std::uint64_t seed);
   // Weighted samples (one row of values per sample, in the priors' order), drawn with replacement.
-  static ReplicateParameters from_posterior(std::vector<std::vector<double>> samples,
+  static ReplicateParameters from_posterior(const std::vector<scenarios::Prior>& priors,
+                                            std::vector<std::vector<double>> samples,
                                             std::vector<double> weights, std::uint64_t seed);
   // One row of values per design point, already typed (rounded counts and durations).
   static ReplicateParameters from_points(std::vector<std::vector<double>> points);
+
+  // Multiplies parameter i by factors[i] after it is drawn (a what-if such as "twice the
+  // calibrated capacity" over a posterior); the scaled value is rounded as its key requires.
+  void scale(std::vector<double> factors) { factors_ = std::move(factors); }
 
   [[nodiscard]] bool varies() const { return kind_ != Kind::fixed; }
   // The root attribute parameter_draws: "", "prior", "posterior" or "design".
@@ -32,11 +37,14 @@ class ReplicateParameters {
  private:
   enum class Kind { fixed, prior, posterior, design };
 
+  [[nodiscard]] std::vector<double> unscaled(std::uint32_t point, std::uint32_t replicate) const;
+
   Kind kind_ = Kind::fixed;
   std::uint64_t seed_ = 0;
   std::vector<scenarios::Prior> priors_;
   std::vector<std::vector<double>> rows_;  // posterior samples or design points
   std::vector<double> cumulative_;         // posterior weights, cumulated
+  std::vector<double> factors_;            // empty: every factor 1
 };
 
 }  // namespace primsim::cli

@@ -94,17 +94,81 @@ struct Options {
   bool quiet = false;
   bool draw_priors = false;
   std::optional<std::string> posterior;
+  std::vector<std::string> scales;  // key.path=factor
   // primsim explore: a design over the priors instead of one parameter set.
   std::optional<std::string> design;
   std::uint64_t samples = 0;
   std::size_t morris_levels = 4;
 };
 
+std::string scale_identity(const Options& options) {
+  return options.scales.empty() ? std::string() : fmt::format(", scaled {}", fmt::join(options.scales, " "));
+}
+
+// The --scale factors in the priors' order (1 where none is given). Every value a scaled draw
+// can take is checked here, before any replicate runs: the scaled ends of each prior's support,
+// or every scaled posterior sample (`samples`, empty for priors).
+std::vector<double> scale_factors(const Options& options, const scenarios::LoadedScenario& loaded,
+                                  const std::vector<std::vector<double>>& samples) {
+  std::vector<double> factors(loaded.priors.size(), 1.0);
+  for (const std::string& text : options.scales) {
+    const std::size_t equals = text.find('=');
+    const std::string key = text.substr(0, equals);
+    double factor = 0;
+    const char* begin = equals == std::string::npos ? nullptr : text.c_str() + equals + 1;
+    const auto [end, error] = begin == nullptr ? std::from_chars_result{nullptr, std::errc::invalid_argument}
+                                               : std::from_chars(begin, text.c_str() + text.size(), factor);
+    if (begin == nullptr || error != std::errc() || end != text.c_str() + text.size() ||
+        !std::isfinite(factor) || factor <= 0) {
+      throw sim::InputError(
+          fmt::format("--scale: expected key.path=factor with a factor above 0, found \"{}\"", text));
+    }
+    const auto it = std::find_if(loaded.priors.begin(), loaded.priors.end(),
+                                 [&](const scenarios::Prior& prior) { return prior.path == key; });
+    if (it == loaded.priors.end()) {
+      std::vector<std::string> paths;
+      for (const scenarios::Prior& prior : loaded.priors) paths.push_back(prior.path);
+      throw sim::InputError(fmt::format("--scale: expected a prior's key path ({}), found \"{}\"",
+                                        fmt::join(paths, ", "), key));
+    }
+    factors[static_cast<std::size_t>(it - loaded.priors.begin())] = factor;
+  }
+  if (options.scales.empty()) return factors;
+  std::vector<double> middle;
+  for (const scenarios::Prior& prior : loaded.priors)
+    middle.push_back(prior.typed(prior.distribution.quantile(0.5)));
+  const auto check = [&](std::size_t i, double value) {
+    std::vector<double> values = middle;
+    values[i] = loaded.priors[i].typed(value * factors[i]);
+    try {
+      (void)loaded.spec_with(values);
+    } catch (const sim::InputError& error) {
+      throw sim::InputError(fmt::format("--scale {}={}: a scaled value, {}, is not valid: {}",
+                                        loaded.priors[i].path, factors[i], loaded.priors[i].text(values[i]),
+                                        error.what()));
+    }
+  };
+  for (std::size_t i = 0; i < factors.size(); ++i) {
+    if (factors[i] == 1.0) continue;
+    if (!samples.empty()) {
+      for (const std::vector<double>& sample : samples) check(i, sample[i]);
+      continue;
+    }
+    const uq::PriorDistribution& prior = loaded.priors[i].distribution;
+    check(i, std::isfinite(prior.support_low()) ? prior.support_low() : prior.quantile(1e-9));
+    check(i, std::isfinite(prior.support_high()) ? prior.support_high() : prior.quantile(1 - 1e-9));
+  }
+  return factors;
+}
+
 // The replicates' parameters and, for a design, its points in the layout.
 ReplicateParameters replicate_parameters(const Options& options, const scenarios::LoadedScenario& loaded,
                                          std::uint64_t seed, output::EnsembleLayout& layout,
                                          std::string& identity) {
   const bool varies = options.draw_priors || options.posterior || options.design;
+  if (!varies && !options.scales.empty()) {
+    throw sim::InputError("--scale: multiplies drawn parameters, so it needs --draw-priors or --posterior");
+  }
   if (!varies) return {};
   const std::string option = options.design        ? "--design"
                              : options.draw_priors ? "--draw-priors"
@@ -119,12 +183,17 @@ ReplicateParameters replicate_parameters(const Options& options, const scenarios
         "(explore --design grid runs a grid over the priors)",
         option, options.scenario));
   }
+  if (!options.scales.empty() && !options.draw_priors && !options.posterior) {
+    throw sim::InputError("--scale: multiplies drawn parameters, so it needs --draw-priors or --posterior");
+  }
   if (options.draw_priors && options.posterior) {
     throw sim::InputError("--draw-priors and --posterior: choose one source of parameters");
   }
   if (options.draw_priors) {
-    identity = "priors";
-    return ReplicateParameters::from_priors(loaded.priors, seed);
+    identity = "priors" + scale_identity(options);
+    ReplicateParameters parameters = ReplicateParameters::from_priors(loaded.priors, seed);
+    parameters.scale(scale_factors(options, loaded, {}));
+    return parameters;
   }
   if (options.posterior) {
     const output::Posterior posterior = output::read_posterior(*options.posterior);
@@ -146,9 +215,14 @@ ReplicateParameters replicate_parameters(const Options& options, const scenarios
         values.push_back(loaded.priors[i].typed(sample[column[i]]));
       samples.push_back(std::move(values));
     }
-    identity = fmt::format("posterior {} of {} samples, {} simulations, seed {}", posterior.method,
-                           posterior.samples.size(), posterior.simulations, posterior.seed);
-    return ReplicateParameters::from_posterior(std::move(samples), posterior.weights, seed);
+    identity =
+        fmt::format("posterior {} of {} samples, {} simulations, seed {}{}", posterior.method,
+                    posterior.samples.size(), posterior.simulations, posterior.seed, scale_identity(options));
+    const std::vector<double> factors = scale_factors(options, loaded, samples);
+    ReplicateParameters parameters =
+        ReplicateParameters::from_posterior(loaded.priors, std::move(samples), posterior.weights, seed);
+    parameters.scale(factors);
+    return parameters;
   }
   const std::optional<uq::DesignKind> kind = uq::parse_design(*options.design);
   if (!kind) {
@@ -422,6 +496,10 @@ Command add_run_command(CLI::App& parent, std::string command_line) {
                 "draw each replicate's parameters from the scenario's priors: block (parameter uncertainty)");
   app->add_option("--posterior", options->posterior,
                   "draw each replicate's parameters from a posterior file of primsim calibrate");
+  app->add_option(
+      "--scale", options->scales,
+      "multiply a drawn parameter: key.path=factor, e.g. twice the calibrated capacity (repeatable; "
+      "with --draw-priors or --posterior)");
   return {app, [options, command_line] { return run(*options, command_line); }};
 }
 

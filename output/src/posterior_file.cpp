@@ -193,6 +193,17 @@ void write_posterior(const std::filesystem::path& path, const Posterior& posteri
   }
 }
 
+bool is_posterior_file(const std::filesystem::path& path) {
+  silence_hdf5_errors();
+  std::error_code error;
+  const std::string name = path.string();
+  if (!std::filesystem::is_regular_file(path, error) || H5Fis_hdf5(name.c_str()) <= 0) return false;
+  const hid_t id = H5Fopen(name.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  if (id < 0) return false;
+  const Hdf5Handle file(id, H5Fclose, "open " + name);
+  return attribute_or_empty(file.get(), "file_kind") == "posterior";
+}
+
 Posterior read_posterior(const std::filesystem::path& path) {
   silence_hdf5_errors();
   const std::string name = path.string();

@@ -134,15 +134,18 @@ if {row["index"] for row in morris} != {"mu_star", "mu", "sigma"}:
 run("sensitivity", path("prior1.h5"), expect=2)
 
 # calibrate: deterministic for any thread count; a posterior, its checks, and runs over it.
-fit = ["--budget", "60", "--particles", "20", "--predictive", "6", "--seed", "9", "--json", "--quiet"]
+fit = ["--budget", "100", "--particles", "20", "--predictive", "6", "--seed", "9", "--json", "--quiet"]
 one = json.loads(run("calibrate", scenario, "-o", path("post1.h5"), "--threads", "1", *fit).stdout)
 two = json.loads(run("calibrate", scenario, "-o", path("post2.h5"), "--threads", "2", *fit).stdout)
 for doc in (one, two):
     doc.pop("wall_seconds")
 if one != two:
     fail("calibrate: 1 and 2 threads give different posteriors")
-if one["fitted"] != ["turnout", "extended"] or one["simulations"] > 60:
+if one["fitted"] != ["turnout", "extended"] or one["simulations"] > 100:
     fail(f"calibrate: fitted {one['fitted']}, {one['simulations']} simulations")
+complete = [g for g in one["generations"] if g["complete"]]
+if len(complete) < 2 or not complete[-1]["epsilon"] < complete[0]["epsilon"]:
+    fail(f"calibrate: the posterior is not past the prior: {one['generations']}")
 checks = {check["target"]: check for check in one["checks"]}
 if checks["paper_share"]["role"] != "validation" or checks["paper_share"]["fitted"]:
     fail("calibrate: the validation target must be checked and never fitted")

@@ -60,6 +60,9 @@ struct Posterior {
 // Writes through a temporary file renamed into place, so `path` is either complete or absent.
 void write_posterior(const std::filesystem::path& path, const Posterior& posterior);
 
+// Whether `path` is an HDF5 file that `primsim calibrate` wrote; false for anything else.
+bool is_posterior_file(const std::filesystem::path& path);
+
 // Throws OutputFileError for a missing or damaged file, or one that is not a posterior.
 Posterior read_posterior(const std::filesystem::path& path);
 
