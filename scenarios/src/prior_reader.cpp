@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -210,7 +211,7 @@ class PriorEntryReader {
       const double hi = high.value_or(default_high);
       if (positive_low && lo <= 0)
         refuse(node, "low", "a number above 0 (the log of the bound is taken)", lo);
-      if (low && high && !(hi > lo)) refuse(node, "high", fmt::format("a number above low ({})", lo), hi);
+      if ((low || high) && !(hi > lo)) refuse(node, "high", fmt::format("a number above low ({})", lo), hi);
       return std::pair{lo, hi};
     };
     std::optional<P> prior;
@@ -353,7 +354,18 @@ std::vector<Prior> read_priors(const SourceNode& priors, const SourceNode& scena
     if (!distribution) continue;
     Prior prior{entry.key, std::move(*distribution), unit};
     bool valid = true;
-    const std::vector<double> checked = values_to_check(prior.distribution);
+    std::vector<double> checked;
+    try {
+      checked = values_to_check(prior.distribution);
+      for (const double value : checked) {
+        if (!std::isfinite(value)) throw std::domain_error("an infinite quantile");
+      }
+    } catch (const std::exception&) {
+      // Boost.Math refuses parameters whose quantiles overflow (an sd of 1e300).
+      diagnostics.add(entry.value.location, key, "a distribution with finite quantiles",
+                      prior.distribution.describe());
+      continue;
+    }
     for (std::size_t c = 0; c < checked.size(); ++c) {
       const double value = checked[c];
       SourceNode variant = scenario;
