@@ -1,8 +1,11 @@
-// `primsim report OUT.h5 [--html REPORT.html]`: the terminal summary of a run and, on request,
-// one self-contained HTML file with its charts.
+// `primsim report OUT.h5 [--html REPORT.html] [--point K]`: the terminal summary of a run (of a
+// sweep, a table over its points, or one point's) and, on request, one self-contained HTML file
+// with its charts.
+#include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -19,15 +22,24 @@ Command add_report_command(CLI::App& parent) {
   struct Options {
     std::string results;
     std::string html;
+    std::optional<std::uint32_t> point;
   };
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand("report", "summarise a results file in the terminal and as HTML");
   app->add_option("OUT.h5", options->results, "results file written by primsim run")->required();
   app->add_option("--html", options->html, "also write a self-contained HTML report with charts");
+  app->add_option("--point", options->point, "report sweep point K alone (default: a table over the points)");
 
   return {app, [options] {
             if (!options->html.empty()) refuse_unsafe_output("--html", options->html, {options->results});
-            const output::RunFile run = output::RunFile::open(options->results);
+            const output::RunFile file = output::RunFile::open(options->results);
+            const output::RunFile run = options->point ? file.at_point(*options->point) : file;
+            // The charts would pool the points, which are different scenarios.
+            if (!options->html.empty() && run.has_sweep() && !run.selected_point()) {
+              throw sim::InputError("--html: '" + options->results + "' is a sweep of " +
+                                    std::to_string(run.points()) +
+                                    " points; its HTML report is one point's: add --point K");
+            }
             std::cout << output::terminal_report(run);
             if (!options->html.empty()) {
               std::ofstream html(options->html, std::ios::binary);
