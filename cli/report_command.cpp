@@ -37,7 +37,7 @@ Command add_report_command(CLI::App& parent) {
             // The charts would pool the points, which are different scenarios.
             if (!options->html.empty() && run.has_sweep() && !run.selected_point()) {
               throw sim::InputError("--html: '" + options->results + "' is a sweep of " +
-                                    std::to_string(run.points()) +
+                                    std::to_string(run.point_count()) +
                                     " points; its HTML report is one point's: add --point K");
             }
             std::cout << output::terminal_report(run);

@@ -307,13 +307,13 @@ std::vector<RunComparison> compare_points(const RunFile& a, const RunFile& b,
     return run.has_sweep() || !other.has_sweep() ? run.at_point(k) : run;
   };
   if (point) return {compare_runs(view(a, b, *point), view(b, a, *point), party, unpaired)};
-  if (a.has_sweep() && b.has_sweep() && a.points() != b.points()) {
+  if (a.has_sweep() && b.has_sweep() && a.point_count() != b.point_count()) {
     throw OutputFileError(fmt::format(
         "cannot compare the sweeps point by point: '{}' has {} points and '{}' has {}; pick one with "
         "--point K",
-        a.path().string(), a.points(), b.path().string(), b.points()));
+        a.path().string(), a.point_count(), b.path().string(), b.point_count()));
   }
-  const std::uint32_t points = std::max(a.points(), b.points());
+  const std::uint32_t points = std::max(a.point_count(), b.point_count());
   std::vector<RunComparison> comparisons;
   for (std::uint32_t k = 0; k < points; ++k) {
     comparisons.push_back(compare_runs(view(a, b, k), view(b, a, k), party, unpaired));

@@ -228,11 +228,12 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     // /summary has a row per replicate and party.
     run.replicate_count_ = checked_table_rows<SummaryRow>(root, path) / run.info_.party_names.size();
     // A sweep's root says how many points it has, and /meta/sweep what each point set.
-    run.points_ = static_cast<std::uint32_t>(read_uint64_attribute(root, "points").value_or(1));
+    run.point_count_ = static_cast<std::uint32_t>(read_uint64_attribute(root, "points").value_or(1));
     if (H5Lexists(meta.get(), "sweep", H5P_DEFAULT) > 0) {
       read_sweep_table(meta.get(), run.sweep_keys_, run.sweep_values_);
     }
-    if (run.points_ == 0 || (run.has_sweep() && run.sweep_values_.size() != run.points_)) throw damaged(path);
+    if (run.point_count_ == 0 || (run.has_sweep() && run.sweep_values_.size() != run.point_count_))
+      throw damaged(path);
   } catch (const OutputFileError&) {
     throw;
   } catch (const std::exception&) {
@@ -256,12 +257,12 @@ std::string RunFile::sweep_assignments(std::uint32_t point) const {
 }
 
 RunFile RunFile::at_point(std::uint32_t point) const {
-  if (point >= points_) {
+  if (point >= point_count_) {
     throw OutputFileError(
-        points_ == 1 && !has_sweep()
+        point_count_ == 1 && !has_sweep()
             ? fmt::format("--point {}: '{}' is not a sweep; it has one point, point 0", point, path_.string())
-            : fmt::format("--point {}: '{}' has {} sweep points, 0 to {}", point, path_.string(), points_,
-                          points_ - 1));
+            : fmt::format("--point {}: '{}' has {} sweep points, 0 to {}", point, path_.string(),
+                          point_count_, point_count_ - 1));
   }
   RunFile view = *this;
   view.point_ = point;

@@ -173,7 +173,7 @@ std::string identity(const RunFile& run) {
                   run.replicate_count(), info.seed, info.program_version, run.schema_version());
   out += fmt::format("run from {} to {}; epoch {}\n", info.start_time, run.end_time(), info.epoch);
   if (run.selected_point()) {
-    out += fmt::format("sweep point {} of {}: {}\n", *run.selected_point(), run.points(),
+    out += fmt::format("sweep point {} of {}: {}\n", *run.selected_point(), run.point_count(),
                        run.sweep_assignments(*run.selected_point()));
   }
   return out;
@@ -185,9 +185,9 @@ std::string sweep_report(const RunFile& run) {
   out += fmt::format(
       "a sweep of {} points, {} replicates each: every point is a scenario of its own, so each figure is "
       "per point (primsim report --point K for a point's full report)\n",
-      run.points(), info.replicates);
+      run.point_count(), info.replicates);
   std::vector<RunFile> points;
-  for (std::uint32_t k = 0; k < run.points(); ++k) {
+  for (std::uint32_t k = 0; k < run.point_count(); ++k) {
     points.push_back(run.at_point(k));
     out += fmt::format("  point {}: {}\n", k, run.sweep_assignments(k));
   }

@@ -294,7 +294,7 @@ TEST_CASE("a sweep is reported and compared point by point, never pooled", "[out
   const fs::path path = write_sweep("sweep", {{0.60, 0.61, 0.62}, {0.90, 0.91, 0.92}});
   const RunFile run = RunFile::open(path);
   CHECK(run.has_sweep());
-  CHECK(run.points() == 2);
+  CHECK(run.point_count() == 2);
   CHECK(run.sweep_assignments(1) == "voting.channels.online.capacity=1000");
   const std::string report = terminal_report(run);
   CHECK_THAT(report, Catch::Contains("point 0: voting.channels.online.capacity=500"));

@@ -42,7 +42,7 @@ class RunFile {
 
   // The sweep grid (root attribute `points`, /meta/sweep): without a sweep, one point and no keys.
   [[nodiscard]] bool has_sweep() const { return !sweep_keys_.empty(); }
-  [[nodiscard]] std::uint32_t points() const { return points_; }
+  [[nodiscard]] std::uint32_t point_count() const { return point_count_; }
   [[nodiscard]] const std::vector<std::string>& sweep_keys() const { return sweep_keys_; }
   // The value of each swept key at `point`, as text ("key=value, key=value" joins them).
   [[nodiscard]] std::vector<std::string> sweep_values(std::uint32_t point) const;
@@ -90,7 +90,7 @@ class RunFile {
   models::results::RunInfo info_;
   std::string end_time_;
   std::uint64_t replicate_count_ = 0;
-  std::uint32_t points_ = 1;
+  std::uint32_t point_count_ = 1;
   std::vector<std::string> sweep_keys_;
   std::vector<std::vector<std::string>> sweep_values_;  // [point][key]
   std::optional<std::uint32_t> point_;
