@@ -46,25 +46,15 @@ nlohmann::ordered_json run_configuration(const std::string& scenario_path, std::
   using namespace primsim;
   const auto loaded = scenarios::load_scenario(scenario_path, {});
   const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
-  models::results::RunInfo info;
-  info.program_version = "bench";
-  info.scenario_name = scenario.name;
-  info.scenario_yaml = loaded.resolved_yaml;
-  info.seed = scenario.ensemble.seed;
-  info.replicates = replicates;
-  info.command_line = "primsim-ensemble";
-  info.epoch = scenario.calendar.epoch_iso;
-  info.region_names = models::region_names(scenario);
-  info.party_names = models::party_names(scenario);
-  info.office_names = models::office_names(scenario);
-  info.selection_stage_names = models::selection_stage_names(scenario);
-  info.selector_group_names = models::selector_group_names(scenario);
+  // The run information `primsim run` writes, built by the same function.
+  const models::results::RunInfo info =
+      cli::make_run_info(loaded, scenario.ensemble.seed, replicates, "primsim-ensemble");
   const fs::path output =
       fs::temp_directory_path() / ("primsim-ensemble-" + std::to_string(::getpid()) + ".h5");
 
   const auto start = std::chrono::steady_clock::now();
   const cli::BlockOutcome outcome =
-      cli::run_ensemble_block(cli::BlockSettings{threads, false, true, false}, loaded, info,
+      cli::run_ensemble_block(cli::BlockSettings{threads, false, true, false, nullptr, {}}, loaded, info,
                               cli::make_layout(loaded, replicates), output);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fs::remove(output);

@@ -22,8 +22,11 @@ Command add_compare_command(CLI::App& parent);
 Command add_merge_command(CLI::App& parent);
 Command add_phold_command(CLI::App& parent);
 Command add_report_command(CLI::App& parent);
+Command add_sensitivity_command(CLI::App& parent);
 // `command_line` is recorded in the results file.
 Command add_run_command(CLI::App& parent, std::string command_line);
+Command add_explore_command(CLI::App& parent, std::string command_line);
+Command add_calibrate_command(CLI::App& parent, std::string command_line);
 Command add_validate_command(CLI::App& parent);
 Command add_tally_command(CLI::App& parent);
 Command add_allocate_command(CLI::App& parent);

@@ -21,6 +21,8 @@
 #include <nlohmann/json.hpp>
 
 #include "primsim/models/primary/election_replicate.hpp"
+#include "primsim/models/primary/party_scenario.hpp"
+#include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/output/checkpoint_log.hpp"
 #include "primsim/output/hdf5_writer.hpp"
 #include "primsim/output/schema.hpp"
@@ -98,6 +100,10 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
   identity["replicates"] = layout.replicates_per_point;
   identity["points"] = layout.points();
   identity["shard"] = fmt::format("{}/{}", layout.shard.index, layout.shard.count);
+  if (settings.parameters != nullptr && settings.parameters->varies()) {
+    identity["parameters"] = settings.parameters->draws();
+    identity["parameters_identity"] = settings.parameters_identity;
+  }
   if (!settings.resume && fs::exists(partial) && !settings.quiet) {
     std::cerr << fmt::format(
         "primsim: starting afresh: '{}' of an earlier run is replaced (--resume continues it)\n",
@@ -131,10 +137,21 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
         }
         const std::uint32_t point = ensemble_index / layout.replicates_per_point;
         const std::uint32_t replicate = ensemble_index % layout.replicates_per_point;
-        models::ElectionReplicate model(loaded.grid[point].spec, info.seed, replicate);
+        const models::spec::ScenarioSpec* spec = &loaded.grid[point].spec;
+        models::spec::ScenarioSpec drawn;
+        std::vector<double> values;
+        if (settings.parameters != nullptr && settings.parameters->varies()) {
+          values = settings.parameters->values(point, replicate);
+          drawn = loaded.spec_with(values);
+          spec = &drawn;
+        }
+        models::ElectionReplicate model(*spec, info.seed, replicate);
         sim::SequentialExecutor executor;
         auto results = model.run(executor);
         results.replicate = ensemble_index;
+        for (std::size_t i = 0; i < values.size(); ++i) {
+          results.parameters.push_back({ensemble_index, static_cast<std::uint16_t>(i), values[i]});
+        }
         events += model.events();
         progress.add(model.events());
         writer.publish(std::move(results));
@@ -155,6 +172,27 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
   if (!outcome.interrupted) checkpoint.remove();
   outcome.events = events.load();
   return outcome;
+}
+
+models::results::RunInfo make_run_info(const scenarios::LoadedScenario& loaded, std::uint64_t seed,
+                                       std::uint32_t replicates, const std::string& command_line) {
+  const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
+  models::results::RunInfo info;
+  info.program_version = PRIMSIM_VERSION;
+  info.scenario_name = scenario.name;
+  info.scenario_yaml = loaded.resolved_yaml;
+  info.seed = seed;
+  info.replicates = replicates;
+  info.command_line = command_line;
+  info.start_time = utc_now();
+  info.epoch = scenario.calendar.epoch_iso;
+  info.region_names = models::region_names(scenario);
+  info.party_names = models::party_names(scenario);
+  info.office_names = models::office_names(scenario);
+  info.selection_stage_names = models::selection_stage_names(scenario);
+  info.selector_group_names = models::selector_group_names(scenario);
+  for (const scenarios::Prior& prior : loaded.priors) info.parameter_names.push_back(prior.path);
+  return info;
 }
 
 output::EnsembleLayout make_layout(const scenarios::LoadedScenario& loaded, std::uint32_t replicates) {

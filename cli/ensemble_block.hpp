@@ -5,10 +5,12 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <string>
 
 #include "primsim/models/results/result_sink.hpp"
 #include "primsim/output/ensemble_layout.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
+#include "replicate_parameters.hpp"
 
 namespace primsim::cli {
 
@@ -17,6 +19,10 @@ struct BlockSettings {
   bool resume = false;      // continue from `path`.partial
   bool quiet = false;
   bool show_progress = false;
+  // The scenario's own values unless set; the identity of a resumed run includes where the
+  // parameters come from (`identity`, e.g. the design and its seed).
+  const ReplicateParameters* parameters = nullptr;
+  std::string parameters_identity;
 };
 
 struct BlockOutcome {
@@ -31,6 +37,10 @@ struct BlockOutcome {
 BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::LoadedScenario& loaded,
                                 const models::results::RunInfo& info, const output::EnsembleLayout& layout,
                                 const std::filesystem::path& path);
+
+// What the file's root attributes and /meta say about a run of `loaded`, before it starts.
+models::results::RunInfo make_run_info(const scenarios::LoadedScenario& loaded, std::uint64_t seed,
+                                       std::uint32_t replicates, const std::string& command_line);
 
 // The layout of `replicates` per point of the scenario's sweep grid (one point without a sweep).
 output::EnsembleLayout make_layout(const scenarios::LoadedScenario& loaded, std::uint32_t replicates);

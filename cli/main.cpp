@@ -20,9 +20,17 @@ int main(int argc, char** argv) {
   for (int i = 0; i < argc; ++i) command_line += (i > 0 ? " " : "") + std::string(argv[i]);
 
   const std::vector<cli::Command> commands{
-      cli::add_run_command(app, command_line), cli::add_validate_command(app), cli::add_report_command(app),
-      cli::add_compare_command(app),           cli::add_merge_command(app),    cli::add_tally_command(app),
-      cli::add_allocate_command(app),          cli::add_phold_command(app),
+      cli::add_run_command(app, command_line),
+      cli::add_validate_command(app),
+      cli::add_report_command(app),
+      cli::add_compare_command(app),
+      cli::add_merge_command(app),
+      cli::add_tally_command(app),
+      cli::add_allocate_command(app),
+      cli::add_phold_command(app),
+      cli::add_explore_command(app, command_line),
+      cli::add_sensitivity_command(app),
+      cli::add_calibrate_command(app, command_line),
   };
 
   try {

@@ -6,6 +6,7 @@
 // the ensemble into contiguous blocks that `primsim merge` joins.
 #include <unistd.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -16,12 +17,14 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
@@ -33,19 +36,20 @@
 #include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/output/ensemble_layout.hpp"
 #include "primsim/output/headline.hpp"
+#include "primsim/output/posterior_file.hpp"
 #include "primsim/output/run_file.hpp"
 #include "primsim/output/run_warnings.hpp"
 #include "primsim/output/shard_merge.hpp"
 #include "primsim/output/terminal_report.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/sim/input_error.hpp"
+#include "primsim/uq/design.hpp"
+#include "replicate_parameters.hpp"
 
 namespace primsim::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
 
 // Reads one of SLURM's array variables: a decimal count below 2^32, or an input error naming it.
 std::uint32_t slurm_number(const char* name, const char* text) {
@@ -88,13 +92,129 @@ struct Options {
   bool json = false;
   bool resume = false;
   bool quiet = false;
+  bool draw_priors = false;
+  std::optional<std::string> posterior;
+  // primsim explore: a design over the priors instead of one parameter set.
+  std::optional<std::string> design;
+  std::uint64_t samples = 0;
+  std::size_t morris_levels = 4;
 };
+
+// The replicates' parameters and, for a design, its points in the layout.
+ReplicateParameters replicate_parameters(const Options& options, const scenarios::LoadedScenario& loaded,
+                                         std::uint64_t seed, output::EnsembleLayout& layout,
+                                         std::string& identity) {
+  const bool varies = options.draw_priors || options.posterior || options.design;
+  if (!varies) return {};
+  const std::string option = options.design        ? "--design"
+                             : options.draw_priors ? "--draw-priors"
+                                                   : "--posterior";
+  if (loaded.priors.empty()) {
+    throw sim::InputError(
+        fmt::format("{}: the scenario '{}' has no priors: block to draw from", option, options.scenario));
+  }
+  if (loaded.grid.size() > 1) {
+    throw sim::InputError(fmt::format(
+        "{}: the scenario '{}' has a sweep: block; a run draws its parameters or sweeps them, not both "
+        "(explore --design grid runs a grid over the priors)",
+        option, options.scenario));
+  }
+  if (options.draw_priors && options.posterior) {
+    throw sim::InputError("--draw-priors and --posterior: choose one source of parameters");
+  }
+  if (options.draw_priors) {
+    identity = "priors";
+    return ReplicateParameters::from_priors(loaded.priors, seed);
+  }
+  if (options.posterior) {
+    const output::Posterior posterior = output::read_posterior(*options.posterior);
+    std::vector<std::size_t> column;
+    for (const scenarios::Prior& prior : loaded.priors) {
+      const auto it =
+          std::find(posterior.parameter_names.begin(), posterior.parameter_names.end(), prior.path);
+      if (it == posterior.parameter_names.end()) {
+        throw sim::InputError(
+            fmt::format("--posterior: '{}' has no samples of {}, a prior of the scenario (it holds {})",
+                        *options.posterior, prior.path, fmt::join(posterior.parameter_names, ", ")));
+      }
+      column.push_back(static_cast<std::size_t>(it - posterior.parameter_names.begin()));
+    }
+    std::vector<std::vector<double>> samples;
+    for (const std::vector<double>& sample : posterior.samples) {
+      std::vector<double> values;
+      for (std::size_t i = 0; i < column.size(); ++i)
+        values.push_back(loaded.priors[i].typed(sample[column[i]]));
+      samples.push_back(std::move(values));
+    }
+    identity = fmt::format("posterior {} of {} samples, {} simulations, seed {}", posterior.method,
+                           posterior.samples.size(), posterior.simulations, posterior.seed);
+    return ReplicateParameters::from_posterior(std::move(samples), posterior.weights, seed);
+  }
+  const std::optional<uq::DesignKind> kind = uq::parse_design(*options.design);
+  if (!kind) {
+    throw sim::InputError(fmt::format("--design: expected lhs, sobol, saltelli, morris or grid, found \"{}\"",
+                                      *options.design));
+  }
+  uq::Design design;
+  try {
+    design = uq::make_design(*kind, loaded.priors.size(), options.samples, seed, options.morris_levels);
+  } catch (const std::invalid_argument& error) {
+    throw sim::InputError(fmt::format("--design {}: {}", *options.design, error.what()));
+  }
+  std::vector<std::vector<double>> points;
+  for (const std::vector<double>& unit : design.points) {
+    std::vector<double> values;
+    std::vector<std::string> texts;
+    for (std::size_t i = 0; i < unit.size(); ++i) {
+      values.push_back(loaded.priors[i].typed(loaded.priors[i].distribution.quantile(unit[i])));
+      texts.push_back(fmt::format("{}", values.back()));
+    }
+    layout.sweep_values.push_back(std::move(texts));
+    points.push_back(std::move(values));
+  }
+  for (const scenarios::Prior& prior : loaded.priors) layout.sweep_keys.push_back(prior.path);
+  layout.point_parameters = points;
+  layout.design = {std::string(uq::design_name(*kind)), options.samples, seed,
+                   static_cast<std::uint32_t>(design.levels)};
+  identity =
+      fmt::format("design {} of {} samples, {} levels", layout.design.name, options.samples, design.levels);
+  return ReplicateParameters::from_points(std::move(points));
+}
 
 void print_results(const Options& options, const models::results::RunInfo& info, std::uint64_t events,
                    double seconds) {
   if (options.quiet && !options.json) return;
   const double rate = seconds > 0 ? static_cast<double>(events) / seconds : 0.0;
   const output::RunFile run = output::RunFile::open(options.output);
+  if (options.design) {
+    // A design's points are read by `primsim sensitivity` and `report --point`, not pooled here.
+    const std::uint64_t total = run.replicate_count();
+    const std::uint64_t points = info.replicates > 0 ? total / info.replicates : 0;
+    const double per_replicate = total > 0 ? seconds / static_cast<double>(total) : 0.0;
+    if (options.json) {
+      nlohmann::ordered_json line;
+      line["scenario"] = info.scenario_name;
+      line["design"] = *options.design;
+      line["points"] = points;
+      line["replicates"] = info.replicates;
+      line["seed"] = info.seed;
+      line["wall_seconds"] = seconds;
+      line["seconds_per_replicate"] = per_replicate;
+      line["events"] = events;
+      line["events_per_second"] = rate;
+      line["output"] = options.output;
+      line["parameters"] = info.parameter_names;
+      std::cout << line.dump() << '\n';
+    } else {
+      std::cout << fmt::format(
+          "{} design over {} parameters: {} points x {} replicates, {} events in {:.1f} s ({:.2f} s per "
+          "replicate, "
+          "{:.0f} events/s): {}\nnext: primsim sensitivity {}   or   primsim report {} --point K\n",
+          *options.design, info.parameter_names.size(), points, info.replicates, events, seconds,
+          per_replicate, rate, options.output, options.output, options.output);
+    }
+    return;
+  }
   // Read back from the file, as `primsim report` reads them, so that the two never disagree.
   const std::vector<output::RunWarning> warnings = output::run_warnings(run);
   if (options.json) {
@@ -177,6 +297,9 @@ int run(const Options& options, const std::string& command_line) {
   const std::uint64_t seed = options.seed.value_or(scenario.ensemble.seed);
 
   output::EnsembleLayout layout = make_layout(loaded, replicates);
+  std::string parameters_identity;
+  const ReplicateParameters parameters =
+      replicate_parameters(options, loaded, seed, layout, parameters_identity);
   if (layout.ensemble_size() > std::uint64_t{UINT32_MAX}) {
     throw sim::InputError(fmt::format("--replicates: {} points x {} replicates is more than {} replicates",
                                       layout.points(), replicates, UINT32_MAX));
@@ -196,20 +319,8 @@ int run(const Options& options, const std::string& command_line) {
   }
   if (shard) layout.shard = *shard;
 
-  models::results::RunInfo info;
-  info.program_version = PRIMSIM_VERSION;
-  info.scenario_name = scenario.name;
-  info.scenario_yaml = loaded.resolved_yaml;
-  info.seed = seed;
-  info.replicates = replicates;
-  info.command_line = command_line;
-  info.start_time = utc_now();
-  info.epoch = scenario.calendar.epoch_iso;
-  info.region_names = models::region_names(scenario);
-  info.party_names = models::party_names(scenario);
-  info.office_names = models::office_names(scenario);
-  info.selection_stage_names = models::selection_stage_names(scenario);
-  info.selector_group_names = models::selector_group_names(scenario);
+  models::results::RunInfo info = make_run_info(loaded, seed, replicates, command_line);
+  info.parameter_draws = parameters.draws();
 
   // Under mpirun each rank writes its block next to the output and rank 0 joins the blocks.
   const fs::path output(options.output);
@@ -236,7 +347,8 @@ int run(const Options& options, const std::string& command_line) {
   BlockOutcome outcome;
   std::exception_ptr failure;
   try {
-    outcome = run_ensemble_block(BlockSettings{options.threads, options.resume, options.quiet, show_progress},
+    outcome = run_ensemble_block(BlockSettings{options.threads, options.resume, options.quiet, show_progress,
+                                               &parameters, parameters_identity},
                                  loaded, info, layout, path);
   } catch (...) {
     failure = std::current_exception();
@@ -279,30 +391,60 @@ int run(const Options& options, const std::string& command_line) {
   return 0;
 }
 
+// The options `run` and `explore` share: a design is a run whose points come from the priors.
+void add_ensemble_options(CLI::App* app, Options& options) {
+  app->add_option("SCENARIO.yaml", options.scenario, "scenario file")->required();
+  app->add_option("-o,--output", options.output, "results file to write (HDF5)")->required();
+  app->add_option("--seed", options.seed, "random seed (default: ensemble.seed)")
+      ->check(integer_in(0, UINT64_MAX));
+  app->add_option("--threads", options.threads, "worker threads (default: every core)")
+      ->check(integer_in(0, kMaxThreads));
+  app->add_option("--set", options.overrides, "override a scenario key: key.path=value (repeatable)");
+  app->add_option("--shard", options.shard,
+                  "run block i of n of the ensemble (0 <= i < n) into a shard file for primsim merge "
+                  "(default: SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set)");
+  app->add_flag("--resume", options.resume,
+                "continue an interrupted run of the same command from OUT.h5.partial");
+  app->add_flag("--json", options.json, "print one JSON line of results on stdout");
+  app->add_flag("--quiet", options.quiet, "print nothing but errors (and --json)");
+}
+
 }  // namespace
 
 Command add_run_command(CLI::App& parent, std::string command_line) {
   auto options = std::make_shared<Options>();
   CLI::App* app = parent.add_subcommand("run", "simulate a scenario as an ensemble and write one HDF5 file");
-  app->add_option("SCENARIO.yaml", options->scenario, "scenario file")->required();
-  app->add_option("-o,--output", options->output, "results file to write (HDF5)")->required();
+  add_ensemble_options(app, *options);
   app->add_option("--replicates", options->replicates,
                   "replicates per sweep point (default: ensemble.replicates)")
       ->check(integer_in(1, kMaxReplicates));
-  app->add_option("--seed", options->seed, "random seed (default: ensemble.seed)")
-      ->check(integer_in(0, UINT64_MAX));
-  app->add_option("--threads", options->threads, "worker threads (default: every core)")
-      ->check(integer_in(0, kMaxThreads));
-  app->add_option("--set", options->overrides, "override a scenario key: key.path=value (repeatable)");
-  app->add_option("--shard", options->shard,
-                  "run block i of n of the ensemble (0 <= i < n) into a shard file for primsim merge "
-                  "(default: SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT when set)");
-  app->add_flag("--resume", options->resume,
-                "continue an interrupted run of the same command from OUT.h5.partial");
-  app->add_flag("--json", options->json, "print one JSON line of results on stdout");
-  app->add_flag("--quiet", options->quiet, "print nothing but errors (and --json)");
-
+  app->add_flag("--draw-priors", options->draw_priors,
+                "draw each replicate's parameters from the scenario's priors: block (parameter uncertainty)");
+  app->add_option("--posterior", options->posterior,
+                  "draw each replicate's parameters from a posterior file of primsim calibrate");
   return {app, [options, command_line] { return run(*options, command_line); }};
+}
+
+Command add_explore_command(CLI::App& parent, std::string command_line) {
+  auto options = std::make_shared<Options>();
+  CLI::App* app = parent.add_subcommand(
+      "explore", "run an experimental design over the scenario's priors: one point per parameter set");
+  add_ensemble_options(app, *options);
+  options->design.emplace();
+  app->add_option("--design", *options->design, "lhs, sobol, saltelli, morris or grid")->required();
+  app->add_option("--samples", options->samples,
+                  "points (lhs, sobol), base rows (saltelli: samples x (parameters + 2) points), "
+                  "trajectories (morris: samples x (parameters + 1)) or levels per parameter (grid)")
+      ->required()
+      ->check(integer_in(1, 1000000));
+  app->add_option("--replicates", options->replicates, "replicates per design point (default: 1)")
+      ->check(integer_in(1, kMaxReplicates));
+  app->add_option("--levels", options->morris_levels, "Morris levels, even (default: 4)")
+      ->check(integer_in(2, 1000));
+  return {app, [options, command_line] {
+            if (!options->replicates) options->replicates = 1;
+            return run(*options, command_line);
+          }};
 }
 
 }  // namespace primsim::cli

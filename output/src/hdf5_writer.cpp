@@ -19,6 +19,7 @@
 
 #include <cstring>
 
+#include "compound_table.hpp"
 #include "hdf5_attributes.hpp"
 #include "hdf5_handle.hpp"
 #include "meta_table.hpp"
@@ -171,6 +172,7 @@ void Hdf5Writer::State::create_file() {
   write_string_attribute(root, "command_line", info.command_line);
   write_string_attribute(root, "start_time", info.start_time);
   write_string_attribute(root, "epoch", info.epoch);
+  write_string_attribute(root, "parameter_draws", info.parameter_draws);
 
   Hdf5Handle meta(H5Gcreate2(root, "meta", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose, "create /meta");
   write_meta_table(meta.get(), "regions", info.region_names);
@@ -186,7 +188,22 @@ void Hdf5Writer::State::create_file() {
   write_meta_table(meta.get(), "offices", info.office_names);
   write_meta_table(meta.get(), "selection_stages", info.selection_stage_names);
   write_meta_table(meta.get(), "selector_groups", info.selector_group_names);
+  write_meta_table(meta.get(), "parameters", info.parameter_names);
   if (layout.has_sweep()) write_sweep_table(meta.get(), layout.sweep_keys, layout.sweep_values);
+  if (!layout.point_parameters.empty()) {
+    std::vector<PointRow> points;
+    for (std::size_t p = 0; p < layout.point_parameters.size(); ++p) {
+      for (std::size_t k = 0; k < layout.point_parameters[p].size(); ++k) {
+        points.push_back(
+            {static_cast<std::uint32_t>(p), static_cast<std::uint16_t>(k), layout.point_parameters[p][k]});
+      }
+    }
+    write_rows(root, point_table_spec(), points);
+    write_string_attribute(root, "design", layout.design.name);
+    write_uint64_attribute(root, "design_samples", layout.design.samples);
+    write_uint64_attribute(root, "design_seed", layout.design.seed);
+    write_uint64_attribute(root, "design_levels", layout.design.levels);
+  }
 
   // One dataset per table of ReplicateResults::tables(), in that order, which write() relies on.
   const bool with_point = layout.has_sweep();
@@ -264,8 +281,9 @@ void Hdf5Writer::State::run(std::promise<void>& created) {
 }
 
 Hdf5Writer::Hdf5Writer(std::filesystem::path path, RunInfo info, std::size_t queue_capacity)
-    : Hdf5Writer(std::move(path), info,
-                 WriterOptions{EnsembleLayout{info.replicates, {}, {}, {}}, nullptr, queue_capacity}) {}
+    : Hdf5Writer(
+          std::move(path), info,
+          WriterOptions{EnsembleLayout{info.replicates, {}, {}, {}, {}, {}}, nullptr, queue_capacity}) {}
 
 Hdf5Writer::Hdf5Writer(std::filesystem::path path, RunInfo info, WriterOptions options)
     : state_(std::make_unique<State>()) {

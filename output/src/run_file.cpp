@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "compound_table.hpp"
 #include "hdf5_attributes.hpp"
 #include "hdf5_handle.hpp"
 #include "meta_table.hpp"
@@ -205,6 +206,7 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.info_.command_line = string_or_empty(root, "command_line");
     run.info_.start_time = string_or_empty(root, "start_time");
     run.info_.epoch = string_or_empty(root, "epoch");
+    run.info_.parameter_draws = string_or_empty(root, "parameter_draws");
     run.end_time_ = string_or_empty(root, "end_time");
     for (const char* table : {"regions", "parties", "offices", "selection_stages"}) {
       if (H5Lexists(root, "meta", H5P_DEFAULT) <= 0 ||
@@ -219,6 +221,7 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.info_.office_names = read_meta_table(meta.get(), "offices");
     run.info_.selection_stage_names = read_meta_table(meta.get(), "selection_stages");
     run.info_.selector_group_names = read_meta_table(meta.get(), "selector_groups");
+    run.info_.parameter_names = read_meta_table(meta.get(), "parameters");
     if (run.info_.party_names.empty()) throw damaged(path);
     std::apply(
         [&](const auto&... rows) {
@@ -311,6 +314,23 @@ std::vector<DemocracyRow> RunFile::democracy() const { return read_all<Democracy
 std::vector<CandidateRow> RunFile::candidates() const { return read_all<CandidateRow>(); }
 std::vector<WarningRow> RunFile::warnings() const { return read_all<WarningRow>(); }
 std::vector<SelectorRow> RunFile::selectors() const { return read_all<SelectorRow>(); }
+std::vector<ParameterRow> RunFile::parameters() const { return read_all<ParameterRow>(); }
+
+std::vector<PointRow> RunFile::points() const {
+  return read_rows<PointRow>(file_->get(), point_table_spec());
+}
+
+std::optional<DesignInfo> RunFile::design() const {
+  const hid_t root = file_->get();
+  const std::optional<std::string> name = read_string_attribute(root, "design");
+  if (!name) return std::nullopt;
+  DesignInfo design;
+  design.name = *name;
+  design.samples = read_uint64_attribute(root, "design_samples").value_or(0);
+  design.seed = read_uint64_attribute(root, "design_seed").value_or(0);
+  design.levels = static_cast<std::uint32_t>(read_uint64_attribute(root, "design_levels").value_or(0));
+  return design;
+}
 
 #define PRIMSIM_RUN_FILE_TABLE(Row)                                                                      \
   template void RunFile::scan<Row>(const std::function<void(std::span<const Row>)>&, std::size_t) const; \
@@ -324,6 +344,7 @@ PRIMSIM_RUN_FILE_TABLE(DemocracyRow)
 PRIMSIM_RUN_FILE_TABLE(CandidateRow)
 PRIMSIM_RUN_FILE_TABLE(WarningRow)
 PRIMSIM_RUN_FILE_TABLE(SelectorRow)
+PRIMSIM_RUN_FILE_TABLE(ParameterRow)
 #undef PRIMSIM_RUN_FILE_TABLE
 
 }  // namespace primsim::output

@@ -125,6 +125,11 @@ void check_shards(std::vector<ShardFile>& shards) {
   }
 }
 
+// The name of a design's /points: every shard holds all of them, so they are copied once and not
+// joined end to end like the tables of rows per replicate.
+constexpr const char* kPointsTable = "points";
+
+// The tables with rows per replicate: every dataset under the root but /points.
 std::vector<std::string> root_datasets(hid_t file) {
   std::vector<std::string> names;
   const auto visit = [](hid_t group, const char* name, const H5L_info_t*, void* data) -> herr_t {
@@ -135,6 +140,7 @@ std::vector<std::string> root_datasets(hid_t file) {
     return 0;
   };
   check_hdf5(H5Literate(file, H5_INDEX_NAME, H5_ITER_INC, nullptr, visit, &names), "list the tables");
+  names.erase(std::remove(names.begin(), names.end(), kPointsTable), names.end());
   return names;
 }
 
@@ -220,6 +226,9 @@ void write_virtual_merge(const std::filesystem::path& temporary, const std::file
   copy_attributes(first, root, {"shard_index", "shard_count", "end_time"});
   write_string_attribute(root, "end_time", shards.back().end_time);
   check_hdf5(H5Ocopy(first, "meta", root, "meta", H5P_DEFAULT, H5P_DEFAULT), "copy /meta");
+  if (H5Lexists(first, kPointsTable, H5P_DEFAULT) > 0) {
+    check_hdf5(H5Ocopy(first, kPointsTable, root, kPointsTable, H5P_DEFAULT, H5P_DEFAULT), "copy /points");
+  }
   for (const std::string& table : root_datasets(first)) {
     std::vector<hsize_t> rows;
     for (const Hdf5Handle& source : sources) {

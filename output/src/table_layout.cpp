@@ -2,6 +2,8 @@
 // fractions, "count" for counts of people or events, "s" for seconds since the epoch.
 #include "table_layout.hpp"
 
+#include "primsim/output/ensemble_layout.hpp"
+
 #include <cstddef>
 #include <string>
 
@@ -318,6 +320,40 @@ const TableSpec& table_spec<SelectorRow>() {
           {"eligible", offsetof(SelectorRow, eligible), ColumnKind::i64, "count",
            "the group's selectors there: registered, past any cut-off, not voided or lapsed"},
           {"votes", offsetof(SelectorRow, votes), ColumnKind::i64, "count", "votes the group cast there"},
+      },
+      false};
+  return spec;
+}
+
+template <>
+const TableSpec& table_spec<ParameterRow>() {
+  static const TableSpec spec{
+      "parameters",
+      "the value of each drawn parameter in each replicate (--draw-priors, --posterior, explore)",
+      sizeof(ParameterRow),
+      {
+          {"replicate", offsetof(ParameterRow, replicate), ColumnKind::u32, "", "replicate index, from 0"},
+          {"parameter", offsetof(ParameterRow, parameter), ColumnKind::u16, "",
+           "parameter code, see /meta/parameters (the key paths of the priors)"},
+          {"value", offsetof(ParameterRow, value), ColumnKind::f64, "",
+           "the value the replicate ran with, in the key's unit (durations in seconds)"},
+      },
+      false};
+  return spec;
+}
+
+const TableSpec& point_table_spec() {
+  static const TableSpec spec{
+      "points",
+      "the parameter values of each point of a design (primsim explore)",
+      sizeof(PointRow),
+      {
+          {"point", offsetof(PointRow, point), ColumnKind::u32, "",
+           "design point, the point column of every table"},
+          {"parameter", offsetof(PointRow, parameter), ColumnKind::u16, "",
+           "parameter code, see /meta/parameters"},
+          {"value", offsetof(PointRow, value), ColumnKind::f64, "",
+           "the parameter's value at the point, in the key's unit (durations in seconds)"},
       },
       false};
   return spec;

@@ -49,6 +49,9 @@ struct TableSpec {
 template <class Row>
 const TableSpec& table_spec();
 
+// /points of a design (PointRow of ensemble_layout.hpp).
+const TableSpec& point_table_spec();
+
 // A native compound type with one member per column, enums as HDF5 enum types.
 Hdf5Handle make_row_type(const TableSpec& spec);
 

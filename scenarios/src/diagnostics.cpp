@@ -14,9 +14,11 @@ namespace primsim::scenarios {
 void Diagnostics::add(const SourceLocation& where, std::string_view path, std::string_view expected,
                       std::string_view found) {
   const std::string file = where.file ? *where.file : std::string{"<unknown>"};
+  std::string message =
+      fmt::format("{}: expected {}, found {}", path.empty() ? "(document)" : path, expected, found);
   entries_.push_back({file, where.line, where.column,
-                      fmt::format("{}:{}:{}: {}: expected {}, found {}", file, where.line, where.column,
-                                  path.empty() ? "(document)" : path, expected, found)});
+                      fmt::format("{}:{}:{}: {}", file, where.line, where.column, message),
+                      std::move(message)});
 }
 
 void Diagnostics::throw_if_any() const {

@@ -23,6 +23,10 @@ class Diagnostics {
 
   [[nodiscard]] bool empty() const { return entries_.empty(); }
   [[nodiscard]] std::size_t size() const { return entries_.size(); }
+  // The first mistake as `key.path: expected ..., found ...`, without its place.
+  [[nodiscard]] std::string first_message() const {
+    return entries_.empty() ? std::string{} : entries_.front().message;
+  }
 
   // Throws ScenarioError with every distinct line, sorted by file, line and column, if any.
   void throw_if_any() const;
@@ -33,6 +37,7 @@ class Diagnostics {
     int line;
     int column;
     std::string text;
+    std::string message;
   };
   std::vector<Entry> entries_;
 };

@@ -8,6 +8,9 @@
 #include <fmt/format.h>
 
 #include "diagnostics.hpp"
+#include "key_path.hpp"
+#include "primsim/sim/input_error.hpp"
+#include "prior_reader.hpp"
 #include "scenario_checks.hpp"
 #include "source_node.hpp"
 #include "spec_binding.hpp"
@@ -15,6 +18,11 @@
 #include "spec_writer.hpp"
 
 namespace primsim::scenarios {
+
+struct ScenarioSource {
+  SourceNode root;
+};
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -128,68 +136,6 @@ void relocate(SourceNode& node, const SourceLocation& location) {
   }
 }
 
-std::vector<std::string> split_path(std::string path) {
-  // `stages[1].rule` and `stages.1.rule` name the same value.
-  for (char& c : path) {
-    if (c == '[') c = '.';
-  }
-  std::vector<std::string> segments;
-  std::string current;
-  for (const char c : path) {
-    if (c == ']') continue;
-    if (c == '.') {
-      segments.push_back(current);
-      current.clear();
-    } else {
-      current.push_back(c);
-    }
-  }
-  segments.push_back(current);
-  return segments;
-}
-
-// Places `value` at `path` under `root`, creating maps on the way; a sequence is entered by index.
-void set_path(SourceNode& root, const std::string& path, SourceNode value, const SourceLocation& key_location,
-              Diagnostics& diagnostics) {
-  const std::vector<std::string> segments = split_path(path);
-  SourceNode* node = &root;
-  std::string walked;
-  for (const std::string& segment : segments) {
-    if (segment.empty()) {
-      diagnostics.add(key_location, path, "a key path such as voting.channels.online.capacity",
-                      fmt::format("\"{}\"", path));
-      return;
-    }
-    walked += walked.empty() ? segment : "." + segment;
-    if (node->is_sequence()) {
-      std::size_t index = 0;
-      const auto [end, error] = std::from_chars(segment.data(), segment.data() + segment.size(), index);
-      if (error != std::errc{} || end != segment.data() + segment.size() || index >= node->items.size()) {
-        diagnostics.add(key_location, walked, fmt::format("an index below {}", node->items.size()),
-                        fmt::format("\"{}\"", segment));
-        return;
-      }
-      node = &node->items[index];
-      continue;
-    }
-    if (!node->is_map()) {
-      node->kind = SourceNode::Kind::map;
-      node->scalar.clear();
-      node->items.clear();
-      node->location = key_location;
-    }
-    SourceNode::Entry* entry = node->find(segment);
-    if (entry == nullptr) {
-      node->entries.push_back({segment, key_location, {}});
-      entry = &node->entries.back();
-    } else {
-      entry->key_location = key_location;
-    }
-    node = &entry->value;
-  }
-  *node = std::move(value);
-}
-
 void apply_overrides(SourceNode& root, const std::vector<std::string>& overrides, Diagnostics& diagnostics) {
   const auto set_file = std::make_shared<const std::string>("--set");
   for (std::size_t i = 0; i < overrides.size(); ++i) {
@@ -210,7 +156,7 @@ void apply_overrides(SourceNode& root, const std::vector<std::string>& overrides
       continue;
     }
     relocate(value, value_location);
-    set_path(root, path, std::move(value), key_location, diagnostics);
+    set_key_path(root, path, std::move(value), key_location, diagnostics);
   }
 }
 
@@ -235,10 +181,15 @@ LoadedScenario resolve(SourceNode root, const std::vector<std::string>& override
   apply_overrides(root, overrides, diagnostics);
 
   SourceNode sweep;
+  SourceNode priors;
   if (root.is_map()) {
     if (const SourceNode::Entry* entry = root.find("sweep")) {
       sweep = entry->value;
       root.erase("sweep");
+    }
+    if (const SourceNode::Entry* entry = root.find("priors")) {
+      priors = entry->value;
+      root.erase("priors");
     }
   }
   struct Axis {
@@ -279,7 +230,7 @@ LoadedScenario resolve(SourceNode root, const std::vector<std::string>& override
       for (std::size_t a = 0; a < axes.size(); ++a) {
         const SourceNode& value = axes[a].values[index[a]];
         grid_point.assignments.emplace_back(axes[a].path, assignment_text(value));
-        set_path(variant, axes[a].path, value, axes[a].key_location, diagnostics);
+        set_key_path(variant, axes[a].path, value, axes[a].key_location, diagnostics);
       }
       grid_point.spec = read_spec(variant, diagnostics);
       loaded.grid.push_back(std::move(grid_point));
@@ -295,15 +246,45 @@ LoadedScenario resolve(SourceNode root, const std::vector<std::string>& override
   SpecWriter writer;
   writer.write(loaded.spec);
   loaded.resolved_yaml = writer.str();
+  if (!priors.is_null()) {
+    Diagnostics unused;
+    const SourceNode resolved = parse_yaml(loaded.resolved_yaml, "(resolved)", unused);
+    const VariantCheck reads_cleanly = [](const SourceNode& variant, std::string& complaint) {
+      Diagnostics variant_diagnostics;
+      read_spec(variant, variant_diagnostics);
+      complaint = variant_diagnostics.first_message();
+      return variant_diagnostics.empty();
+    };
+    loaded.priors = read_priors(priors, root, resolved, reads_cleanly, diagnostics);
+    diagnostics.throw_if_any();
+  }
   if (!sweep.is_null()) {
     SpecWriter sweep_writer;
     sweep_writer.write_source("sweep", sweep);
     loaded.resolved_yaml += sweep_writer.str();
   }
+  loaded.resolved_yaml += priors_yaml(loaded.priors);
+  loaded.source = std::make_shared<const ScenarioSource>(ScenarioSource{std::move(root)});
   return loaded;
 }
 
 }  // namespace
+
+models::spec::ScenarioSpec LoadedScenario::spec_with(std::span<const double> values) const {
+  if (values.size() != priors.size()) {
+    throw sim::InputError(fmt::format("{} parameter values for {} priors", values.size(), priors.size()));
+  }
+  SourceNode variant = source->root;
+  for (std::size_t i = 0; i < priors.size(); ++i)
+    set_scalar(variant, priors[i].path, priors[i].text(values[i]));
+  Diagnostics diagnostics;
+  models::spec::ScenarioSpec variant_spec = read_spec(variant, diagnostics);
+  if (!diagnostics.empty()) {
+    throw sim::InputError(
+        fmt::format("the drawn parameters make an invalid scenario: {}", diagnostics.first_message()));
+  }
+  return variant_spec;
+}
 
 LoadedScenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
   Diagnostics diagnostics;

@@ -86,13 +86,13 @@ if done.stderr.strip() != expected:
 # refused the same way, naming the schema version.
 partial = pathlib.Path(f"{output}.partial")
 header = partial.read_bytes()
-older = header.replace(b'"schema_version":4', b'"schema_version":2', 1)
+older = header.replace(b'"schema_version":5', b'"schema_version":2', 1)
 if older == header:
-    fail("the partial file's header names no schema_version 4")
+    fail("the partial file's header names no schema_version 5")
 partial.write_bytes(older)
 done = run([primsim, "run", scenario, "-o", output, *common, "--resume"], expect=2)
 expected = (f"primsim: cannot resume from '{output}.partial': it belongs to another run (its schema_version is 2, "
-            "not 4)")
+            "not 5)")
 if done.stderr.strip() != expected:
     fail(f"resume of a schema 2 partial file: {done.stderr.strip()!r}, expected {expected!r}")
 print("resuming with another seed or from a partial file of schema 2 is refused")

@@ -60,7 +60,7 @@ shutil.copyfile(shards[0], older)
 with h5py.File(older, "r+") as f:
     f.attrs["schema_version"] = f.attrs["schema_version"].dtype.type(2)
 refused([older, shards[1], shards[2]], f"cannot merge '{older}': it has schema version 2; this primsim merges "
-        "schema version 4 (run the shard again with this primsim)")
+        "schema version 5 (run the shard again with this primsim)")
 
 # --virtual: the tables refer to the shards' rows, and read the same from any working folder.
 virtual = workdir / "virtual.h5"

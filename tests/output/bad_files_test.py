@@ -44,7 +44,7 @@ def main(primsim, sample, work):
     newer = os.path.join(work, "newer.h5")
     shutil.copyfile(sample, newer)
     with h5py.File(newer, "r+") as f:
-        f.attrs["schema_version"] = np.int64(5)
+        f.attrs["schema_version"] = np.int64(6)
     # Schema 2 (an older layout): one /democracy row per replicate and party, no office column, no /candidates.
     older = os.path.join(work, "older.h5")
     shutil.copyfile(sample, older)
@@ -76,13 +76,13 @@ def main(primsim, sample, work):
     expect_refusal(primsim, ["report", foreign],
                    f"'{foreign}' is an HDF5 file but not a primsim results file")
     expect_refusal(primsim, ["report", newer],
-                   f"'{newer}' has schema version 5; this primsim reads schema version 4")
+                   f"'{newer}' has schema version 6; this primsim reads schema version 5")
     expect_refusal(primsim, ["report", older],
-                   f"'{older}' has schema version 2; this primsim reads schema version 4")
+                   f"'{older}' has schema version 2; this primsim reads schema version 5")
     expect_refusal(primsim, ["compare", sample, newer],
-                   f"cannot compare '{sample}' (schema version 4) with '{newer}' (schema version 5)")
+                   f"cannot compare '{sample}' (schema version 5) with '{newer}' (schema version 6)")
     expect_refusal(primsim, ["compare", older, sample],
-                   f"cannot compare '{older}' (schema version 2) with '{sample}' (schema version 4)")
+                   f"cannot compare '{older}' (schema version 2) with '{sample}' (schema version 5)")
     expect_refusal(primsim, ["compare", sample, foreign], "not a primsim results file")
     expect_refusal(primsim, ["compare", missing, sample], "no such file")
 

@@ -60,7 +60,7 @@ TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") 
   REQUIRE(fs::exists(path));
 
   const RunFile run = RunFile::open(path);
-  CHECK(run.schema_version() == 4);
+  CHECK(run.schema_version() == 5);
   CHECK(run.info().program_version == info.program_version);
   CHECK(run.info().scenario_name == info.scenario_name);
   CHECK(run.info().scenario_yaml == info.scenario_yaml);

@@ -58,7 +58,7 @@ TEST_CASE("a truncated results file is refused", "[output]") {
 
 TEST_CASE("the schema version of a results file can be read alone", "[output]") {
   const fs::path path = write_run(folder_for("version") / "run.h5", 1);
-  CHECK(RunFile::read_schema_version(path) == 4);
+  CHECK(RunFile::read_schema_version(path) == 5);
 }
 
 TEST_CASE("a table read in blocks of rows holds what the file holds, in order", "[output]") {

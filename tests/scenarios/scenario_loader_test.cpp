@@ -342,6 +342,29 @@ const std::vector<BadFixture> kBadFixtures{
     {"withdrawal_rate_negative",
      "BAD/withdrawal_rate_negative.yaml:3:41: candidacy.withdrawal.rate_per_week: expected a non-negative "
      "number, found \"-0.03\""},
+    {"prior_bad_parameter",
+     "BAD/prior_bad_parameter.yaml:4:59: priors.turnout.base_logit.sd: expected a number above 0, found "
+     "0\nBAD/prior_bad_parameter.yaml:4:62: priors.turnout.base_logit.low: expected a parameter of the "
+     "normal distribution (mean, sd), found \"low\""},
+    {"prior_discrete_weights",
+     "BAD/prior_discrete_weights.yaml:4:97: priors.voting.channels.online.capacity.weights: expected a "
+     "weight for each of the 3 values, found 2 weights"},
+    {"prior_not_numeric",
+     "BAD/prior_not_numeric.yaml:4:3: priors.name: expected the key path of a number, a count or a duration, "
+     "found \"base\" there"},
+    {"prior_outside_range",
+     "BAD/prior_outside_range.yaml:4:36: priors.voting.channels.online.capacity: expected a distribution "
+     "whose every value voting.channels.online.capacity accepts (a count), found -1399, where the scenario "
+     "says: voting.channels.online.capacity: expected a positive integer, found \"-1399\" (an unbounded "
+     "prior is checked at its 1e-9 quantile; a truncated_normal or a bounded distribution keeps it inside)"},
+    {"prior_unknown_distribution",
+     "BAD/prior_unknown_distribution.yaml:4:51: priors.voting.channels.online.capacity.distribution: "
+     "expected one of uniform, normal, truncated_normal, beta, gamma, lognormal, log_uniform, discrete, "
+     "found \"lognorm\""},
+    {"prior_unknown_key",
+     "BAD/prior_unknown_key.yaml:4:3: priors.turnout.base_logt: expected the key path of a number, a count "
+     "or a duration of the scenario, found \"turnout.base_logt\", which the scenario does not have (did you "
+     "mean \"base_logit\"?)"},
     {"yaml_syntax", "BAD/yaml_syntax.yaml:5:29: (syntax): expected valid YAML, found illegal flow end"},
     {"zero_lookahead",
      "BAD/zero_lookahead.yaml:3:23: ensemble.lookahead: expected a positive duration such as 90min, 24h or "
@@ -581,4 +604,41 @@ TEST_CASE("the shipped demo and example scenarios are valid", "[scenarios]") {
     INFO(entry.path().string());
     CHECK_NOTHROW(load_scenario(entry.path()));
   }
+}
+
+TEST_CASE("priors: each key's unit, the printed block, and the scenario a replicate runs with",
+          "[scenarios][priors]") {
+  const auto loaded = load_scenario(kFixtures / "good" / "priors.yaml");
+  REQUIRE(loaded.priors.size() == 4);
+  using primsim::scenarios::ParameterUnit;
+  CHECK(loaded.priors[0].unit == ParameterUnit::integer);
+  CHECK(loaded.priors[1].unit == ParameterUnit::number);
+  CHECK(loaded.priors[2].unit == ParameterUnit::duration);
+  // A count is rounded, a duration goes in whole seconds, a number stays as drawn.
+  CHECK(loaded.priors[0].text(1234.6) == "1235");
+  CHECK(loaded.priors[2].text(245.4) == "245s");
+  CHECK(loaded.priors[1].text(1.25) == "1.25");
+  CHECK(loaded.resolved_yaml.find(
+            "priors:\n  voting.channels.online.capacity: {distribution: uniform, low: 500, "
+            "high: 4000}\n") != std::string::npos);
+  CHECK(
+      loaded.resolved_yaml.find("voting.channels.online.mean_session: {distribution: log_uniform, low: 120, "
+                                "high: 480}") != std::string::npos);
+
+  const std::vector<double> values{2500, 0.75, 300, 0.25};
+  const auto spec = loaded.spec_with(values);
+  const auto& online = spec.voting.channels.front();
+  REQUIRE(online.name == "online");
+  CHECK(online.capacity == 2500);
+  CHECK(online.mean_session.count() == 300);
+  CHECK(spec.turnout.base_logit == 0.75);
+  CHECK(spec.turnout.mobilisation == 0.25);
+  // The scenario as loaded keeps its own values.
+  CHECK(loaded.spec.voting.channels.front().capacity == 1000);
+
+  // --print-resolved's text loads back to the same priors.
+  const auto again = load_scenario_text(loaded.resolved_yaml, "resolved.yaml", kFixtures / "good");
+  REQUIRE(again.priors.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i)
+    CHECK(again.priors[i].distribution.describe() == loaded.priors[i].distribution.describe());
 }

@@ -21,6 +21,22 @@ struct Shard {
 // is not two integers with 0 <= i < n.
 Shard parse_shard(const std::string& text, const std::string& option);
 
+// A design over the scenario's priors (primsim explore): how its points were made, so that
+// `primsim sensitivity` can rebuild the estimators' view of them.
+struct DesignInfo {
+  std::string name;  // lhs, sobol, saltelli, morris or grid
+  std::uint64_t samples = 0;
+  std::uint64_t seed = 0;
+  std::uint32_t levels = 0;  // Morris levels
+};
+
+// One row of /points: the value of one parameter at one design point.
+struct PointRow {
+  std::uint32_t point = 0;
+  std::uint16_t parameter = 0;  // /meta/parameters
+  double value = 0.0;
+};
+
 // Every replicate of the ensemble has one ensemble index, point * replicates_per_point +
 // replicate: rows are written in that order and shards are contiguous blocks of it, so a merge
 // of the shards in order is the single run.
@@ -29,6 +45,10 @@ struct EnsembleLayout {
   std::vector<std::string> sweep_keys;                 // empty without a sweep
   std::vector<std::vector<std::string>> sweep_values;  // [point][key], as written in the scenario
   Shard shard;
+  // A design's parameter values, [point][parameter], typed as the replicates ran them; empty
+  // for a run or a sweep. Written as /points.
+  std::vector<std::vector<double>> point_parameters;
+  DesignInfo design;
 
   [[nodiscard]] bool has_sweep() const { return !sweep_keys.empty(); }
   [[nodiscard]] std::uint32_t points() const {

@@ -15,6 +15,7 @@
 
 #include "primsim/models/results/result_rows.hpp"
 #include "primsim/models/results/result_sink.hpp"
+#include "primsim/output/ensemble_layout.hpp"
 
 namespace primsim::output {
 
@@ -80,6 +81,11 @@ class RunFile {
   [[nodiscard]] std::vector<models::results::CandidateRow> candidates() const;
   [[nodiscard]] std::vector<models::results::WarningRow> warnings() const;
   [[nodiscard]] std::vector<models::results::SelectorRow> selectors() const;
+  [[nodiscard]] std::vector<models::results::ParameterRow> parameters() const;
+  // A design's points (primsim explore); empty for other runs.
+  [[nodiscard]] std::vector<PointRow> points() const;
+  // How a design's points were made; nullopt for other runs.
+  [[nodiscard]] std::optional<DesignInfo> design() const;
 
  private:
   RunFile() = default;

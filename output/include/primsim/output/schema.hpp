@@ -10,6 +10,6 @@ namespace primsim::output {
 // 3: an office column in /funnel, /list and /democracy (/democracy has a row per office), more
 //    /democracy columns, /candidates, /warnings, /meta/offices, /meta/selection_stages,
 //    /meta/outcomes, /meta/warning_kinds, and reason code 5 (none).
-inline constexpr std::int32_t current_schema_version = 4;
+inline constexpr std::int32_t current_schema_version = 5;
 
 }  // namespace primsim::output

@@ -3,11 +3,14 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "primsim/models/spec/scenario_spec.hpp"
+#include "primsim/uq/prior_distribution.hpp"
 
 namespace primsim::scenarios {
 
@@ -16,6 +19,25 @@ struct GridPoint {
   std::vector<std::pair<std::string, std::string>> assignments;  // (key.path, value as written)
   models::spec::ScenarioSpec spec;
 };
+
+// How a prior's key holds its value: a drawn number is rounded to a whole count, or to whole
+// seconds of a duration, before the scenario reads it.
+enum class ParameterUnit { number, integer, duration };
+
+// One entry of the scenario's `priors:` block: a distribution over the numeric key `path`,
+// written as --set writes it.
+struct Prior {
+  std::string path;
+  uq::PriorDistribution distribution;
+  ParameterUnit unit = ParameterUnit::number;
+
+  // `value` as the key will hold it (rounded for counts and durations; durations in seconds).
+  [[nodiscard]] double typed(double value) const;
+  // `value` as --set would write it (a duration as 245s).
+  [[nodiscard]] std::string text(double value) const;
+};
+
+struct ScenarioSource;  // the merged scenario tree, kept to apply parameter values
 
 struct LoadedScenario {
   // The scenario after extends and --set, without sweep values applied.
@@ -29,6 +51,16 @@ struct LoadedScenario {
   // Every scenario file read: the file given, then its extends parents. A command must not write
   // over any of them.
   std::vector<std::filesystem::path> files;
+  // The `priors:` block in file order; empty without one. Every prior was checked: its key is a
+  // numeric key of the scenario and every value of its support is valid there.
+  std::vector<Prior> priors;
+
+  // The scenario (without sweep values) with prior i's key set to values[i].typed(): what a
+  // replicate that drew `values` runs. Throws sim::InputError when a value is not valid there.
+  // Safe to call from several threads at once.
+  [[nodiscard]] models::spec::ScenarioSpec spec_with(std::span<const double> values) const;
+
+  std::shared_ptr<const ScenarioSource> source;
 };
 
 // Reads and validates everything before returning. Throws ScenarioError listing every mistake

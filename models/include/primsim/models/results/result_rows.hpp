@@ -217,6 +217,16 @@ struct SelectorRow {
   bool operator==(const SelectorRow&) const = default;
 };
 
+// /parameters: one row per replicate x drawn parameter, when the run draws its parameters (from
+// the priors, a posterior or a design's points): the value the replicate ran with.
+struct ParameterRow {
+  std::uint32_t replicate = 0;
+  std::uint16_t parameter = 0;  // index into the priors, in scenario order (/meta/parameters)
+  double value = 0.0;           // in the key's own unit; a duration in seconds
+
+  bool operator==(const ParameterRow&) const = default;
+};
+
 // /warnings: one row per replicate x party x departure from the scenario (a quota that could
 // not be met, places left empty, appointees named), at one stage of the selection.
 struct WarningRow {
@@ -247,14 +257,17 @@ struct ReplicateResults {
   std::vector<CandidateRow> candidates;
   std::vector<WarningRow> warnings;
   std::vector<SelectorRow> selectors;
+  std::vector<ParameterRow> parameters;
 
   // Every table's rows, in the order of the output file's datasets: the one place that lists
   // them, for code that treats each table alike (std::apply over the tuple).
   auto tables() {
-    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings, selectors);
+    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings, selectors,
+                    parameters);
   }
   auto tables() const {
-    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings, selectors);
+    return std::tie(summary, funnel, turnout, platform, list, democracy, candidates, warnings, selectors,
+                    parameters);
   }
 
   // Appends another party's rows.

@@ -27,6 +27,11 @@ struct RunInfo {
   // index = WarningRow::selection_stage (selection.stages)
   std::vector<std::string> selection_stage_names;
   std::vector<std::string> selector_group_names;  // index = SelectorRow::group
+  std::vector<std::string> parameter_names;       // index = ParameterRow::parameter: key paths
+  // Where the replicates' parameters come from: "" (the scenario's values, fixed), "prior"
+  // (--draw-priors), "posterior" (--posterior) or "design" (primsim explore). It says what an
+  // interval over the replicates means.
+  std::string parameter_draws;
 };
 
 class ResultSink {
