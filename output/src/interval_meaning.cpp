@@ -4,7 +4,6 @@
 #include "primsim/output/interval_meaning.hpp"
 
 #include <string>
-#include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -13,57 +12,44 @@ namespace primsim::output {
 
 namespace {
 
-// RunInfo gains parameter_draws and parameter_names with the /parameters table; until then every
-// file has one fixed parameter set.
-template <class Info>
-std::string parameter_draws(const Info& info) {
-  if constexpr (requires { info.parameter_draws; }) {
-    return info.parameter_draws;
-  } else {
-    return {};
-  }
-}
-
-template <class Info>
-std::vector<std::string> parameter_names(const Info& info) {
-  if constexpr (requires { info.parameter_names; }) {
-    return info.parameter_names;
-  } else {
-    return {};
-  }
+std::string fixed_set(const std::string& where, std::uint64_t replicates) {
+  return fmt::format(
+      "intervals: Monte Carlo noise of a fixed parameter set ({}{} replicates); they do not include "
+      "parameter uncertainty",
+      where, replicates);
 }
 
 }  // namespace
 
 std::string interval_meaning(const RunFile& run) {
   const auto& info = run.info();
-  const std::string draws = parameter_draws(info);
-  const std::vector<std::string> parameters = parameter_names(info);
-  if (draws.empty() || draws == "none" || draws == "fixed") {
-    return fmt::format(
-        "intervals: Monte Carlo noise of a fixed parameter set ({} replicates); they do not include "
-        "parameter uncertainty",
-        run.replicate_count());
-  }
-  const std::string names =
-      parameters.empty() ? std::string() : fmt::format(" ({})", fmt::join(parameters, ", "));
+  const std::string& draws = info.parameter_draws;
+  const std::string names = info.parameter_names.empty()
+                                ? std::string()
+                                : fmt::format("; parameters: {}", fmt::join(info.parameter_names, ", "));
+  if (draws.empty()) return fixed_set("", run.replicate_count());
   if (draws == "prior" || draws == "posterior") {
     return fmt::format(
-        "intervals: parameter uncertainty (parameters{} drawn from the {}, one set per replicate) and "
-        "Monte Carlo noise ({} replicates)",
-        names, draws == "prior" ? "priors" : "posterior", run.replicate_count());
+        "intervals: parameter uncertainty (parameters drawn from the {}, one set per replicate) and Monte "
+        "Carlo noise ({} replicates{})",
+        draws == "prior" ? "priors" : "posterior", run.replicate_count(), names);
   }
   if (draws == "design") {
+    // One point of a design is one parameter set, run replicates times.
+    if (run.selected_point()) {
+      return fixed_set(fmt::format("design point {}, ", *run.selected_point()), run.replicate_count());
+    }
     return fmt::format(
-        "intervals: this file is a design over parameters{}, one set per replicate chosen to cover their "
-        "ranges; its spread is the design's, not an uncertainty: read it with primsim sensitivity, or "
-        "one design point with report --point K",
-        names);
+        "intervals: none over the whole file: it is a design over parameters{}, each point one parameter "
+        "set chosen to cover their ranges, so its spread is the design's, not an uncertainty; see one point "
+        "with primsim report --point K, or the parameters' effects with primsim sensitivity",
+        info.parameter_names.empty() ? std::string()
+                                     : fmt::format(" ({})", fmt::join(info.parameter_names, ", ")));
   }
   return fmt::format(
-      "intervals: parameters{} set per replicate by '{}', which this primsim does not know; they are not "
-      "Monte Carlo noise alone",
-      names, draws);
+      "intervals: the replicates' parameters were set by '{}', which this primsim does not know, so they "
+      "are not Monte Carlo noise alone ({} replicates{})",
+      draws, run.replicate_count(), names);
 }
 
 }  // namespace primsim::output

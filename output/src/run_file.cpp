@@ -264,8 +264,8 @@ RunFile RunFile::at_point(std::uint32_t point) const {
     throw OutputFileError(
         point_count_ == 1 && !has_sweep()
             ? fmt::format("--point {}: '{}' is not a sweep; it has one point, point 0", point, path_.string())
-            : fmt::format("--point {}: '{}' has {} sweep points, 0 to {}", point, path_.string(),
-                          point_count_, point_count_ - 1));
+            : fmt::format("--point {}: '{}' has {} {} points, 0 to {}", point, path_.string(), point_count_,
+                          info_.parameter_draws == "design" ? "design" : "sweep", point_count_ - 1));
   }
   RunFile view = *this;
   view.point_ = point;

@@ -182,16 +182,18 @@ std::string identity(const RunFile& run) {
 std::string sweep_report(const RunFile& run) {
   const auto& info = run.info();
   std::string out = identity(run);
+  const bool design = info.parameter_draws == "design";
   out += fmt::format(
-      "a sweep of {} points, {} replicates each: every point is a scenario of its own, so each figure is "
+      "a {} of {} points, {} replicates each: every point is a scenario of its own, so each figure is "
       "per point (primsim report --point K for a point's full report)\n",
-      run.point_count(), info.replicates);
+      design ? "design" : "sweep", run.point_count(), info.replicates);
   std::vector<RunFile> points;
   for (std::uint32_t k = 0; k < run.point_count(); ++k) {
     points.push_back(run.at_point(k));
     out += fmt::format("  point {}: {}\n", k, run.sweep_assignments(k));
   }
-  out += interval_meaning(points.front()) + "\n\n";
+  // A design's file as a whole has no interval; each of its points is one fixed parameter set.
+  out += interval_meaning(design ? run : points.front()) + "\n\n";
   out += warnings_block(run);
   const auto& parties = info.party_names;
   for (std::size_t p = 0; p < parties.size(); ++p) {

@@ -427,3 +427,49 @@ TEST_CASE("a run of several parties reports and compares each party", "[output][
   CHECK_THROWS_WITH(compare_runs(run, other, std::string("Auyl")),
                     Catch::Contains("has no party 'Auyl'; its parties are Nur Otan, Ak Zhol"));
 }
+
+namespace {
+
+// The sample run with its replicates' parameters said to come from `draws`.
+fs::path write_draws(const std::string& name, const std::string& draws) {
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / (name + ".h5");
+  primsim::models::results::RunInfo info = primsim::test::sample_run_info(5, 3);
+  info.parameter_draws = draws;
+  if (!draws.empty()) info.parameter_names = {"turnout.base_logit", "voting.channels.online.capacity"};
+  Hdf5Writer writer(path, info);
+  for (std::uint32_t r = 0; r < 3; ++r) writer.publish(primsim::test::sample_replicate(5, r));
+  writer.finish("end");
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("the reports and compare say what their intervals cover", "[output]") {
+  const RunFile fixed = RunFile::open(write_draws("draws_fixed", ""));
+  const std::string noise =
+      "intervals: Monte Carlo noise of a fixed parameter set (3 replicates); they do not include parameter "
+      "uncertainty";
+  CHECK_THAT(terminal_report(fixed), Catch::Contains(noise + "\n"));
+  CHECK_THAT(html_report(fixed), Catch::Contains(noise));
+  CHECK_THAT(comparison_text(compare_runs(fixed, fixed)), Catch::Contains(noise + "\n"));
+
+  const RunFile prior = RunFile::open(write_draws("draws_prior", "prior"));
+  const std::string uncertainty =
+      "intervals: parameter uncertainty (parameters drawn from the priors, one set per replicate) and Monte "
+      "Carlo noise (3 replicates; parameters: turnout.base_logit, voting.channels.online.capacity)";
+  CHECK_THAT(terminal_report(prior), Catch::Contains(uncertainty));
+  CHECK_THAT(html_report(prior), Catch::Contains(uncertainty));
+  const RunFile posterior = RunFile::open(write_draws("draws_posterior", "posterior"));
+  CHECK_THAT(terminal_report(posterior), Catch::Contains("parameters drawn from the posterior, one set per"));
+  // A what-if against a baseline of another kind: one line per file.
+  const std::string both = comparison_text(compare_runs(fixed, prior));
+  CHECK_THAT(both, Catch::Contains("A " + noise + "\n"));
+  CHECK_THAT(both, Catch::Contains("B " + uncertainty + "\n"));
+
+  const RunFile design = RunFile::open(write_draws("draws_design", "design"));
+  CHECK_THAT(terminal_report(design), Catch::Contains("it is a design over parameters (turnout.base_logit, "
+                                                      "voting.channels.online.capacity)"));
+  CHECK_THAT(terminal_report(design), Catch::Contains("primsim report --point K"));
+}
