@@ -575,8 +575,9 @@ std::string html_report(const RunFile& run) {
       run.schema_version(), html_escape(info.start_time), html_escape(run.end_time()),
       html_escape(run.path().string()));
   if (run.selected_point()) {
-    html += fmt::format("<p>Sweep point {} of {}: {}</p>\n", *run.selected_point(), run.point_count(),
-                        html_escape(run.sweep_assignments(*run.selected_point())));
+    html += fmt::format("<p>{} point {} of {}: {}</p>\n",
+                        info.parameter_draws == "design" ? "Design" : "Sweep", *run.selected_point(),
+                        run.point_count(), html_escape(run.sweep_assignments(*run.selected_point())));
   }
   html += fmt::format("<p class=\"intervals\">{}</p>\n", html_escape(interval_meaning(run)));
   html += warnings_section(run);

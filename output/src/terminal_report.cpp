@@ -173,8 +173,9 @@ std::string identity(const RunFile& run) {
                   run.replicate_count(), info.seed, info.program_version, run.schema_version());
   out += fmt::format("run from {} to {}; epoch {}\n", info.start_time, run.end_time(), info.epoch);
   if (run.selected_point()) {
-    out += fmt::format("sweep point {} of {}: {}\n", *run.selected_point(), run.point_count(),
-                       run.sweep_assignments(*run.selected_point()));
+    out +=
+        fmt::format("{} point {} of {}: {}\n", info.parameter_draws == "design" ? "design" : "sweep",
+                    *run.selected_point(), run.point_count(), run.sweep_assignments(*run.selected_point()));
   }
   return out;
 }
