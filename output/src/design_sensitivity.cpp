@@ -74,6 +74,11 @@ const std::vector<std::string>& default_sensitivity_statistics() {
   return kKeys;
 }
 
+bool has_sensitivity_design(const RunFile& run) {
+  const std::optional<DesignInfo> info = run.design();
+  return info && (info->name == "morris" || info->name == "saltelli");
+}
+
 DesignSensitivity design_sensitivity(const RunFile& run, const std::vector<std::string>& statistics,
                                      std::size_t bootstrap) {
   const std::optional<DesignInfo> info = run.design();
@@ -299,6 +304,22 @@ std::string tornado_charts_html(const DesignSensitivity& sensitivity) {
     html += svg;
   }
   return html;
+}
+
+std::string sensitivity_html(const DesignSensitivity& sensitivity) {
+  return fmt::format(
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>primsim "
+      "sensitivity</title>\n"
+      "<style>body{{font-family:sans-serif;max-width:860px;margin:1em "
+      "auto}}.title{{font-weight:bold}}</style>\n"
+      "</head>\n<body>\n<h1>Sensitivity of a {} design</h1>\n<p class=\"intervals\">{} points x {} "
+      "replicates; "
+      "a point's output is the mean of its replicates; intervals: 95% bootstrap over {} resamples of the "
+      "design's "
+      "{}.</p>\n{}\n<h2>Indices</h2>\n<pre>{}</pre>\n</body>\n</html>\n",
+      html_escape(sensitivity.design), sensitivity.points, sensitivity.replicates, sensitivity.bootstrap,
+      sensitivity.design == "morris" ? "trajectories" : "base rows", tornado_charts_html(sensitivity),
+      html_escape(sensitivity_text(sensitivity)));
 }
 
 }  // namespace primsim::output

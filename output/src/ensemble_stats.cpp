@@ -1,10 +1,11 @@
-// Ensemble intervals and Welch's t interval for a difference of means. Quantiles of the t
-// distribution come from Boost.Math.
+// Ensemble intervals and the t intervals (Welch's, paired) for a difference of means. Quantiles
+// of the t distribution come from Boost.Math.
 #include "primsim/output/ensemble_stats.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <vector>
 
 #include <boost/math/distributions/students_t.hpp>
@@ -78,6 +79,47 @@ MeanDifference welch_difference(std::span<const double> a, std::span<const doubl
   result.low = result.difference - t * standard_error;
   result.high = result.difference + t * standard_error;
   result.degrees_of_freedom = df;
+  return result;
+}
+
+std::size_t count_pairs(std::span<const double> a, std::span<const double> b) {
+  std::size_t pairs = 0;
+  for (std::size_t i = 0; i < a.size() && i < b.size(); ++i) {
+    if (!std::isnan(a[i]) && !std::isnan(b[i])) ++pairs;
+  }
+  return pairs;
+}
+
+MeanDifference paired_difference(std::span<const double> a, std::span<const double> b, double confidence) {
+  if (a.size() != b.size())
+    throw std::invalid_argument("paired_difference: the two samples differ in length");
+  std::vector<double> xs;
+  std::vector<double> ys;
+  std::vector<double> differences;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::isnan(a[i]) || std::isnan(b[i])) continue;
+    xs.push_back(a[i]);
+    ys.push_back(b[i]);
+    differences.push_back(b[i] - a[i]);
+  }
+  MeanDifference result{nan, nan, nan, nan, nan, nan};
+  if (differences.empty()) return result;
+  result.mean_a = mean(xs);
+  result.mean_b = mean(ys);
+  result.difference = mean(differences);
+  if (differences.size() < 2) return result;
+  const double n = static_cast<double>(differences.size());
+  const double standard_error = std::sqrt(variance(differences, result.difference) / n);
+  result.degrees_of_freedom = n - 1.0;
+  if (standard_error == 0.0) {
+    // The same difference in every pair: common random numbers made it exact.
+    result.low = result.high = result.difference;
+    return result;
+  }
+  const boost::math::students_t distribution(n - 1.0);
+  const double t = boost::math::quantile(distribution, 0.5 + confidence / 2.0);
+  result.low = result.difference - t * standard_error;
+  result.high = result.difference + t * standard_error;
   return result;
 }
 

@@ -28,6 +28,14 @@ std::vector<double> per_replicate(const std::vector<Row>& rows, Field field) {
 }
 
 template <class Row>
+std::vector<std::uint32_t> per_replicate_number(const std::vector<Row>& rows) {
+  std::vector<std::uint32_t> numbers;
+  numbers.reserve(rows.size());
+  for (const Row& row : rows) numbers.push_back(row.replicate);
+  return numbers;
+}
+
+template <class Row>
 std::vector<Row> of_party(std::vector<Row> rows, PartyCode party) {
   std::erase_if(rows, [party](const Row& row) { return row.party != party; });
   return rows;
@@ -197,7 +205,11 @@ std::vector<HeadlineStatistic> headline_statistics(const RunFile& run, PartyCode
       {"turnover", "responsiveness", "turnover against the previous list", ValueKind::fraction,
        per_replicate(democracy, &DemocracyRow::turnover)},
   };
+  const std::size_t from_summary = stats.size();
   stats.insert(stats.end(), yardsticks.begin(), yardsticks.end());
+  for (std::size_t i = 0; i < stats.size(); ++i) {
+    stats[i].replicates = i < from_summary ? per_replicate_number(summary) : per_replicate_number(democracy);
+  }
   return stats;
 }
 

@@ -20,6 +20,7 @@
 
 #include "primsim/output/ensemble_stats.hpp"
 #include "primsim/output/headline.hpp"
+#include "primsim/output/interval_meaning.hpp"
 #include "primsim/output/run_warnings.hpp"
 #include "primsim/output/svg_chart.hpp"
 
@@ -573,6 +574,12 @@ std::string html_report(const RunFile& run) {
       html_escape(info.scenario_name), run.replicate_count(), info.seed, html_escape(info.program_version),
       run.schema_version(), html_escape(info.start_time), html_escape(run.end_time()),
       html_escape(run.path().string()));
+  if (run.selected_point()) {
+    html += fmt::format("<p>{} point {} of {}: {}</p>\n",
+                        info.parameter_draws == "design" ? "Design" : "Sweep", *run.selected_point(),
+                        run.point_count(), html_escape(run.sweep_assignments(*run.selected_point())));
+  }
+  html += fmt::format("<p class=\"intervals\">{}</p>\n", html_escape(interval_meaning(run)));
   html += warnings_section(run);
   const auto& parties = info.party_names;
   // One section per party, each with its own headline and charts; a one-party run has no

@@ -8,6 +8,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "hdf5_attributes.hpp"
 
 namespace primsim::output {
@@ -85,6 +87,54 @@ void write_sweep_table(hid_t group, const std::vector<std::string>& keys,
   write_string_attribute(dataset.get(), "description",
                          "sweep grid: the value of each swept key path at each point (the point column of "
                          "every table)");
+}
+
+void read_sweep_table(hid_t group, std::vector<std::string>& keys,
+                      std::vector<std::vector<std::string>>& values) {
+  Hdf5Handle dataset(H5Dopen2(group, "sweep", H5P_DEFAULT), H5Dclose, "open /meta/sweep");
+  Hdf5Handle space(H5Dget_space(dataset.get()), H5Sclose, "get the space of /meta/sweep");
+  const hssize_t count = H5Sget_simple_extent_npoints(space.get());
+  if (count < 0) throw std::runtime_error("HDF5 failed to size /meta/sweep");
+  const auto points = static_cast<std::size_t>(count);
+  Hdf5Handle file_type(H5Dget_type(dataset.get()), H5Tclose, "get the type of /meta/sweep");
+  const int members = H5Tget_nmembers(file_type.get());
+  if (members < 0) throw std::runtime_error("HDF5 failed to read the columns of /meta/sweep");
+  keys.clear();
+  values.assign(points, {});
+  // One column at a time, each read through a one-member compound, so the row layout on disk
+  // does not matter.
+  for (int member = 0; member < members; ++member) {
+    char* raw_name = H5Tget_member_name(file_type.get(), static_cast<unsigned>(member));
+    if (raw_name == nullptr) throw std::runtime_error("HDF5 failed to name a column of /meta/sweep");
+    const std::string name = raw_name;
+    H5free_memory(raw_name);
+    if (name == "point") continue;
+    keys.push_back(name);
+    const H5T_class_t type_class = H5Tget_member_class(file_type.get(), static_cast<unsigned>(member));
+    if (type_class == H5T_FLOAT) {
+      Hdf5Handle type(H5Tcreate(H5T_COMPOUND, sizeof(double)), H5Tclose, "create a sweep column type");
+      check_hdf5(H5Tinsert(type.get(), name.c_str(), 0, H5T_NATIVE_DOUBLE), "insert sweep column " + name);
+      std::vector<double> column(points);
+      if (points > 0) {
+        check_hdf5(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, column.data()),
+                   "read sweep column " + name);
+      }
+      for (std::size_t p = 0; p < points; ++p) values[p].push_back(fmt::format("{}", column[p]));
+    } else {
+      Hdf5Handle text(H5Tcopy(H5T_C_S1), H5Tclose, "copy the string type");
+      check_hdf5(H5Tset_size(text.get(), H5T_VARIABLE), "make a variable-length string type");
+      check_hdf5(H5Tset_cset(text.get(), H5T_CSET_UTF8), "make a UTF-8 string type");
+      Hdf5Handle type(H5Tcreate(H5T_COMPOUND, sizeof(char*)), H5Tclose, "create a sweep column type");
+      check_hdf5(H5Tinsert(type.get(), name.c_str(), 0, text.get()), "insert sweep column " + name);
+      std::vector<char*> column(points, nullptr);
+      if (points > 0) {
+        check_hdf5(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, column.data()),
+                   "read sweep column " + name);
+      }
+      for (std::size_t p = 0; p < points; ++p) values[p].emplace_back(column[p] != nullptr ? column[p] : "");
+      if (points > 0) H5Dvlen_reclaim(type.get(), space.get(), H5P_DEFAULT, column.data());
+    }
+  }
 }
 
 void write_meta_table(hid_t group, const std::string& name, const std::vector<std::string>& names) {

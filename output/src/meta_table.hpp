@@ -15,6 +15,11 @@ void write_meta_table(hid_t group, const std::string& name, const std::vector<st
 void write_sweep_table(hid_t group, const std::vector<std::string>& keys,
                        const std::vector<std::vector<std::string>>& values);
 
+// /meta/sweep as written: the swept key paths and, per point, each key's value as text (numbers
+// in their shortest form). Throws std::runtime_error when the dataset cannot be read.
+void read_sweep_table(hid_t group, std::vector<std::string>& keys,
+                      std::vector<std::vector<std::string>>& values);
+
 // Names in code order; throws std::runtime_error when the dataset cannot be read.
 std::vector<std::string> read_meta_table(hid_t group, const std::string& name);
 

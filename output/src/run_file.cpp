@@ -138,9 +138,12 @@ class TableBlockReader {
 
   [[nodiscard]] std::uint64_t rows() const { return rows_; }
 
+  // Returns how many rows were kept: with `only_point`, that point's rows are moved to the front,
+  // their replicate numbers left as counted within the point.
   template <class Row>
-  void read(std::uint64_t first, std::span<Row> rows, std::uint32_t replicates) {
-    if (rows.empty()) return;
+  std::size_t read(std::uint64_t first, std::span<Row> rows, std::uint32_t replicates,
+                   std::optional<std::uint32_t> only_point) {
+    if (rows.empty()) return 0;
     const hsize_t start = first;
     const hsize_t count = rows.size();
     check_hdf5(H5Sselect_hyperslab(space_.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
@@ -148,12 +151,20 @@ class TableBlockReader {
     const Hdf5Handle memory(H5Screate_simple(1, &count, nullptr), H5Sclose, "create a memory space");
     check_hdf5(H5Dread(dataset_.get(), row_type_.get(), memory.get(), space_.get(), H5P_DEFAULT, rows.data()),
                "read rows");
-    if (!point_type_.is_open()) return;
+    if (!point_type_.is_open()) return only_point.value_or(0) == 0 ? rows.size() : 0;
     points_.resize(rows.size());
     check_hdf5(
         H5Dread(dataset_.get(), point_type_.get(), memory.get(), space_.get(), H5P_DEFAULT, points_.data()),
         "read the points");
-    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].replicate += points_[i] * replicates;
+    if (!only_point) {
+      for (std::size_t i = 0; i < rows.size(); ++i) rows[i].replicate += points_[i] * replicates;
+      return rows.size();
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (points_[i] == *only_point) rows[kept++] = rows[i];
+    }
+    return kept;
   }
 
  private:
@@ -219,6 +230,13 @@ RunFile RunFile::open(const std::filesystem::path& path) {
         ReplicateResults{}.tables());
     // /summary has a row per replicate and party.
     run.replicate_count_ = checked_table_rows<SummaryRow>(root, path) / run.info_.party_names.size();
+    // A sweep's root says how many points it has, and /meta/sweep what each point set.
+    run.point_count_ = static_cast<std::uint32_t>(read_uint64_attribute(root, "points").value_or(1));
+    if (H5Lexists(meta.get(), "sweep", H5P_DEFAULT) > 0) {
+      read_sweep_table(meta.get(), run.sweep_keys_, run.sweep_values_);
+    }
+    if (run.point_count_ == 0 || (run.has_sweep() && run.sweep_values_.size() != run.point_count_))
+      throw damaged(path);
   } catch (const OutputFileError&) {
     throw;
   } catch (const std::exception&) {
@@ -226,6 +244,35 @@ RunFile RunFile::open(const std::filesystem::path& path) {
   }
   run.file_ = std::move(file);
   return run;
+}
+
+std::vector<std::string> RunFile::sweep_values(std::uint32_t point) const {
+  return point < sweep_values_.size() ? sweep_values_[point] : std::vector<std::string>{};
+}
+
+std::string RunFile::sweep_assignments(std::uint32_t point) const {
+  const std::vector<std::string> values = sweep_values(point);
+  std::string text;
+  for (std::size_t k = 0; k < sweep_keys_.size() && k < values.size(); ++k) {
+    text += fmt::format("{}{}={}", k > 0 ? ", " : "", sweep_keys_[k], values[k]);
+  }
+  return text;
+}
+
+RunFile RunFile::at_point(std::uint32_t point) const {
+  if (point >= point_count_) {
+    throw OutputFileError(
+        point_count_ == 1 && !has_sweep()
+            ? fmt::format("--point {}: '{}' is not a sweep; it has one point, point 0", point, path_.string())
+            : fmt::format("--point {}: '{}' has {} {} points, 0 to {}", point, path_.string(), point_count_,
+                          info_.parameter_draws == "design" ? "design" : "sweep", point_count_ - 1));
+  }
+  RunFile view = *this;
+  view.point_ = point;
+  std::uint64_t rows = 0;
+  view.scan<SummaryRow>([&rows](std::span<const SummaryRow> block) { rows += block.size(); });
+  view.replicate_count_ = rows / info_.party_names.size();
+  return view;
 }
 
 template <class Row>
@@ -241,10 +288,11 @@ void RunFile::scan(const std::function<void(std::span<const Row>)>& visit, std::
   for (std::uint64_t first = 0; first < reader->rows(); first += block) {
     rows.assign(static_cast<std::size_t>(std::min(block, reader->rows() - first)), Row{});
     try {
-      reader->read(first, std::span<Row>(rows), info_.replicates);
+      rows.resize(reader->read(first, std::span<Row>(rows), info_.replicates, point_));
     } catch (const std::exception&) {
       throw damaged(path_);
     }
+    if (rows.empty()) continue;
     // Outside the try: what `visit` throws is the caller's, not a sign of a damaged file.
     visit(std::span<const Row>(rows));
   }

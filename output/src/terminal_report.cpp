@@ -2,12 +2,15 @@
 // log file alike. Departures from the scenario come first, before any figure they qualify.
 #include "primsim/output/terminal_report.hpp"
 
+#include <cstdint>
 #include <map>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "primsim/output/ensemble_stats.hpp"
 #include "primsim/output/headline.hpp"
+#include "primsim/output/interval_meaning.hpp"
 #include "primsim/output/run_warnings.hpp"
 #include "primsim/output/voting_days.hpp"
 
@@ -129,15 +132,86 @@ std::string warnings_block(const RunFile& run) {
   return out + "\n";
 }
 
-}  // namespace
+// A sweep's points are different scenarios: each headline statistic gets one row per point, so
+// that no figure mixes them (a pooled "extended by 12 h" may be an outcome no point has).
+std::string sweep_statistics(const RunFile& run, const std::vector<RunFile>& points,
+                             models::results::PartyCode party) {
+  std::vector<std::vector<HeadlineStatistic>> by_point;
+  for (const RunFile& point : points) by_point.push_back(headline_statistics(point, party));
+  std::string out = fmt::format("{:<40} {:>7} {:>12}   {}\n", "statistic", "point", "mean",
+                                "90% ensemble interval (5th-95th percentile)");
+  std::string group;
+  for (std::size_t i = 0; i < by_point.front().size(); ++i) {
+    const HeadlineStatistic& first = by_point.front()[i];
+    if (first.group != group) {
+      if (first.group == "participation") {
+        out += fmt::format("democracy yardsticks (Rahat), office {}\n",
+                           office_name(run, list_office(run, party)));
+      }
+      group = first.group;
+      out += fmt::format("{}{}\n", is_yardstick_group(group) ? "  " : "", group);
+    }
+    out += fmt::format("    {}\n", first.label);
+    for (std::size_t p = 0; p < by_point.size(); ++p) {
+      const EnsembleInterval interval = ensemble_interval(by_point[p][i].values);
+      const std::string range = interval.replicates == 0
+                                    ? "n/a"
+                                    : fmt::format("[{}, {}]", format_value(interval.low, first.kind),
+                                                  format_value(interval.high, first.kind));
+      out += fmt::format("    {:<36} {:>7} {:>12}   {}\n", "", fmt::format("point {}", p),
+                         format_value(interval.mean, first.kind), range);
+    }
+  }
+  return out;
+}
 
-std::string terminal_report(const RunFile& run) {
+std::string identity(const RunFile& run) {
   const auto& info = run.info();
   std::string out = fmt::format("primsim results: {}\n", run.path().string());
   out +=
       fmt::format("scenario {}, {} replicates, seed {}, primsim {}, schema version {}\n", info.scenario_name,
                   run.replicate_count(), info.seed, info.program_version, run.schema_version());
-  out += fmt::format("run from {} to {}; epoch {}\n\n", info.start_time, run.end_time(), info.epoch);
+  out += fmt::format("run from {} to {}; epoch {}\n", info.start_time, run.end_time(), info.epoch);
+  if (run.selected_point()) {
+    out +=
+        fmt::format("{} point {} of {}: {}\n", info.parameter_draws == "design" ? "design" : "sweep",
+                    *run.selected_point(), run.point_count(), run.sweep_assignments(*run.selected_point()));
+  }
+  return out;
+}
+
+std::string sweep_report(const RunFile& run) {
+  const auto& info = run.info();
+  std::string out = identity(run);
+  const bool design = info.parameter_draws == "design";
+  out += fmt::format(
+      "a {} of {} points, {} replicates each: every point is a scenario of its own, so each figure is "
+      "per point (primsim report --point K for a point's full report)\n",
+      design ? "design" : "sweep", run.point_count(), info.replicates);
+  std::vector<RunFile> points;
+  for (std::uint32_t k = 0; k < run.point_count(); ++k) {
+    points.push_back(run.at_point(k));
+    out += fmt::format("  point {}: {}\n", k, run.sweep_assignments(k));
+  }
+  // A design's file as a whole has no interval; each of its points is one fixed parameter set.
+  out += interval_meaning(design ? run : points.front()) + "\n\n";
+  out += warnings_block(run);
+  const auto& parties = info.party_names;
+  for (std::size_t p = 0; p < parties.size(); ++p) {
+    const auto party = static_cast<models::results::PartyCode>(p);
+    if (parties.size() > 1) out += fmt::format("{}party {}\n", p > 0 ? "\n" : "", parties[p]);
+    out += sweep_statistics(run, points, party);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string terminal_report(const RunFile& run) {
+  if (run.has_sweep() && !run.selected_point()) return sweep_report(run);
+  const auto& info = run.info();
+  std::string out = identity(run);
+  out += interval_meaning(run) + "\n\n";
   out += warnings_block(run);
   const auto& parties = info.party_names;
   for (std::size_t p = 0; p < parties.size(); ++p) {

@@ -86,16 +86,23 @@ def main(primsim, sample, work):
     expect_refusal(primsim, ["compare", sample, foreign], "not a primsim results file")
     expect_refusal(primsim, ["compare", missing, sample], "no such file")
 
-    # The same file against itself: zero difference, an interval centred on zero; --json parses.
-    result = run(primsim, "compare", sample, sample, "--json")
-    if result.returncode != 0:
-        raise AssertionError(f"compare --json: exit {result.returncode}\n{result.stderr}")
-    statistics = {s["key"]: s for s in json.loads(result.stdout)["statistics"]}
-    turnout = statistics["turnout"]
-    if turnout["difference"] != 0 or not turnout["low"] < 0 < turnout["high"] \
+    # The same file against itself: zero difference; paired (the same seed), an interval of zero
+    # width; --unpaired, Welch's interval centred on zero; --json parses.
+    def turnout_against_itself(*options):
+        result = run(primsim, "compare", sample, sample, "--json", *options)
+        if result.returncode != 0:
+            raise AssertionError(f"compare --json: exit {result.returncode}\n{result.stderr}")
+        return {s["key"]: s for s in json.loads(result.stdout)["statistics"]}["turnout"]
+
+    turnout = turnout_against_itself()
+    if turnout["method"] != "paired" or turnout["difference"] != 0 or turnout["low"] != 0 \
+            or turnout["high"] != 0:
+        raise AssertionError(f"a file against itself, paired: {turnout}")
+    turnout = turnout_against_itself("--unpaired")
+    if turnout["method"] != "welch" or turnout["difference"] != 0 or not turnout["low"] < 0 < turnout["high"] \
             or abs(turnout["low"] + turnout["high"]) > 1e-12:
-        raise AssertionError(f"a file against itself: {turnout}")
-    print("ok: compare --json of a file with itself: zero difference, interval centred on zero")
+        raise AssertionError(f"a file against itself, unpaired: {turnout}")
+    print("ok: compare --json of a file with itself: zero difference, paired [0, 0], Welch centred on zero")
 
 
 if __name__ == "__main__":

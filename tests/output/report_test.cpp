@@ -1,6 +1,7 @@
 // The terminal report and the comparison of two runs, on small files whose statistics are
 // known by construction.
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 #include <fmt/format.h>
@@ -175,12 +176,14 @@ TEST_CASE("the HTML report says who was selected and why, office by office", "[o
   CHECK_THAT(html, Catch::Contains("<tr><td>won</td><td>51.0</td></tr>"));
 }
 
-TEST_CASE("compare gives both means, the difference and its Welch interval", "[output]") {
+TEST_CASE("compare --unpaired gives both means, the difference and its Welch interval", "[output]") {
   const RunFile a = RunFile::open(write_turnouts("a", {0.81, 0.82, 0.83}));
   const RunFile b = RunFile::open(write_turnouts("b", {0.84, 0.85, 0.86}));
-  const RunComparison comparison = compare_runs(a, b);
+  const RunComparison comparison = compare_runs(a, b, {}, true);
   const std::string text = comparison_text(comparison);
   CHECK(comparison.office_a == "majilis");
+  CHECK(comparison.method == ComparisonMethod::welch);
+  CHECK_THAT(text, Catch::Contains("unpaired Welch: --unpaired"));
   CHECK_THAT(text, Catch::Contains("democracy yardsticks of office majilis\n"));
   // 3 pp apart; t(0.95, 4) * sqrt(2 * 0.0001 / 3) = 1.74 pp
   CHECK_THAT(text, Catch::Contains("82.0%        85.0%      +3.0 pp   [+1.3 pp, +4.7 pp]"));
@@ -193,8 +196,143 @@ TEST_CASE("compare gives both means, the difference and its Welch interval", "[o
     CHECK(stat["difference"].get<double>() == Approx(0.03));
     CHECK(stat["low"].get<double>() == Approx(0.03 - 2.131847 * std::sqrt(0.0002 / 3.0)).epsilon(1e-6));
     CHECK(stat["replicates_b"] == 3);
+    CHECK(stat["method"] == "welch");
   }
   CHECK(found);
+  CHECK(json["method"] == "welch");
+}
+
+namespace {
+
+// The value of statistic `key` in a comparison.
+const ComparedStatistic& statistic(const RunComparison& comparison, const std::string& key) {
+  for (const ComparedStatistic& stat : comparison.statistics) {
+    if (stat.key == key) return stat;
+  }
+  throw std::runtime_error("no statistic " + key);
+}
+
+// A sweep over the online capacity with `turnouts[point][replicate]`, seed 5 like
+// write_turnouts(), so replicate r of every point shares replicate r's draws.
+fs::path write_sweep(const std::string& name, const std::vector<std::vector<double>>& turnouts) {
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / (name + ".h5");
+  const auto replicates = static_cast<std::uint32_t>(turnouts.front().size());
+  WriterOptions options;
+  options.layout.replicates_per_point = replicates;
+  options.layout.sweep_keys = {"voting.channels.online.capacity"};
+  for (std::size_t p = 0; p < turnouts.size(); ++p)
+    options.layout.sweep_values.push_back({fmt::format("{}", 500 * (p + 1))});
+  Hdf5Writer writer(path, primsim::test::sample_run_info(5, replicates), options);
+  for (std::uint32_t p = 0; p < turnouts.size(); ++p) {
+    for (std::uint32_t r = 0; r < replicates; ++r) {
+      ReplicateResults results = primsim::test::sample_replicate(5, r);
+      results.replicate = p * replicates + r;
+      results.summary.front().turnout = turnouts[p][r];
+      writer.publish(results);
+    }
+  }
+  writer.finish("end");
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("compare pairs the replicates of runs with the same seed", "[output]") {
+  // Common random numbers: replicate r of both runs is the same sample replicate, and the turnout
+  // moves by 3 pp in each pair, within a spread of 10 pp between replicates.
+  const RunFile a = RunFile::open(write_turnouts("paired_a", {0.70, 0.80, 0.75, 0.66}));
+  const RunFile b = RunFile::open(write_turnouts("paired_b", {0.73, 0.83, 0.78, 0.69}));
+  const RunComparison paired = compare_runs(a, b);
+  CHECK(paired.method == ComparisonMethod::paired);
+  CHECK(paired.pairs == 4);
+  const ComparedStatistic& turnout = statistic(paired, "turnout");
+  CHECK(turnout.method == ComparisonMethod::paired);
+  CHECK(turnout.difference.difference == Approx(0.03));
+  CHECK(turnout.difference.low == Approx(0.03));
+  CHECK(turnout.difference.high == Approx(0.03));
+  // What the run did not change, it did not change in any pair: exactly zero, not +- noise.
+  const ComparedStatistic& votes = statistic(paired, "votes");
+  CHECK(votes.difference.low == 0.0);
+  CHECK(votes.difference.high == 0.0);
+  const std::string text = comparison_text(paired);
+  CHECK_THAT(text, Catch::Contains("paired: 4 pairs sharing seed 5 (common random numbers)"));
+  CHECK_THAT(text, Catch::Contains("+3.0 pp   [+3.0 pp, +3.0 pp]"));
+  CHECK_THAT(text,
+             Catch::Contains("intervals: Monte Carlo noise of a fixed parameter set (4 replicates); they "
+                             "do not include parameter uncertainty"));
+  const auto json = nlohmann::json::parse(comparison_json(paired));
+  CHECK(json["method"] == "paired");
+  CHECK(json["pairs"] == 4);
+  CHECK(json["seed_a"] == 5);
+
+  // The same files unpaired: Welch sees the replicates' spread and cannot place the 3 pp.
+  const RunComparison welch = compare_runs(a, b, {}, true);
+  const ComparedStatistic& unpaired = statistic(welch, "turnout");
+  CHECK(unpaired.method == ComparisonMethod::welch);
+  CHECK(unpaired.difference.low < 0.0);
+  CHECK(unpaired.difference.high > 0.06);
+}
+
+TEST_CASE("compare says why it does not pair runs with different seeds", "[output]") {
+  const RunFile a = RunFile::open(write_turnouts("seed_a", {0.70, 0.80, 0.75}));
+  const fs::path other = fs::temp_directory_path() / "primsim_report_test" / "seed_b.h5";
+  {
+    Hdf5Writer writer(other, primsim::test::sample_run_info(6, 3));
+    for (std::uint32_t r = 0; r < 3; ++r) writer.publish(primsim::test::sample_replicate(6, r));
+    writer.finish("end");
+  }
+  const RunComparison comparison = compare_runs(a, RunFile::open(other));
+  CHECK(comparison.method == ComparisonMethod::welch);
+  CHECK_THAT(comparison_text(comparison), Catch::Contains("unpaired Welch: seeds differ (A 5, B 6)"));
+  CHECK(statistic(comparison, "turnout").method == ComparisonMethod::welch);
+}
+
+TEST_CASE("a sweep is reported and compared point by point, never pooled", "[output][sweep]") {
+  // Point 0 turns out 60%, point 1 90%: a pooled mean of 75% is an outcome no point has.
+  const fs::path path = write_sweep("sweep", {{0.60, 0.61, 0.62}, {0.90, 0.91, 0.92}});
+  const RunFile run = RunFile::open(path);
+  CHECK(run.has_sweep());
+  CHECK(run.point_count() == 2);
+  CHECK(run.sweep_assignments(1) == "voting.channels.online.capacity=1000");
+  const std::string report = terminal_report(run);
+  CHECK_THAT(report, Catch::Contains("point 0: voting.channels.online.capacity=500"));
+  CHECK_THAT(report, Catch::Contains("point 1: voting.channels.online.capacity=1000"));
+  CHECK_THAT(report, Catch::Contains("point 0        61.0%   [60.1%, 61.9%]"));
+  CHECK_THAT(report, Catch::Contains("point 1        91.0%   [90.1%, 91.9%]"));
+  CHECK_THAT(report, !Catch::Contains("76.0%"));
+
+  const RunFile point = run.at_point(1);
+  CHECK(point.replicate_count() == 3);
+  const std::string one = terminal_report(point);
+  CHECK_THAT(one, Catch::Contains("sweep point 1 of 2: voting.channels.online.capacity=1000"));
+  CHECK_THAT(one,
+             Catch::Contains("turnout                                             91.0%   [90.1%, 91.9%]"));
+  CHECK_THAT(one, Catch::Contains("(3 replicates)"));
+  CHECK_THAT(html_report(point), Catch::Contains("<p class=\"intervals\">intervals: Monte Carlo noise"));
+  CHECK_THROWS_WITH(run.at_point(2), Catch::Contains("has 2 sweep points, 0 to 1"));
+
+  // Against itself shifted by 2 pp at point 1 only.
+  const RunFile shifted = RunFile::open(write_sweep("sweep_b", {{0.60, 0.61, 0.62}, {0.92, 0.93, 0.94}}));
+  const std::vector<RunComparison> points = compare_points(run, shifted);
+  REQUIRE(points.size() == 2);
+  CHECK(*points[0].point_a == 0);
+  CHECK(statistic(points[0], "turnout").difference.high == 0.0);
+  CHECK(statistic(points[1], "turnout").difference.difference == Approx(0.02));
+  CHECK(points[1].method == ComparisonMethod::paired);
+  const auto json = nlohmann::json::parse(points_comparison_json(points));
+  REQUIRE(json["points"].size() == 2);
+  CHECK(json["points"][1]["point"] == 1);
+  CHECK(json["points"][1]["sweep"]["voting.channels.online.capacity"] == "1000");
+  CHECK(!json.contains("statistics"));
+  // One point of the sweep against a plain run: replicate r of both still shares its draws.
+  const RunFile plain = RunFile::open(write_turnouts("plain", {0.90, 0.91, 0.92}));
+  const std::vector<RunComparison> against = compare_points(run, plain, 1u);
+  REQUIRE(against.size() == 1);
+  CHECK(statistic(against[0], "turnout").difference.high == 0.0);
+  CHECK_THAT(comparison_text(against[0]), Catch::Contains("compared: A, point 1"));
+  CHECK_THROWS_WITH(compare_points(run, plain, 5u), Catch::Contains("has 2 sweep points"));
 }
 
 TEST_CASE("the HTML report holds every chart and escapes names", "[output]") {
@@ -288,4 +426,50 @@ TEST_CASE("a run of several parties reports and compares each party", "[output][
   CHECK_THAT(comparison_text(named), Catch::Contains("(scenario sample_2020, party Ak Zhol)"));
   CHECK_THROWS_WITH(compare_runs(run, other, std::string("Auyl")),
                     Catch::Contains("has no party 'Auyl'; its parties are Nur Otan, Ak Zhol"));
+}
+
+namespace {
+
+// The sample run with its replicates' parameters said to come from `draws`.
+fs::path write_draws(const std::string& name, const std::string& draws) {
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / (name + ".h5");
+  primsim::models::results::RunInfo info = primsim::test::sample_run_info(5, 3);
+  info.parameter_draws = draws;
+  if (!draws.empty()) info.parameter_names = {"turnout.base_logit", "voting.channels.online.capacity"};
+  Hdf5Writer writer(path, info);
+  for (std::uint32_t r = 0; r < 3; ++r) writer.publish(primsim::test::sample_replicate(5, r));
+  writer.finish("end");
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("the reports and compare say what their intervals cover", "[output]") {
+  const RunFile fixed = RunFile::open(write_draws("draws_fixed", ""));
+  const std::string noise =
+      "intervals: Monte Carlo noise of a fixed parameter set (3 replicates); they do not include parameter "
+      "uncertainty";
+  CHECK_THAT(terminal_report(fixed), Catch::Contains(noise + "\n"));
+  CHECK_THAT(html_report(fixed), Catch::Contains(noise));
+  CHECK_THAT(comparison_text(compare_runs(fixed, fixed)), Catch::Contains(noise + "\n"));
+
+  const RunFile prior = RunFile::open(write_draws("draws_prior", "prior"));
+  const std::string uncertainty =
+      "intervals: parameter uncertainty (parameters drawn from the priors, one set per replicate) and Monte "
+      "Carlo noise (3 replicates; parameters: turnout.base_logit, voting.channels.online.capacity)";
+  CHECK_THAT(terminal_report(prior), Catch::Contains(uncertainty));
+  CHECK_THAT(html_report(prior), Catch::Contains(uncertainty));
+  const RunFile posterior = RunFile::open(write_draws("draws_posterior", "posterior"));
+  CHECK_THAT(terminal_report(posterior), Catch::Contains("parameters drawn from the posterior, one set per"));
+  // A what-if against a baseline of another kind: one line per file.
+  const std::string both = comparison_text(compare_runs(fixed, prior));
+  CHECK_THAT(both, Catch::Contains("A " + noise + "\n"));
+  CHECK_THAT(both, Catch::Contains("B " + uncertainty + "\n"));
+
+  const RunFile design = RunFile::open(write_draws("draws_design", "design"));
+  CHECK_THAT(terminal_report(design), Catch::Contains("it is a design over parameters (turnout.base_logit, "
+                                                      "voting.channels.online.capacity)"));
+  CHECK_THAT(terminal_report(design), Catch::Contains("primsim report --point K"));
 }

@@ -40,6 +40,9 @@ struct DesignSensitivity {
 // Loosemore-Hanby index and the route mix (places by the vote and by the leadership).
 const std::vector<std::string>& default_sensitivity_statistics();
 
+// Whether the file is a Morris or Saltelli design, which sensitivity indices can be computed from.
+bool has_sensitivity_design(const RunFile& run);
+
 // Throws OutputFileError when the file is not a Morris or Saltelli design, or a statistic is
 // not a headline key (the message lists them).
 DesignSensitivity design_sensitivity(const RunFile& run, const std::vector<std::string>& statistics,
@@ -52,5 +55,7 @@ std::string sensitivity_json(const DesignSensitivity& sensitivity);
 // One SVG tornado chart per statistic: horizontal bars of the total index (or mu*) with the
 // first-order index (or sigma) beside it, parameters ranked.
 std::string tornado_charts_html(const DesignSensitivity& sensitivity);
+// A self-contained page: what the file is, the tornado charts and the table of indices.
+std::string sensitivity_html(const DesignSensitivity& sensitivity);
 
 }  // namespace primsim::output

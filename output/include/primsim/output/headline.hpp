@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,8 @@ struct HeadlineStatistic {
   std::string label;
   ValueKind kind;
   std::vector<double> values;  // one per replicate, in replicate order; NaN where not measured
+  // The replicate of each value (scan()'s numbering), so that two runs' values can be paired.
+  std::vector<std::uint32_t> replicates{};
 };
 
 // The statistics of one party (/meta/parties); party 0 is the one the scenario describes in full.
