@@ -142,6 +142,19 @@ DesignSensitivity design_sensitivity(const RunFile& run, const std::vector<std::
     }
     result.statistics.push_back(key);
     result.statistic_labels.push_back(it->label);
+    double mean = 0;
+    std::size_t defined = 0;
+    for (const double value : outputs) {
+      if (std::isnan(value)) continue;
+      mean += value;
+      ++defined;
+    }
+    mean = defined > 0 ? mean / static_cast<double>(defined) : kNaN;
+    double variance = 0;
+    for (const double value : outputs) {
+      if (!std::isnan(value)) variance += (value - mean) * (value - mean);
+    }
+    result.output_variance.push_back(defined > 1 ? variance / static_cast<double>(defined - 1) : kNaN);
     const std::uint64_t seed = info->seed ^ std::hash<std::string>{}(key);
     const auto add = [&](std::string_view method, std::string_view index,
                          const std::vector<uq::IndexEstimate>& rows) {
@@ -181,6 +194,25 @@ std::string sensitivity_text(const DesignSensitivity& sensitivity) {
     const std::size_t rows = sensitivity.rows_used.at(s);
     text += fmt::format("\n{} ({}; {} {} with every output defined)\n", sensitivity.statistic_labels[s],
                         statistic, rows, morris ? "trajectories" : "base rows");
+    if (sensitivity.output_variance.at(s) == 0.0) {
+      text += "  constant over the design: no parameter moves it\n";
+      continue;
+    }
+    if (!morris) {
+      double first = 0;
+      double total = 0;
+      for (const SensitivityIndex& row : sensitivity.indices) {
+        if (row.statistic != statistic || !std::isfinite(row.estimate)) continue;
+        if (row.index == "first") first += row.estimate;
+        if (row.index == "total") total = std::max(total, row.estimate);
+      }
+      if (first < 0.2 && total > 0.5) {
+        text += "  the parameters explain little of it: the first-order indices sum to " +
+                fmt::format("{:.2f}", first) +
+                "; its variance is mostly Monte Carlo noise, which the total indices count as interaction "
+                "(explore --replicates R averages it out)\n";
+      }
+    }
     const std::vector<std::string_view> columns =
         morris ? std::vector<std::string_view>{"mu_star", "mu", "sigma"}
                : std::vector<std::string_view>{"total", "first"};
