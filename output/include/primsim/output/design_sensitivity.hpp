@@ -31,8 +31,8 @@ struct DesignSensitivity {
   std::vector<std::string> statistics;
   std::vector<std::string> statistic_labels;
   std::vector<std::string> parameters;
-  std::vector<std::size_t> rows_used;
-  std::vector<double> output_variance;  // per statistic, over the points' outputs (0: constant)  // per statistic: trajectories or base rows with every output defined
+  std::vector<std::size_t> rows_used;   // per statistic: trajectories or base rows with every output defined
+  std::vector<double> output_variance;  // per statistic, over the points' outputs (0: constant)
   std::vector<SensitivityIndex> indices;
 };
 
