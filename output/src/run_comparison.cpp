@@ -136,8 +136,9 @@ std::string method_text(const RunComparison& comparison) {
 }
 
 std::string statistics_text(const RunComparison& comparison) {
-  std::string out = fmt::format("{:<48} {:>12} {:>12} {:>12}   {}\n", "statistic", "mean A", "mean B",
-                                "B - A", "90% interval");
+  std::string out = fmt::format("{:<48} {:>12} {:>12} {:>12}   {}{}\n", "statistic", "mean A", "mean B",
+                                "B - A", "90% interval",
+                                comparison.effect_distribution ? "   effect over the draws (5% to 95%)" : "");
   for (const ComparedStatistic& stat : comparison.statistics) {
     const MeanDifference& d = stat.difference;
     const std::string fallback =
@@ -148,9 +149,14 @@ std::string statistics_text(const RunComparison& comparison) {
                                      ? "n/a (needs 2+ replicates in each)"
                                      : fmt::format("[{}, {}]{}", format_difference(d.low, stat.kind),
                                                    format_difference(d.high, stat.kind), fallback);
-    out +=
-        fmt::format("{:<48} {:>12} {:>12} {:>12}   {}\n", stat.label, format_value(d.mean_a, stat.kind),
-                    format_value(d.mean_b, stat.kind), format_difference(d.difference, stat.kind), interval);
+    const std::string spread =
+        comparison.effect_distribution && stat.method == ComparisonMethod::paired
+            ? fmt::format("   [{}, {}]", format_difference(stat.effect_spread.low, stat.kind),
+                          format_difference(stat.effect_spread.high, stat.kind))
+            : "";
+    out += fmt::format("{:<48} {:>12} {:>12} {:>12}   {}{}\n", stat.label, format_value(d.mean_a, stat.kind),
+                       format_value(d.mean_b, stat.kind), format_difference(d.difference, stat.kind),
+                       interval.size() < 24 ? fmt::format("{:<24}", interval) : interval, spread);
   }
   return out;
 }
@@ -159,19 +165,24 @@ nlohmann::json statistics_json(const RunComparison& comparison) {
   nlohmann::json statistics = nlohmann::json::array();
   for (const ComparedStatistic& stat : comparison.statistics) {
     const MeanDifference& d = stat.difference;
-    statistics.push_back({{"key", stat.key},
-                          {"group", stat.group},
-                          {"label", stat.label},
-                          {"mean_a", number(d.mean_a)},
-                          {"mean_b", number(d.mean_b)},
-                          {"difference", number(d.difference)},
-                          {"low", number(d.low)},
-                          {"high", number(d.high)},
-                          {"replicates_a", stat.replicates_a},
-                          {"replicates_b", stat.replicates_b},
-                          {"method", method_name(stat.method)},
-                          {"pairs", stat.pairs},
-                          {"degrees_of_freedom", number(d.degrees_of_freedom)}});
+    statistics.push_back(
+        {{"key", stat.key},
+         {"group", stat.group},
+         {"label", stat.label},
+         {"mean_a", number(d.mean_a)},
+         {"mean_b", number(d.mean_b)},
+         {"difference", number(d.difference)},
+         {"low", number(d.low)},
+         {"high", number(d.high)},
+         {"replicates_a", stat.replicates_a},
+         {"replicates_b", stat.replicates_b},
+         {"method", method_name(stat.method)},
+         {"pairs", stat.pairs},
+         {"degrees_of_freedom", number(d.degrees_of_freedom)},
+         {"effect_low",
+          stat.method == ComparisonMethod::paired ? number(stat.effect_spread.low) : number(std::nan(""))},
+         {"effect_high",
+          stat.method == ComparisonMethod::paired ? number(stat.effect_spread.high) : number(std::nan(""))}});
   }
   return statistics;
 }
@@ -254,6 +265,9 @@ RunComparison compare_runs(const RunFile& a, const RunFile& b, const std::option
   }
   comparison.intervals_a = interval_meaning(a);
   comparison.intervals_b = interval_meaning(b);
+  const auto draws = [](const RunFile& run) {
+    return run.info().parameter_draws == "prior" || run.info().parameter_draws == "posterior";
+  };
   const std::vector<HeadlineStatistic> stats_a = headline_statistics(a, party_a);
   const std::vector<HeadlineStatistic> stats_b = headline_statistics(b, party_b);
 
@@ -273,6 +287,7 @@ RunComparison compare_runs(const RunFile& a, const RunFile& b, const std::option
   } else {
     comparison.method = ComparisonMethod::paired;
     comparison.pairs = shared;
+    comparison.effect_distribution = draws(a) && draws(b);
     comparison.method_note =
         fmt::format("paired: {} pairs sharing seed {} (common random numbers)", shared, comparison.seed_a);
   }
@@ -291,6 +306,9 @@ RunComparison compare_runs(const RunFile& a, const RunFile& b, const std::option
       if (stat.pairs >= 2) {
         stat.method = ComparisonMethod::paired;
         stat.difference = paired_difference(pairs.a, pairs.b);
+        std::vector<double> differences;
+        for (std::size_t k = 0; k < pairs.a.size(); ++k) differences.push_back(pairs.b[k] - pairs.a[k]);
+        stat.effect_spread = ensemble_interval(differences);
       }
     }
     comparison.statistics.push_back(std::move(stat));

@@ -31,6 +31,10 @@ struct ComparedStatistic {
   // Welch for a statistic of a paired comparison when fewer than two of its pairs are numbers.
   ComparisonMethod method = ComparisonMethod::welch;
   std::size_t pairs = 0;  // pairs used when paired
+  // When paired: the 5th and 95th percentiles of the replicate-by-replicate differences. With
+  // parameters drawn from priors or a posterior, this is the what-if's effect as a distribution
+  // over parameter uncertainty (and noise), where the interval above is only its mean's.
+  EnsembleInterval effect_spread{};
 };
 
 struct RunComparison {
@@ -59,6 +63,9 @@ struct RunComparison {
   std::vector<std::pair<std::string, std::string>> sweep_b;
   std::string intervals_a;  // interval_meaning() of each file
   std::string intervals_b;
+  // Both files drew their parameters (priors or posterior) and are paired: the text shows the
+  // distribution of the effect beside its mean's interval.
+  bool effect_distribution = false;
 };
 
 // Compares party `party` (a name in /meta/parties) of both files, or each file's first party,
