@@ -90,6 +90,13 @@ run("run", whatif, "-o", path("prior_whatif.h5"), "--draw-priors", *common)
 with h5py.File(path("prior_whatif.h5"), "r") as f:
     if not np.array_equal(f["parameters"][:], h5py.File(path("prior1.h5"), "r")["parameters"][:]):
         fail("a what-if on the same seed drew other parameters")
+# Compared paired, the what-if's effect is shown as a distribution over the drawn parameters.
+compared = json.loads(run("compare", path("prior1.h5"), path("prior_whatif.h5"), "--json").stdout)
+votes = next(stat for stat in compared["statistics"] if stat["key"] == "votes")
+if compared["method"] != "paired" or votes["effect_low"] is None or not votes["effect_low"] <= votes["effect_high"]:
+    fail(f"compare of two --draw-priors runs: {compared['method']}, {votes}")
+if "effect over the draws" not in run("compare", path("prior1.h5"), path("prior_whatif.h5")).stdout:
+    fail("compare of two --draw-priors runs does not show the effect's distribution")
 # Another seed draws others.
 run("run", scenario, "-o", path("prior_seed6.h5"), "--draw-priors", "--replicates", "6", "--seed", "6", "--quiet")
 with h5py.File(path("prior_seed6.h5"), "r") as f:
