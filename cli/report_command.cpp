@@ -20,6 +20,19 @@
 #include "primsim/sim/input_error.hpp"
 
 namespace primsim::cli {
+namespace {
+
+// Every report's page goes out the same way: a file that cannot be opened is bad input, one that
+// cannot be written in full is a runtime failure.
+void write_html(const std::string& path, const std::string& page) {
+  std::ofstream html(path, std::ios::binary);
+  if (!html) throw sim::InputError("cannot write HTML report '" + path + "'");
+  html << page;
+  if (!html.flush()) throw std::runtime_error("cannot write '" + path + "'");
+  std::cout << "\nHTML report: " << path << '\n';
+}
+
+}  // namespace
 
 Command add_report_command(CLI::App& parent) {
   struct Options {
@@ -39,11 +52,7 @@ Command add_report_command(CLI::App& parent) {
               const output::Posterior posterior = output::read_posterior(options->results);
               std::cout << output::posterior_text(posterior);
               if (!options->html.empty()) {
-                std::ofstream html(options->html, std::ios::binary);
-                if (!html) throw sim::InputError("cannot write HTML report '" + options->html + "'");
-                html << output::posterior_html(posterior);
-                if (!html.flush()) throw std::runtime_error("cannot write '" + options->html + "'");
-                std::cout << "\nHTML report: " << options->html << '\n';
+                write_html(options->html, output::posterior_html(posterior));
               }
               return 0;
             }
@@ -56,11 +65,7 @@ Command add_report_command(CLI::App& parent) {
               std::cout << output::sensitivity_text(sensitivity) << "\none point's report: primsim report "
                         << options->results << " --point K\n";
               if (!options->html.empty()) {
-                std::ofstream html(options->html, std::ios::binary);
-                if (!html) throw sim::InputError("cannot write HTML report '" + options->html + "'");
-                html << output::sensitivity_html(sensitivity);
-                if (!html.flush()) throw std::runtime_error("cannot write '" + options->html + "'");
-                std::cout << "\nHTML report: " << options->html << '\n';
+                write_html(options->html, output::sensitivity_html(sensitivity));
               }
               return 0;
             }
@@ -72,11 +77,7 @@ Command add_report_command(CLI::App& parent) {
             }
             std::cout << output::terminal_report(run);
             if (!options->html.empty()) {
-              std::ofstream html(options->html, std::ios::binary);
-              if (!html) throw sim::InputError("cannot write HTML report '" + options->html + "'");
-              html << output::html_report(run);
-              if (!html.flush()) throw std::runtime_error("cannot write '" + options->html + "'");
-              std::cout << "\nHTML report: " << options->html << '\n';
+              write_html(options->html, output::html_report(run));
             }
             return 0;
           }};
