@@ -17,6 +17,25 @@ Profile::Profile(std::size_t candidate_count) : candidate_count_(candidate_count
   }
   names_.reserve(candidate_count);
   for (std::size_t i = 0; i < candidate_count; ++i) names_.push_back(fmt::format("{}", i + 1));
+  strict_flags_.assign(candidate_count, 1);
+}
+
+void Profile::store_tier_flags() {
+  tier_start_.assign(candidates_.size(), 1);
+  stores_tier_flags_ = true;
+}
+
+void Profile::store_offsets() {
+  offsets_.clear();
+  offsets_.reserve(ballots_ + 1);
+  for (std::size_t b = 0; b <= ballots_; ++b)
+    offsets_.push_back(static_cast<std::uint32_t>(b * uniform_length_));
+  stores_offsets_ = true;
+}
+
+void Profile::store_counts() {
+  counts_.assign(ballots_, 1);
+  stores_counts_ = true;
 }
 
 void Profile::add_ranking(std::span<const CandidateIndex> order, std::uint64_t count) {
@@ -76,18 +95,31 @@ void Profile::add_ballot(std::span<const CandidateIndex> candidates, std::span<c
   if (candidates_.size() + candidates.size() > std::numeric_limits<std::uint32_t>::max()) {
     throw std::length_error("a profile holds at most 2^32 - 1 ballot entries");
   }
+  const bool strict =
+      std::all_of(tier_start.begin(), tier_start.end(), [](std::uint8_t s) { return s != 0; });
+  if (!strict && !stores_tier_flags_) store_tier_flags();
+  if (ballots_ == 0) uniform_length_ = candidates.size();
+  if (candidates.size() != uniform_length_ && !stores_offsets_) store_offsets();
+  if (count != 1 && !stores_counts_) store_counts();
+
   candidates_.insert(candidates_.end(), candidates.begin(), candidates.end());
-  for (const std::uint8_t start : tier_start) tier_start_.push_back(start != 0 ? 1 : 0);
-  offsets_.push_back(static_cast<std::uint32_t>(candidates_.size()));
-  counts_.push_back(count);
+  if (stores_tier_flags_) {
+    for (const std::uint8_t start : tier_start) tier_start_.push_back(start != 0 ? 1 : 0);
+  }
+  if (stores_offsets_) offsets_.push_back(static_cast<std::uint32_t>(candidates_.size()));
+  if (stores_counts_) counts_.push_back(count);
+  ++ballots_;
   voter_count_ += count;
 }
 
 BallotView Profile::ballot(std::size_t index) const {
-  const std::size_t begin = offsets_[index];
-  const std::size_t size = offsets_[index + 1] - begin;
-  return {std::span<const CandidateIndex>(candidates_).subspan(begin, size),
-          std::span<const std::uint8_t>(tier_start_).subspan(begin, size), counts_[index]};
+  const std::size_t begin = stores_offsets_ ? offsets_[index] : index * uniform_length_;
+  const std::size_t size = stores_offsets_ ? offsets_[index + 1] - begin : uniform_length_;
+  const std::span<const std::uint8_t> flags =
+      stores_tier_flags_ ? std::span<const std::uint8_t>(tier_start_).subspan(begin, size)
+                         : std::span<const std::uint8_t>(strict_flags_).first(size);
+  return {std::span<const CandidateIndex>(candidates_).subspan(begin, size), flags,
+          stores_counts_ ? counts_[index] : 1};
 }
 
 void Profile::set_candidate_names(std::vector<std::string> names) {
@@ -97,9 +129,8 @@ void Profile::set_candidate_names(std::vector<std::string> names) {
 
 void Profile::reserve(std::size_t ballots, std::size_t entries) {
   candidates_.reserve(entries);
-  tier_start_.reserve(entries);
-  offsets_.reserve(ballots + 1);
-  counts_.reserve(ballots);
+  // The implied arrays grow only if a ballot breaks their pattern.
+  static_cast<void>(ballots);
 }
 
 }  // namespace primsim::models::rules

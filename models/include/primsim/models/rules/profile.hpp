@@ -44,7 +44,7 @@ class Profile {
 
   [[nodiscard]] std::size_t candidate_count() const { return candidate_count_; }
   // Distinct ballot entries (a PrefLib line with its multiplicity is one entry).
-  [[nodiscard]] std::size_t ballot_count() const { return counts_.size(); }
+  [[nodiscard]] std::size_t ballot_count() const { return ballots_; }
   // Voters: the sum of every entry's count.
   [[nodiscard]] std::uint64_t voter_count() const { return voter_count_; }
   [[nodiscard]] BallotView ballot(std::size_t index) const;
@@ -55,12 +55,25 @@ class Profile {
   void reserve(std::size_t ballots, std::size_t entries);
 
  private:
+  // A simulated electorate casts millions of strict rankings of one length, each by one voter:
+  // until a ballot breaks one of those patterns, its tier flags, offsets and counts are implied
+  // rather than stored, so such a ballot costs only its candidates.
+  void store_tier_flags();
+  void store_offsets();
+  void store_counts();
+
   std::size_t candidate_count_;
   std::uint64_t voter_count_ = 0;
+  std::size_t ballots_ = 0;
   std::vector<CandidateIndex> candidates_;
+  bool stores_tier_flags_ = false;  // else every ballot is strict
   std::vector<std::uint8_t> tier_start_;
-  std::vector<std::uint32_t> offsets_{0};
+  bool stores_offsets_ = false;  // else every ballot has uniform_length_ entries
+  std::vector<std::uint32_t> offsets_;
+  std::size_t uniform_length_ = 0;
+  bool stores_counts_ = false;  // else every ballot has a count of 1
   std::vector<std::uint64_t> counts_;
+  std::vector<std::uint8_t> strict_flags_;  // all 1: the tier flags of a strict ballot
   std::vector<std::string> names_;
 };
 
