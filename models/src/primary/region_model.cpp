@@ -23,6 +23,18 @@ namespace {
 
 double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 
+// How deep into a ballot the stage's count looks. Plurality (and the list rules, which rank a
+// party's candidates by plurality) reads only the top mark, unless a quota re-counts its group
+// on its own, where a group member's place on the rest of the ballot decides. Every other rule
+// may read the whole ballot.
+std::size_t rule_reads_depth(const spec::RuleSpec& rule) {
+  const bool top_mark_only = rule.kind == spec::RuleKind::plurality ||
+                             rule.kind == spec::RuleKind::threshold || rule.kind == spec::RuleKind::dhondt;
+  const bool separate_ranking = std::any_of(rule.quotas.begin(), rule.quotas.end(),
+                                            [](const auto& quota) { return quota.separate_ranking; });
+  return top_mark_only && !separate_ranking ? 1 : std::numeric_limits<std::size_t>::max();
+}
+
 }  // namespace
 
 RegionModel::RegionModel(const PrimaryWorld& world, std::size_t region)
@@ -185,7 +197,7 @@ void RegionModel::form_contests() {
       contest = *existing;
     } else {
       unit.push_back(contest);
-      contests_.push_back(Contest{c.office, unit_index, {}, rules::Profile(1), {}, {}});
+      contests_.push_back(Contest{c.office, unit_index, {}, rules::Profile(1), {}, {}, {}});
     }
     contests_[contest].candidates.push_back(c.id);
   }
@@ -220,6 +232,7 @@ void RegionModel::open_voting(sim::LpContext& context) {
   const auto& scenario = world_.scenario();
   const auto& stage = scenario.selection.stages[*world_.vote_stage()];
   voting_open_ = true;
+  rule_depth_ = rule_reads_depth(stage.rule);
   form_contests();
   prepare_choice_weights();
   estimate_closeness();
@@ -331,9 +344,18 @@ void RegionModel::start_first_attempts(sim::LpContext& context) {
 void RegionModel::prepare_choice_weights() {
   const auto& groups = world_.selector_groups();
   std::vector<double> utilities;
+  local_factor_by_group_.clear();
+  for (const auto& group : groups)
+    local_factor_by_group_.push_back(std::exp(group.choice.local_affinity_weight));
   for (auto& contest : contests_) {
     contest.ppos.clear();
-    for (const auto id : contest.candidates) contest.ppos.push_back(pipeline_.candidates()[id].ppo);
+    contest.positions_by_ppo.clear();
+    for (const auto id : contest.candidates) {
+      contest.positions_by_ppo.emplace_back(pipeline_.candidates()[id].ppo,
+                                            static_cast<std::uint32_t>(contest.ppos.size()));
+      contest.ppos.push_back(pipeline_.candidates()[id].ppo);
+    }
+    std::sort(contest.positions_by_ppo.begin(), contest.positions_by_ppo.end());
     contest.weights.assign(4 * groups.size(), {});
     for (std::size_t kind = 0; kind < contest.weights.size(); ++kind) {
       const spec::ChoiceSpec& choice = groups[kind / 4].choice;
@@ -472,17 +494,20 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
   const std::size_t kind = 4U * group + (members_.has(member, kEmployerDependent) ? 2U : 0U) +
                            (members_.has(member, kFemale) ? 1U : 0U);
   const std::uint32_t ppo = members_.ppo(member);
-  const double local_factor = std::exp(choice.local_affinity_weight);
+  const double local_factor = local_factor_by_group_[group];
   // One ballot per office contested in the member's unit, each ranking that contest's
-  // candidates (a Plackett-Luce draw over their utilities) to the ballot depth.
+  // candidates (a Plackett-Luce draw over their utilities) to the ballot depth, or as deep as
+  // the rule reads if that is less: the positions below it would be drawn and never counted.
   for (const std::size_t k : contests_of_unit_[contest_unit(members_.branch(member), members_.ppo(member))]) {
     Contest& contest = contests_[k];
     same_ppo_.clear();
-    for (std::size_t i = 0; i < contest.ppos.size(); ++i) {
-      if (contest.ppos[i] == ppo) same_ppo_.push_back(static_cast<std::uint32_t>(i));
-    }
+    const auto same = std::equal_range(contest.positions_by_ppo.begin(), contest.positions_by_ppo.end(),
+                                       std::pair<std::uint32_t, std::uint32_t>{ppo, 0},
+                                       [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = same.first; it != same.second; ++it) same_ppo_.push_back(it->second);
     const std::size_t depth =
-        choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth) : contest.candidates.size();
+        std::min(rule_depth_, choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth)
+                                                      : contest.candidates.size());
     sampler_.sample_prepared(contest.weights[kind], same_ppo_, local_factor, voting_stream_, ranking_, depth);
     ballot_.assign(ranking_.begin(), ranking_.end());
     contest.ballots.add_ranking(ballot_);

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <utility>
 #include <vector>
 
 #include "primsim/models/choice/plackett_luce_sampler.hpp"
@@ -118,6 +119,9 @@ class RegionModel final : public sim::LpModel {
     // 4 * group + 2 * dependent + female), before the same-PPO bonus; fixed once the ballot is known.
     std::vector<PreparedWeights> weights;
     std::vector<std::uint32_t> ppos;  // of candidates[i], for the same-PPO bonus
+    // (PPO, ballot position) of every candidate, sorted: a voter's same-PPO candidates are one
+    // equal range rather than a scan of the ballot.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> positions_by_ppo;
   };
   // A voter's first try, kept in one time-sorted list rather than as pending events: the queue
   // then holds a single cursor event instead of one event per voter.
@@ -143,6 +147,9 @@ class RegionModel final : public sim::LpModel {
   sim::RandomStream voting_stream_{sim::StreamKey{}};
   PlackettLuceSampler sampler_;
   std::vector<std::uint32_t> ranking_;
+  // The deepest ballot position the stage's rule reads (see rule_reads_depth); fixed per run.
+  std::size_t rule_depth_ = 0;
+  std::vector<double> local_factor_by_group_;  // exp(local affinity), per selector group
   bool voting_open_ = false;
   bool tallied_ = false;
 };
