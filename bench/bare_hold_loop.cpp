@@ -47,4 +47,28 @@ BareHoldResult run_bare_hold_loop(const sim::PholdParameters& parameters, std::u
   return result;
 }
 
+BareHoldResult time_hold_operations(std::size_t pending, std::uint64_t operations, std::uint64_t seed) {
+  using Entry = std::pair<std::int64_t, std::uint64_t>;
+  std::vector<Entry> storage;
+  storage.reserve(pending + 1);
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap(std::greater<>{}, std::move(storage));
+  sim::RandomStream stream(sim::StreamKey{seed, 0, 0, sim::PholdModel::kPurpose});
+  constexpr double kMeanDelay = 1e6;
+  std::uint64_t sequence = 0;
+  for (std::size_t i = 0; i < pending; ++i)
+    heap.emplace(static_cast<std::int64_t>(stream.exponential(kMeanDelay)), sequence++);
+  BareHoldResult result;
+  const auto start = std::chrono::steady_clock::now();
+  for (std::uint64_t i = 0; i < operations; ++i) {
+    const std::int64_t time = heap.top().first;
+    heap.pop();
+    heap.emplace(time + static_cast<std::int64_t>(stream.exponential(kMeanDelay)), sequence++);
+  }
+  result.events = operations;
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Keeps the loop from being optimised away.
+  if (heap.top().first < 0) result.events = 0;
+  return result;
+}
+
 }  // namespace primsim::bench
