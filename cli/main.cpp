@@ -1,5 +1,8 @@
 // The primsim executable: parses the command line, runs one subcommand, and maps failures to
 // exit statuses (0 success, 1 runtime failure, 2 bad input or usage).
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -9,6 +12,23 @@
 
 #include "command.hpp"
 #include "primsim/sim/input_error.hpp"
+
+namespace {
+
+// What a command printed counts only if it reached stdout: a full disk or /dev/full fails the
+// write, which the streams only remember, so a command that printed its results exits 1 then.
+int checked_stdout(int status) {
+  std::cout.flush();
+  errno = 0;
+  const bool flushed = std::fflush(stdout) == 0;
+  const int error = errno;
+  if (flushed && std::cout.good() && std::ferror(stdout) == 0) return status;
+  std::cerr << "primsim: error: cannot write to standard output"
+            << (!flushed && error != 0 ? std::string(": ") + std::strerror(error) : std::string()) << '\n';
+  return status == 0 ? 1 : status;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace primsim;
@@ -41,7 +61,7 @@ int main(int argc, char** argv) {
   }
   try {
     for (const auto& command : commands) {
-      if (command.app->parsed()) return command.action();
+      if (command.app->parsed()) return checked_stdout(command.action());
     }
   } catch (const sim::InputError& error) {
     std::cerr << "primsim: " << error.what() << '\n';
