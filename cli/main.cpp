@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "command.hpp"
+#include "primsim/output/hdf5_shutdown.hpp"
 #include "primsim/sim/input_error.hpp"
 
 namespace {
@@ -59,16 +60,20 @@ int main(int argc, char** argv) {
     const int status = app.exit(error);
     return status == 0 ? 0 : 2;
   }
+  int status = 2;
   try {
     for (const auto& command : commands) {
-      if (command.app->parsed()) return checked_stdout(command.action());
+      if (command.app->parsed()) {
+        status = checked_stdout(command.action());
+        break;
+      }
     }
   } catch (const sim::InputError& error) {
     std::cerr << "primsim: " << error.what() << '\n';
-    return 2;
+    status = 2;
   } catch (const std::exception& error) {
     std::cerr << "primsim: error: " << error.what() << '\n';
-    return 1;
+    status = 1;
   }
-  return 2;
+  return output::end_process(status);
 }
