@@ -99,16 +99,18 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
     return outcome;
   }
   remove_stale_temporaries(path);
-  if (!settings.resume && fs::exists(partial) && !settings.quiet) {
-    std::cerr << fmt::format(
-        "primsim: starting afresh: '{}' of an earlier run is replaced (--resume continues it)\n",
-        partial.string());
-  }
+  const bool earlier_partial = fs::exists(partial);
   // The shard is part of a partial file's identity, not of a results file's: the shards merged
   // into one file, or an MPI run's ranks, share the run's.
   nlohmann::ordered_json partial_identity = nlohmann::ordered_json::parse(identity);
   partial_identity["shard"] = fmt::format("{}/{}", layout.shard.index, layout.shard.count);
   output::CheckpointLog checkpoint(partial, partial_identity.dump(), settings.resume);
+  // Said once the lock is held: a run refused because another holds it replaces nothing.
+  if (!settings.resume && earlier_partial && !settings.quiet) {
+    std::cerr << fmt::format(
+        "primsim: starting afresh: '{}' of an earlier run is replaced (--resume continues it)\n",
+        partial.string());
+  }
 
   const std::uint64_t begin = layout.block_begin();
   const std::uint64_t end = layout.block_end();

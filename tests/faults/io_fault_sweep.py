@@ -1,6 +1,7 @@
 """I/O fault injection over a whole small run, after SQLite's I/O-error tests: the run is counted
 once through the LD_PRELOAD shim (io_fault_shim.c), then run again with call N failing, for every N
-(or every STEP-th). Every fault must end in exit 1 with a message, no crash and no sanitizer report,
+(or every STEP-th), and with every call from N on failing (a disk that stays full) for every
+fifth of those N. Every fault must end in exit 1 with a message, no crash and no sanitizer report,
 the -o path untouched (absent, or the same bytes when it existed), no temporary file left, and a
 partial file that --resume, without faults, completes to the datasets of a run without faults. A
 fault that loses nothing may end in exit 0 with the complete file: closing a descriptor that only
@@ -66,7 +67,8 @@ clean()
 
 tally = {"exit 1": 0, "exit 1, folder sync after the rename": 0, "exit 0 after the rename": 0,
          "exit 0, nothing lost": 0}
-for n in range(1, total + 1, step):
+faults = [(n, False) for n in range(1, total + 1, step)] + [(n, True) for n in range(1, total + 1, step * 5)]
+for n, persistent in faults:
     code = "ENOSPC" if n % 2 else "EIO"
     had_output = (n // 2) % 2 == 1
     clean()
@@ -74,9 +76,11 @@ for n in range(1, total + 1, step):
         shutil.copyfile(existing, output)
     before = output.read_bytes() if had_output else None
     done = subprocess.run([primsim, "run", "-o", output, *common], capture_output=True, text=True,
-                          env=shim_env(PRIMSIM_FAULT_AT=str(n), PRIMSIM_FAULT_ERRNO=code))
+                          env=shim_env(PRIMSIM_FAULT_AT=str(n), PRIMSIM_FAULT_ERRNO=code,
+                                       PRIMSIM_FAULT_PERSIST="1" if persistent else "0"))
     _, failed = calls_in_log()
-    what = f"fault {n} of {total} ({code}, {' '.join(failed[1:3]) if failed else 'no call failed'})"
+    what = (f"{'persistent ' if persistent else ''}fault {n} of {total} "
+            f"({code}, {' '.join(failed[1:3]) if failed else 'no call failed'})")
     if failed is None:
         fail(f"{what}: the run made fewer calls than the counting run")
     if done.returncode < 0 or "Sanitizer" in done.stderr or "runtime error" in done.stderr:
@@ -112,7 +116,8 @@ for n in range(1, total + 1, step):
         fail(f"{what}: the resumed run left the partial file")
     assert_same_datasets(reference, output)
 
-injected = sum(tally.values())
-print(f"{total} calls counted, {injected} faults injected (every {step}), "
+once = sum(1 for _, persistent in faults if not persistent)
+print(f"{total} calls counted, {len(faults)} faults injected ({once} single, every {step} calls; "
+      f"{len(faults) - once} persistent, every {step * 5}): "
       f"{', '.join(f'{count} {outcome}' for outcome, count in tally.items())}; "
       f"every resumed run equals the run without faults ({time.monotonic() - started:.1f} s)")
