@@ -350,7 +350,9 @@ void Hdf5Writer::publish(ReplicateResults results) {
   if (state.error) std::rethrow_exception(state.error);
   if (state.abandoned || state.closed) throw std::logic_error("publish() after finish()");
   state.queue.push_back(std::move(results));
-  lock.unlock();
+  // Under the lock: the owner destroys the writer after taking the lock in finish() or abandon(),
+  // which then follows this notify for ThreadSanitizer too, since it cannot see that oneTBB's
+  // parallel_for ended the worker first.
   state.not_empty.notify_one();
 }
 
