@@ -25,6 +25,7 @@
 #include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/output/checkpoint_log.hpp"
 #include "primsim/output/hdf5_writer.hpp"
+#include "primsim/output/run_identity.hpp"
 #include "primsim/output/schema.hpp"
 #include "primsim/sim/sequential_executor.hpp"
 #include "progress_bar.hpp"
@@ -41,8 +42,9 @@ volatile std::sig_atomic_t stop_signal = 0;
 
 extern "C" void request_stop(int signal) { stop_signal = signal; }
 
-// SIGINT (Ctrl-C) and SIGTERM (a batch system's time limit) stop the run after the replicates in
-// flight; a second signal kills at once, which the partial file also survives.
+// SIGINT (Ctrl-C), SIGTERM (a batch system's time limit) and SIGHUP (the terminal or the ssh
+// session closed) stop the run after the replicates in flight; a second signal kills at once,
+// which the partial file also survives.
 class StopSignals {
  public:
   StopSignals() {
@@ -52,18 +54,21 @@ class StopSignals {
     action.sa_flags = static_cast<int>(SA_RESETHAND);
     sigaction(SIGINT, &action, &old_int_);
     sigaction(SIGTERM, &action, &old_term_);
+    sigaction(SIGHUP, &action, &old_hup_);
   }
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;
   ~StopSignals() {
     sigaction(SIGINT, &old_int_, nullptr);
     sigaction(SIGTERM, &old_term_, nullptr);
+    sigaction(SIGHUP, &old_hup_, nullptr);
   }
   [[nodiscard]] static bool stop_requested() { return stop_signal != 0; }
 
  private:
   struct sigaction old_int_ {};
   struct sigaction old_term_ {};
+  struct sigaction old_hup_ {};
 };
 
 // A run killed outright leaves its temporary HDF5 file (.OUT.h5.tmp-PID) behind; the partial
@@ -87,29 +92,25 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
                                 const fs::path& path) {
   BlockOutcome outcome;
   const fs::path partial = fs::path(path.string() + ".partial");
+  const std::string identity = run_identity(settings, info, layout);
   if (settings.resume && fs::exists(path) && !fs::exists(partial)) {
+    output::check_finished_run(path, identity, layout.shard);
     outcome.already_complete = true;
     return outcome;
   }
   remove_stale_temporaries(path);
-  nlohmann::ordered_json identity;
-  identity["program_version"] = info.program_version;
-  identity["schema_version"] = output::current_schema_version;
-  identity["scenario"] = info.scenario_yaml;
-  identity["seed"] = info.seed;
-  identity["replicates"] = layout.replicates_per_point;
-  identity["points"] = layout.points();
-  identity["shard"] = fmt::format("{}/{}", layout.shard.index, layout.shard.count);
-  if (settings.parameters != nullptr && settings.parameters->varies()) {
-    identity["parameters"] = settings.parameters->draws();
-    identity["parameters_identity"] = settings.parameters_identity;
-  }
-  if (!settings.resume && fs::exists(partial) && !settings.quiet) {
+  const bool earlier_partial = fs::exists(partial);
+  // The shard is part of a partial file's identity, not of a results file's: the shards merged
+  // into one file, or an MPI run's ranks, share the run's.
+  nlohmann::ordered_json partial_identity = nlohmann::ordered_json::parse(identity);
+  partial_identity["shard"] = fmt::format("{}/{}", layout.shard.index, layout.shard.count);
+  output::CheckpointLog checkpoint(partial, partial_identity.dump(), settings.resume);
+  // Said once the lock is held: a run refused because another holds it replaces nothing.
+  if (!settings.resume && earlier_partial && !settings.quiet) {
     std::cerr << fmt::format(
         "primsim: starting afresh: '{}' of an earlier run is replaced (--resume continues it)\n",
         partial.string());
   }
-  output::CheckpointLog checkpoint(partial, identity.dump(), settings.resume);
 
   const std::uint64_t begin = layout.block_begin();
   const std::uint64_t end = layout.block_end();
@@ -117,7 +118,7 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
   std::atomic<std::uint64_t> events{0};
   const StopSignals signals;
   {
-    output::Hdf5Writer writer(path, info, output::WriterOptions{layout, &checkpoint, 4});
+    output::Hdf5Writer writer(path, info, output::WriterOptions{layout, &checkpoint, 4, identity});
     ProgressBar progress(end - begin, checkpoint.size(), settings.show_progress);
     const int concurrency =
         settings.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(settings.threads);
@@ -169,9 +170,27 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
       writer.finish(utc_now());
     }
   }
+  // Only now that the results file is synced under its name may the synced partial file go.
   if (!outcome.interrupted) checkpoint.remove();
   outcome.events = events.load();
   return outcome;
+}
+
+std::string run_identity(const BlockSettings& settings, const models::results::RunInfo& info,
+                         const output::EnsembleLayout& layout) {
+  nlohmann::ordered_json identity;
+  identity["program_version"] = info.program_version;
+  identity["schema_version"] = output::current_schema_version;
+  // The resolved scenario holds --set, the sweep and the priors.
+  identity["scenario_digest"] = output::identity_digest(info.scenario_yaml);
+  identity["seed"] = info.seed;
+  identity["replicates"] = layout.replicates_per_point;
+  identity["points"] = layout.points();
+  if (settings.parameters != nullptr && settings.parameters->varies()) {
+    identity["parameters"] = settings.parameters->draws();
+    identity["parameters_identity"] = settings.parameters_identity;
+  }
+  return identity.dump();
 }
 
 models::results::RunInfo make_run_info(const scenarios::LoadedScenario& loaded, std::uint64_t seed,

@@ -32,11 +32,18 @@ struct BlockOutcome {
   std::size_t saved = 0;          // replicates in the partial file when interrupted
 };
 
-// Runs the layout's block of the ensemble into `path`, with `path`.partial as the checkpoint.
-// SIGINT and SIGTERM stop it after the replicates in flight, which are saved.
+// Runs the layout's block of the ensemble into `path`, with `path`.partial as the checkpoint,
+// locked for the whole run (a second run on the same path is refused with OutputFileError).
+// SIGINT, SIGTERM and SIGHUP stop it after the replicates in flight, which are saved. With
+// `resume` and a finished `path`, checks that it is this run's (OutputFileError if not).
 BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::LoadedScenario& loaded,
                                 const models::results::RunInfo& info, const output::EnsembleLayout& layout,
                                 const std::filesystem::path& path);
+
+// What makes this run's results differ from another's (output/run_identity.hpp), without the
+// shard: what --resume checks against a partial file and a finished results file.
+std::string run_identity(const BlockSettings& settings, const models::results::RunInfo& info,
+                         const output::EnsembleLayout& layout);
 
 // What the file's root attributes and /meta say about a run of `loaded`, before it starts.
 models::results::RunInfo make_run_info(const scenarios::LoadedScenario& loaded, std::uint64_t seed,

@@ -38,6 +38,7 @@
 #include "primsim/output/headline.hpp"
 #include "primsim/output/posterior_file.hpp"
 #include "primsim/output/run_file.hpp"
+#include "primsim/output/run_identity.hpp"
 #include "primsim/output/run_warnings.hpp"
 #include "primsim/output/shard_merge.hpp"
 #include "primsim/output/terminal_report.hpp"
@@ -215,9 +216,16 @@ ReplicateParameters replicate_parameters(const Options& options, const scenarios
         values.push_back(loaded.priors[i].typed(sample[column[i]]));
       samples.push_back(std::move(values));
     }
-    identity =
-        fmt::format("posterior {} of {} samples, {} simulations, seed {}{}", posterior.method,
-                    posterior.samples.size(), posterior.simulations, posterior.seed, scale_identity(options));
+    // Two posteriors of the same method and size differ in their samples: the digest tells them apart.
+    std::string bytes;
+    for (const std::vector<double>& sample : posterior.samples) {
+      bytes.append(reinterpret_cast<const char*>(sample.data()), sample.size() * sizeof(double));
+    }
+    bytes.append(reinterpret_cast<const char*>(posterior.weights.data()),
+                 posterior.weights.size() * sizeof(double));
+    identity = fmt::format("posterior {} of {} samples, {} simulations, seed {}, digest {}{}",
+                           posterior.method, posterior.samples.size(), posterior.simulations, posterior.seed,
+                           output::identity_digest(bytes), scale_identity(options));
     const std::vector<double> factors = scale_factors(options, loaded, samples);
     ReplicateParameters parameters =
         ReplicateParameters::from_posterior(loaded.priors, std::move(samples), posterior.weights, seed);
@@ -406,9 +414,16 @@ int run(const Options& options, const std::string& command_line) {
   const bool lead = world.rank() == 0;
   const bool show_progress = lead && !options.quiet && ::isatty(STDERR_FILENO) != 0;
 
-  // Resuming a run that finished: every rank agrees there is nothing left to do.
+  const BlockSettings settings{options.threads, options.resume, options.quiet,
+                               show_progress,   &parameters,    parameters_identity};
+  // Resuming a run that finished: every rank agrees there is nothing left to do, once the file
+  // is known to be this run's (another seed's or scenario's is refused, not reported as ours).
   const bool complete =
       options.resume && fs::exists(output) && !fs::exists(fs::path(path.string() + ".partial"));
+  if (complete) {
+    output::check_finished_run(output, run_identity(settings, info, layout),
+                               world.is_parallel() ? output::Shard{} : layout.shard);
+  }
   if (world.all(complete)) {
     if (!lead) return 0;
     if (!options.quiet)
@@ -421,9 +436,7 @@ int run(const Options& options, const std::string& command_line) {
   BlockOutcome outcome;
   std::exception_ptr failure;
   try {
-    outcome = run_ensemble_block(BlockSettings{options.threads, options.resume, options.quiet, show_progress,
-                                               &parameters, parameters_identity},
-                                 loaded, info, layout, path);
+    outcome = run_ensemble_block(settings, loaded, info, layout, path);
   } catch (...) {
     failure = std::current_exception();
   }

@@ -19,6 +19,9 @@ elseif(PRIMSIM_SANITIZE)
   target_compile_options(primsim_sanitizers INTERFACE
     -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
   target_link_options(primsim_sanitizers INTERFACE -fsanitize=address,undefined)
+elseif(PRIMSIM_SANITIZE_THREAD)
+  target_compile_options(primsim_sanitizers INTERFACE -fsanitize=thread -fno-omit-frame-pointer)
+  target_link_options(primsim_sanitizers INTERFACE -fsanitize=thread)
 endif()
 
 # Project targets link both; a helper keeps the list in one place.

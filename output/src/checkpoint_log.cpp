@@ -1,9 +1,12 @@
 // Layout: an 8-byte magic, the identity's length and text, then records of (magic, index,
-// payload size, FNV-1a checksum, payload). Rows are stored as their in-memory bytes: the file
-// is only ever read back by the same build on the same machine, which the identity checks.
+// payload size, FNV-1a checksum of index, size and payload, payload). Rows are stored as their
+// in-memory bytes: the file is only ever read back by the same build on the same machine, which
+// the identity checks.
 #include "primsim/output/checkpoint_log.hpp"
 
 #include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,9 +19,9 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "primsim/output/output_file_error.hpp"
+#include "primsim/output/run_identity.hpp"
 
 namespace primsim::output {
 
@@ -26,7 +29,9 @@ using namespace models::results;
 
 namespace {
 
-constexpr char file_magic[8] = {'P', 'R', 'I', 'M', 'C', 'K', 'P', '1'};
+// Version 1 checksummed the payload only, so a changed index went unnoticed.
+constexpr char file_magic[8] = {'P', 'R', 'I', 'M', 'C', 'K', 'P', '2'};
+constexpr char first_magic[8] = {'P', 'R', 'I', 'M', 'C', 'K', 'P', '1'};
 constexpr std::uint32_t record_magic = 0x5245504cU;  // "REPL"
 
 struct RecordHeader {
@@ -45,13 +50,20 @@ struct TriviallyCopyableRows<std::tuple<Vectors...>>
 };
 static_assert(TriviallyCopyableRows<decltype(std::declval<const ReplicateResults&>().tables())>::value);
 
-std::uint64_t fnv1a(const char* data, std::size_t size) {
-  std::uint64_t hash = 14695981039346656037ULL;
+std::uint64_t fnv1a(const char* data, std::size_t size, std::uint64_t hash = 14695981039346656037ULL) {
   for (std::size_t i = 0; i < size; ++i) {
     hash ^= static_cast<unsigned char>(data[i]);
     hash *= 1099511628211ULL;
   }
   return hash;
+}
+
+// The index is covered with the payload: a flipped index would otherwise file a replicate's
+// rows under another replicate, which resume would then write twice.
+std::uint64_t record_checksum(std::uint32_t index, std::uint64_t size, const std::string& payload) {
+  std::uint64_t hash = fnv1a(reinterpret_cast<const char*>(&index), sizeof(index));
+  hash = fnv1a(reinterpret_cast<const char*>(&size), sizeof(size), hash);
+  return fnv1a(payload.data(), payload.size(), hash);
 }
 
 [[noreturn]] void fail_io(const std::string& what, const std::filesystem::path& path) {
@@ -120,29 +132,21 @@ class Reader {
   std::size_t at_ = 0;
 };
 
-std::string describe_difference(const std::string& found, const std::string& wanted) {
-  const auto old_run = nlohmann::json::parse(found, nullptr, false);
-  const auto new_run = nlohmann::json::parse(wanted, nullptr, false);
-  if (old_run.is_discarded() || !old_run.is_object()) return "its header is damaged";
-  for (const auto& [key, value] : new_run.items()) {
-    if (old_run.contains(key) && old_run[key] == value) continue;
-    const std::string was = old_run.contains(key) ? old_run[key].dump() : "nothing";
-    if (was.size() > 60 || value.dump().size() > 60) return fmt::format("its {} differs", key);
-    return fmt::format("its {} is {}, not {}", key, was, value.dump());
-  }
-  return "its header differs";
-}
-
 }  // namespace
 
 CheckpointLog::CheckpointLog(std::filesystem::path path, std::string identity, bool resume)
     : path_(std::move(path)), identity_(std::move(identity)) {
-  if (resume && std::filesystem::exists(path_)) {
-    fd_ = ::open(path_.c_str(), O_RDWR | O_CLOEXEC);
-    if (fd_ < 0) fail_io("cannot open", path_);
-    load(identity_);
-  } else {
+  open_locked();
+  try {
+    struct stat status {};
+    if (::fstat(fd_, &status) != 0) fail_io("cannot inspect", path_);
+    if (resume && status.st_size > 0 && load(identity_)) return;
     start_afresh();
+  } catch (...) {
+    // No destructor runs for a constructor that throws: the lock must not outlive the refusal.
+    ::close(fd_);
+    fd_ = -1;
+    throw;
   }
 }
 
@@ -150,31 +154,80 @@ CheckpointLog::~CheckpointLog() {
   if (fd_ >= 0) ::close(fd_);
 }
 
+void CheckpointLog::open_locked() {
+  // Nothing is truncated before the lock is held: a second run must not wipe the first's file.
+  for (;;) {
+    fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd_ < 0) fail_io("cannot create", path_);
+    if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+      const int error = errno;
+      ::close(fd_);
+      fd_ = -1;
+      if (error == EINTR) continue;
+      if (error == EWOULDBLOCK) {
+        // OUT.h5.partial -> OUT.h5: the file the user named.
+        throw OutputFileError(
+            fmt::format("another primsim run is writing '{}' (partial file '{}'); wait for it "
+                        "to end or write to another file",
+                        path_.parent_path().empty() ? path_.stem().string()
+                                                    : (path_.parent_path() / path_.stem()).string(),
+                        path_.string()));
+      }
+      errno = error;
+      fail_io("cannot lock", path_);
+    }
+    // The run that held the lock may have finished and removed the file in between: then the
+    // lock is on a file no one can find, and the name must be opened again.
+    struct stat held {};
+    struct stat named {};
+    if (::fstat(fd_, &held) == 0 && ::stat(path_.c_str(), &named) == 0 && held.st_dev == named.st_dev &&
+        held.st_ino == named.st_ino) {
+      return;
+    }
+    ::close(fd_);
+    fd_ = -1;
+  }
+}
+
 void CheckpointLog::start_afresh() {
-  fd_ = ::open(path_.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd_ < 0) fail_io("cannot create", path_);
+  records_.clear();
+  if (::ftruncate(fd_, 0) != 0) fail_io("cannot truncate", path_);
   std::string header(file_magic, sizeof(file_magic));
   put(header, std::uint64_t{identity_.size()});
   header += identity_;
+  if (::lseek(fd_, 0, SEEK_SET) < 0) fail_io("cannot seek in", path_);
   write_all(fd_, header.data(), header.size(), path_);
   if (::fsync(fd_) != 0) fail_io("cannot sync", path_);
   end_ = header.size();
 }
 
-void CheckpointLog::load(const std::string& identity) {
-  char magic[sizeof(file_magic)];
+bool CheckpointLog::load(const std::string& identity) {
+  char magic[sizeof(file_magic)] = {};
   std::uint64_t length = 0;
-  if (!read_at(fd_, magic, sizeof(magic), 0) || std::memcmp(magic, file_magic, sizeof(magic)) != 0 ||
-      !read_at(fd_, reinterpret_cast<char*>(&length), sizeof(length), sizeof(magic)) || length > (1U << 26)) {
-    throw OutputFileError(fmt::format("cannot resume from '{}': not a primsim partial file", path_.string()));
+  const bool whole_magic = read_at(fd_, magic, sizeof(magic), 0);
+  if (std::memcmp(magic, first_magic, sizeof(magic)) == 0) {
+    throw OutputFileError(fmt::format(
+        "cannot resume from '{}': it was written by an earlier primsim, whose records this one cannot check; "
+        "run without --resume to start afresh",
+        path_.string()));
   }
-  std::string found(length, '\0');
-  if (!read_at(fd_, found.data(), found.size(), sizeof(magic) + sizeof(length))) {
+  const bool whole_header = whole_magic && std::memcmp(magic, file_magic, sizeof(magic)) == 0 &&
+                            read_at(fd_, reinterpret_cast<char*>(&length), sizeof(length), sizeof(magic)) &&
+                            length <= (1U << 26);
+  std::string found(whole_header ? length : 0, '\0');
+  if (!whole_header || !read_at(fd_, found.data(), found.size(), sizeof(magic) + sizeof(length))) {
+    // A header cut short (the disk filled, or a kill, while the file was created) holds no
+    // replicate: the run starts afresh. Anything else is not ours to overwrite.
+    struct stat status {};
+    const auto size = ::fstat(fd_, &status) == 0 ? static_cast<std::size_t>(status.st_size) : 0;
+    const bool cut_short = size < sizeof(magic) ? std::memcmp(magic, file_magic, size) == 0
+                                                : std::memcmp(magic, file_magic, sizeof(magic)) == 0;
+    if (cut_short) return false;
     throw OutputFileError(fmt::format("cannot resume from '{}': not a primsim partial file", path_.string()));
   }
   if (found != identity) {
     throw OutputFileError(fmt::format("cannot resume from '{}': it belongs to another run ({})",
-                                      path_.string(), describe_difference(found, identity)));
+                                      path_.string(), describe_identity_difference(found, identity)));
   }
   std::uint64_t offset = sizeof(magic) + sizeof(length) + length;
   std::string payload;
@@ -184,7 +237,7 @@ void CheckpointLog::load(const std::string& identity) {
     if (header.magic != record_magic || header.size > (std::uint64_t{1} << 34)) break;
     payload.resize(header.size);
     if (!read_at(fd_, payload.data(), payload.size(), offset + sizeof(header))) break;
-    if (fnv1a(payload.data(), payload.size()) != header.checksum) break;
+    if (record_checksum(header.index, header.size, payload) != header.checksum) break;
     records_.insert_or_assign(header.index, std::pair{offset + sizeof(header), header.size});
     offset += sizeof(header) + header.size;
   }
@@ -192,6 +245,7 @@ void CheckpointLog::load(const std::string& identity) {
   if (::ftruncate(fd_, static_cast<off_t>(offset)) != 0) fail_io("cannot truncate", path_);
   if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) fail_io("cannot seek in", path_);
   end_ = offset;
+  return true;
 }
 
 bool CheckpointLog::contains(std::uint32_t index) const {
@@ -216,6 +270,10 @@ ReplicateResults CheckpointLog::read(std::uint32_t index) const {
   Reader reader(payload);
   reader.get(results.replicate);
   std::apply([&](auto&... rows) { (reader.get_rows(rows), ...); }, results.tables());
+  if (results.replicate != index) {
+    throw std::runtime_error(fmt::format("the record of replicate {} in '{}' holds replicate {}", index,
+                                         path_.string(), results.replicate));
+  }
   return results;
 }
 
@@ -225,12 +283,13 @@ void CheckpointLog::append(const ReplicateResults& results) {
   put(payload, results.replicate);
   std::apply([&](const auto&... rows) { (put_rows(payload, rows), ...); }, results.tables());
   const RecordHeader header{record_magic, results.replicate, payload.size(),
-                            fnv1a(payload.data(), payload.size())};
+                            record_checksum(results.replicate, payload.size(), payload)};
   std::string record;
   record.reserve(sizeof(header) + payload.size());
   put(record, header);
   record += payload;
-  // One write of header and payload: a kill leaves at most this record incomplete.
+  // One write of header and payload: a kill leaves at most this record incomplete. After a
+  // failed write the file may end in part of this record, which a resume drops.
   write_all(fd_, record.data(), record.size(), path_);
   if (::fdatasync(fd_) != 0) fail_io("cannot sync", path_);
   std::lock_guard lock(mutex_);
@@ -239,10 +298,12 @@ void CheckpointLog::append(const ReplicateResults& results) {
 }
 
 void CheckpointLog::remove() {
-  if (fd_ >= 0) ::close(fd_);
-  fd_ = -1;
+  // Unlinked before it is closed, so that the lock is held until the name is gone: no other run
+  // can lock this file and write records no one will read.
   std::error_code ignored;
   std::filesystem::remove(path_, ignored);
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
 }
 
 }  // namespace primsim::output

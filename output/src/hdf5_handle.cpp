@@ -1,12 +1,50 @@
 // The RAII owner of HDF5 identifiers and the error-stack switch.
 #include "hdf5_handle.hpp"
 
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
 #include <stdexcept>
+#include <string_view>
+
+#include "primsim/output/hdf5_shutdown.hpp"
 
 namespace primsim::output {
 
+namespace {
+
+thread_local Hdf5CloseFailures close_failures;
+std::atomic<bool> file_failed{false};
+
+// HDF5's sec2 driver records a failed system call as "..., errno = 28, error message = 'No space
+// left on device', ...".
+herr_t find_system_reason(unsigned, const H5E_error2_t* error, void* found) {
+  auto& reason = *static_cast<std::string*>(found);
+  if (error->desc == nullptr || !reason.empty()) return 0;
+  const std::string_view text(error->desc);
+  const std::string_view marker = "error message = '";
+  const std::size_t at = text.find(marker);
+  if (at == std::string_view::npos) return 0;
+  const std::size_t start = at + marker.size();
+  const std::size_t stop = text.find('\'', start);
+  reason =
+      std::string(text.substr(start, stop == std::string_view::npos ? std::string_view::npos : stop - start));
+  return 0;
+}
+
+std::string failure(const std::string& what) {
+  const std::string reason = hdf5_system_reason();
+  return "HDF5 failed to " + what + (reason.empty() ? "" : ": " + reason);
+}
+
+}  // namespace
+
 Hdf5Handle::Hdf5Handle(hid_t id, Closer closer, const std::string& what) : id_(id), closer_(closer) {
-  if (id_ < 0) throw std::runtime_error("HDF5 failed to " + what);
+  if (id_ < 0) {
+    if (closer_ == &H5Fclose) file_failed = true;
+    throw std::runtime_error(failure(what));
+  }
 }
 
 Hdf5Handle& Hdf5Handle::operator=(Hdf5Handle&& other) noexcept {
@@ -19,14 +57,36 @@ Hdf5Handle& Hdf5Handle::operator=(Hdf5Handle&& other) noexcept {
 }
 
 void Hdf5Handle::reset() {
-  if (id_ >= 0 && closer_ != nullptr) closer_(id_);
+  if (id_ >= 0 && closer_ != nullptr && closer_(id_) < 0) {
+    if (closer_ == &H5Fclose) file_failed = true;
+    ++close_failures.count;
+    close_failures.reason = hdf5_system_reason();
+  }
   id_ = H5I_INVALID_HID;
+}
+
+const Hdf5CloseFailures& hdf5_close_failures() { return close_failures; }
+
+std::string hdf5_system_reason() {
+  std::string reason;
+  H5Ewalk2(H5E_DEFAULT, H5E_WALK_UPWARD, find_system_reason, &reason);
+  return reason;
+}
+
+bool hdf5_file_failed() { return file_failed; }
+
+int end_process(int status) {
+  if (!file_failed) return status;
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(status);
 }
 
 void silence_hdf5_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 
 void check_hdf5(herr_t status, const std::string& what) {
-  if (status < 0) throw std::runtime_error("HDF5 failed to " + what);
+  if (status < 0) throw std::runtime_error(failure(what));
 }
 
 }  // namespace primsim::output

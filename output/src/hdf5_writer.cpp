@@ -12,6 +12,7 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <stdexcept>
 #include <string_view>
 #include <thread>
 #include <tuple>
@@ -24,7 +25,9 @@
 #include "hdf5_handle.hpp"
 #include "meta_table.hpp"
 #include "primsim/output/checkpoint_log.hpp"
+#include "primsim/output/durable_file.hpp"
 #include "primsim/output/output_file_error.hpp"
+#include "primsim/output/run_identity.hpp"
 #include "primsim/output/schema.hpp"
 #include "table_layout.hpp"
 
@@ -173,6 +176,7 @@ void Hdf5Writer::State::create_file() {
   write_string_attribute(root, "start_time", info.start_time);
   write_string_attribute(root, "epoch", info.epoch);
   write_string_attribute(root, "parameter_draws", info.parameter_draws);
+  if (!options.identity.empty()) write_string_attribute(root, kRunIdentityAttribute, options.identity);
 
   Hdf5Handle meta(H5Gcreate2(root, "meta", H5P_DEFAULT, H5P_DEFAULT, H5P_DEFAULT), H5Gclose, "create /meta");
   write_meta_table(meta.get(), "regions", info.region_names);
@@ -232,6 +236,7 @@ void Hdf5Writer::State::write(ReplicateResults& results) {
 }
 
 void Hdf5Writer::State::run(std::promise<void>& created) {
+  const unsigned close_failures = hdf5_close_failures().count;
   try {
     create_file();
   } catch (...) {
@@ -278,12 +283,19 @@ void Hdf5Writer::State::run(std::promise<void>& created) {
   }
   tables.clear();
   file.reset();
+  // A close writes what HDF5 still held (a full disk fails it there): the file is then incomplete.
+  std::lock_guard lock(mutex);
+  if (!error && !abandoned && !drain_only && hdf5_close_failures().count != close_failures) {
+    const std::string& reason = hdf5_close_failures().reason;
+    error = std::make_exception_ptr(std::runtime_error("HDF5 failed to close " + temporary.string() +
+                                                       (reason.empty() ? "" : ": " + reason)));
+  }
 }
 
 Hdf5Writer::Hdf5Writer(std::filesystem::path path, RunInfo info, std::size_t queue_capacity)
     : Hdf5Writer(
           std::move(path), info,
-          WriterOptions{EnsembleLayout{info.replicates, {}, {}, {}, {}, {}}, nullptr, queue_capacity}) {}
+          WriterOptions{EnsembleLayout{info.replicates, {}, {}, {}, {}, {}}, nullptr, queue_capacity, {}}) {}
 
 Hdf5Writer::Hdf5Writer(std::filesystem::path path, RunInfo info, WriterOptions options)
     : state_(std::make_unique<State>()) {
@@ -338,7 +350,9 @@ void Hdf5Writer::publish(ReplicateResults results) {
   if (state.error) std::rethrow_exception(state.error);
   if (state.abandoned || state.closed) throw std::logic_error("publish() after finish()");
   state.queue.push_back(std::move(results));
-  lock.unlock();
+  // Under the lock: the owner destroys the writer after taking the lock in finish() or abandon(),
+  // which then follows this notify for ThreadSanitizer too, since it cannot see that oneTBB's
+  // parallel_for ended the worker first.
   state.not_empty.notify_one();
 }
 
@@ -357,7 +371,13 @@ void Hdf5Writer::finish(const std::string& end_time) {
     std::filesystem::remove(state.temporary, ignored);
     std::rethrow_exception(state.error);
   }
-  std::filesystem::rename(state.temporary, state.path);
+  try {
+    publish_durably(state.temporary, state.path);
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(state.temporary, ignored);
+    throw;
+  }
   state.finished = true;
 }
 

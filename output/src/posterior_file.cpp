@@ -2,7 +2,6 @@
 // samples, the generations and the predictive checks the same way.
 #include "primsim/output/posterior_file.hpp"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <cstddef>
@@ -14,6 +13,7 @@
 #include "hdf5_attributes.hpp"
 #include "hdf5_handle.hpp"
 #include "meta_table.hpp"
+#include "primsim/output/durable_file.hpp"
 #include "primsim/output/output_file_error.hpp"
 #include "table_layout.hpp"
 
@@ -131,6 +131,7 @@ void write_posterior(const std::filesystem::path& path, const Posterior& posteri
       path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   const std::filesystem::path temporary =
       folder / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  const unsigned close_failures = hdf5_close_failures().count;
   try {
     {
       Hdf5Handle file(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
@@ -177,15 +178,13 @@ void write_posterior(const std::filesystem::path& path, const Posterior& posteri
       write_rows(root, check_spec(), posterior.checks);
       check_hdf5(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush " + temporary.string());
     }
-    // The data reaches the disk before the name does: a crash leaves the old file or the new one.
-    const int descriptor = ::open(temporary.c_str(), O_RDONLY);
-    if (descriptor < 0 || ::fsync(descriptor) != 0) {
-      if (descriptor >= 0) ::close(descriptor);
-      throw std::runtime_error(
-          fmt::format("cannot write '{}': the data did not reach the disk", path.string()));
+    // A close that fails (a full disk) leaves the file incomplete, though no call reported it.
+    if (hdf5_close_failures().count != close_failures) {
+      const std::string& reason = hdf5_close_failures().reason;
+      throw std::runtime_error("HDF5 failed to close " + temporary.string() +
+                               (reason.empty() ? "" : ": " + reason));
     }
-    ::close(descriptor);
-    std::filesystem::rename(temporary, path);
+    publish_durably(temporary, path);
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);

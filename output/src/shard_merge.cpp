@@ -18,6 +18,7 @@
 
 #include "hdf5_attributes.hpp"
 #include "hdf5_handle.hpp"
+#include "primsim/output/durable_file.hpp"
 #include "primsim/output/output_file_error.hpp"
 #include "primsim/output/schema.hpp"
 
@@ -281,10 +282,19 @@ void merge_shards(const std::filesystem::path& output, const std::vector<std::fi
   }
   const std::filesystem::path temporary =
       folder / ("." + output.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  // A close that fails (a full disk) leaves the file incomplete, though no call reported it.
+  const unsigned close_failures = hdf5_close_failures().count;
+  const auto check_closed = [&] {
+    if (hdf5_close_failures().count == close_failures) return;
+    const std::string& reason = hdf5_close_failures().reason;
+    throw std::runtime_error("HDF5 failed to close " + temporary.string() +
+                             (reason.empty() ? "" : ": " + reason));
+  };
   try {
     if (kind == MergeKind::virtual_datasets) {
       write_virtual_merge(temporary, folder, shards);
-      std::filesystem::rename(temporary, output);
+      check_closed();
+      publish_durably(temporary, output);
       return;
     }
     std::filesystem::copy_file(shards.front().path, temporary,
@@ -306,7 +316,8 @@ void merge_shards(const std::filesystem::path& output, const std::vector<std::fi
       write_string_attribute(root, "end_time", shards.back().end_time);
       check_hdf5(H5Fflush(root, H5F_SCOPE_GLOBAL), "flush " + temporary.string());
     }
-    std::filesystem::rename(temporary, output);
+    check_closed();
+    publish_durably(temporary, output);
   } catch (...) {
     std::error_code ignored;
     std::filesystem::remove(temporary, ignored);

@@ -1,6 +1,8 @@
 // The partial file that --resume continues from: records survive a reopen, a record cut short by
-// a kill is dropped without losing the others, and a partial file of another run is refused.
+// a kill or changed on disk is dropped without losing the others, a partial file of another run
+// is refused, and one run at a time holds the file.
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -88,9 +90,72 @@ TEST_CASE("resuming the partial file of another run names what differs", "[outpu
   REQUIRE_THROWS_WITH(
       CheckpointLog(path, other, true),
       "cannot resume from '" + path.string() + "': it belongs to another run (its seed is 7, not 8)");
-  fs::resize_file(path, 3);
+  {
+    std::ofstream other_file(path, std::ios::binary | std::ios::trunc);
+    other_file << "not a partial file";
+  }
   REQUIRE_THROWS_WITH(CheckpointLog(path, identity, true),
                       "cannot resume from '" + path.string() + "': not a primsim partial file");
+}
+
+TEST_CASE("a header cut short (a full disk as the file was created) holds nothing and starts afresh",
+          "[output][ensemble]") {
+  const fs::path path = fresh_path("cut_header");
+  { CheckpointLog(path, identity, false).append(primsim::test::sample_replicate(7, 0)); }
+  for (const std::uintmax_t size :
+       {std::uintmax_t{0}, std::uintmax_t{3}, std::uintmax_t{12}, std::uintmax_t{20}}) {
+    fs::resize_file(path, size);
+    CheckpointLog log(path, identity, true);
+    CHECK(log.size() == 0);
+    log.append(primsim::test::sample_replicate(7, 1));
+    REQUIRE(log.contains(1));
+  }
+  CheckpointLog log(path, identity, true);
+  REQUIRE(log.size() == 1);
+  REQUIRE(same(log.read(1), primsim::test::sample_replicate(7, 1)));
+}
+
+TEST_CASE("a record whose index changed on disk is dropped, not filed under another replicate",
+          "[output][ensemble]") {
+  // Layout (checkpoint_log.cpp): 8-byte magic, 8-byte identity length, the identity, then each
+  // record's 4-byte magic and 4-byte index.
+  const fs::path path = fresh_path("index");
+  std::uintmax_t second_record = 0;
+  {
+    CheckpointLog log(path, identity, false);
+    log.append(primsim::test::sample_replicate(7, 0));
+    second_record = fs::file_size(path);
+    log.append(primsim::test::sample_replicate(7, 1));
+  }
+  {
+    std::fstream file(path, std::ios::binary | std::ios::in | std::ios::out);
+    file.seekp(static_cast<std::streamoff>(second_record + 4));
+    file.put('\x03');  // replicate 1's record now claims to be replicate 3
+  }
+  CheckpointLog log(path, identity, true);
+  CHECK_FALSE(log.contains(3));
+  CHECK_FALSE(log.contains(1));
+  REQUIRE(log.size() == 1);
+  REQUIRE(same(log.read(0), primsim::test::sample_replicate(7, 0)));
+}
+
+TEST_CASE("a second writer of the same partial file is refused and leaves the first's records",
+          "[output][ensemble]") {
+  const fs::path path = fresh_path("lock");
+  const fs::path results = path.parent_path() / path.stem();
+  CheckpointLog first(path, identity, false);
+  first.append(primsim::test::sample_replicate(7, 0));
+  const std::string busy = "another primsim run is writing '" + results.string() + "' (partial file '" +
+                           path.string() + "'); wait for it to end or write to another file";
+  REQUIRE_THROWS_AS(CheckpointLog(path, identity, false), primsim::output::OutputFileError);
+  REQUIRE_THROWS_WITH(CheckpointLog(path, identity, false), busy);
+  REQUIRE_THROWS_WITH(CheckpointLog(path, identity, true), busy);
+  first.append(primsim::test::sample_replicate(7, 1));
+  REQUIRE(first.size() == 2);
+  REQUIRE(same(first.read(0), primsim::test::sample_replicate(7, 0)));
+  first.remove();
+  CheckpointLog next(path, identity, true);
+  CHECK(next.size() == 0);
 }
 
 TEST_CASE("a partial file of another results layout is refused, naming the schema versions",

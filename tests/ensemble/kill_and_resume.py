@@ -1,6 +1,6 @@
-"""A real run killed with SIGKILL, and one stopped with SIGINT, each resumed with --resume, end
-with the same datasets as an uninterrupted run, and the resumed runs simulate only what was
-missing."""
+"""A real run killed with SIGKILL, and runs stopped with SIGINT and with SIGHUP (a closed terminal
+or ssh session), each resumed with --resume, end with the same datasets as an uninterrupted run,
+and the resumed runs simulate only what was missing."""
 import json
 import os
 import pathlib
@@ -24,8 +24,8 @@ def events(done):
 uninterrupted = workdir / "uninterrupted.h5"
 full_events = events(run([primsim, "run", scenario, "-o", uninterrupted, *common, "--json"]))
 
-for name, how in (("killed", signal.SIGKILL), ("interrupted", signal.SIGINT)):
-    output = workdir / f"{name}.h5"
+for name, how in (("killed", signal.SIGKILL), ("interrupted", signal.SIGINT), ("hung up", signal.SIGHUP)):
+    output = workdir / f"{name.replace(' ', '_')}.h5"
     partial = pathlib.Path(f"{output}.partial")
     for stale in (output, partial):
         stale.unlink(missing_ok=True)
@@ -41,7 +41,7 @@ for name, how in (("killed", signal.SIGKILL), ("interrupted", signal.SIGINT)):
     saved = whole_records(partial)
     if output.exists():
         fail(f"{name}: the run finished before the signal; raise the replicate count")
-    if how == signal.SIGINT:
+    if how in (signal.SIGINT, signal.SIGHUP):
         if process.returncode != 1 or "interrupted" not in stderr or "--resume" not in stderr:
             fail(f"{name}: status {process.returncode}, stderr {stderr!r}")
     elif process.returncode != -signal.SIGKILL:

@@ -21,6 +21,9 @@ struct WriterOptions {
   // waits for its turn in the file.
   CheckpointLog* checkpoint = nullptr;
   std::size_t queue_capacity = 4;
+  // The run's identity (run_identity.hpp), written as the root attribute run_identity so that
+  // --resume can tell whether a finished file is this run's; none when empty.
+  std::string identity;
 };
 
 class Hdf5Writer final : public models::results::ResultSink {
@@ -39,8 +42,9 @@ class Hdf5Writer final : public models::results::ResultSink {
   // file does not depend on how many threads ran the replicates. The `replicate` column of every
   // row is set from results.replicate.
   void publish(models::results::ReplicateResults results) override;
-  // Writes the end time, closes the file and renames it to `path`. Rethrows any error of the
-  // writer thread (and then leaves no file behind).
+  // Writes the end time, closes the file and puts it in place as `path` durably (synced, renamed,
+  // the folder synced: durable_file.hpp). Rethrows any error of the writer thread or of those
+  // steps, a failed close included, and then leaves no temporary file behind.
   void finish(const std::string& end_time) override;
   // For an interrupted run: hands what is queued to the checkpoint, then removes the temporary
   // file. `path` is not touched.
