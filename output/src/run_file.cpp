@@ -19,6 +19,7 @@
 #include "meta_table.hpp"
 #include "primsim/output/output_file_error.hpp"
 #include "primsim/output/schema.hpp"
+#include "primsim/sim/input_file.hpp"
 #include "table_layout.hpp"
 
 namespace primsim::output {
@@ -34,9 +35,8 @@ Hdf5Handle open_results_file(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path, error)) {
     throw OutputFileError(fmt::format("cannot open results file '{}': no such file", name));
   }
-  if (std::filesystem::is_directory(path, error)) {
-    throw OutputFileError(fmt::format("cannot open results file '{}': it is a folder", name));
-  }
+  // Before HDF5 opens it: a FIFO would block the open for ever.
+  sim::check_input_file(path, sim::kResultsInput);
   if (H5Fis_hdf5(name.c_str()) <= 0) {
     throw OutputFileError(fmt::format("cannot open results file '{}': not an HDF5 file", name));
   }

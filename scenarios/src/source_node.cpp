@@ -3,11 +3,14 @@
 // because yaml-cpp builds a cyclic graph for an alias inside the node it names (`a: &a [*a]`).
 #include "source_node.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
+
+#include "primsim/sim/input_file.hpp"
 
 namespace primsim::scenarios {
 namespace {
@@ -118,6 +121,23 @@ class Converter {
   std::vector<YAML::Node> ancestors_;
 };
 
+// Where the second document starts: its node's mark, or, for an empty document, the second line
+// that opens with "---" (the first may open the first document).
+SourceLocation document_location(const std::string& text, const YAML::Node& second,
+                                 const std::shared_ptr<const std::string>& file) {
+  if (second.Mark().line >= 0) return {file, second.Mark().line + 1, second.Mark().column + 1};
+  int line = 1;
+  int markers = 0;
+  const bool opens_with_marker = text.rfind("---", 0) == 0;
+  for (std::size_t at = 0; at < text.size(); ++line) {
+    if (text.compare(at, 3, "---") == 0 && ++markers == (opens_with_marker ? 2 : 1)) return {file, line, 1};
+    const std::size_t end = text.find('\n', at);
+    if (end == std::string::npos) break;
+    at = end + 1;
+  }
+  return {file, line, 1};
+}
+
 }  // namespace
 
 const SourceNode::Entry* SourceNode::find(std::string_view key) const {
@@ -162,14 +182,33 @@ SourceNode parse_yaml(const std::string& text, const std::string& file, Diagnost
   auto file_name = std::make_shared<const std::string>(file);
   SourceNode root;
   root.location = {file_name, 1, 1};
-  YAML::Node document;
+  // yaml-cpp passes NUL bytes and malformed UTF-8 through into names, which then fail far from
+  // the file (in JSON output); the YAML standard allows neither.
+  if (const auto defect = sim::find_text_defect(text)) {
+    const auto before = static_cast<std::ptrdiff_t>(defect->offset);
+    const auto line = static_cast<int>(std::count(text.begin(), text.begin() + before, '\n')) + 1;
+    const std::size_t newline =
+        defect->offset == 0 ? std::string::npos : text.rfind('\n', defect->offset - 1);
+    const std::size_t line_start = newline == std::string::npos ? 0 : newline + 1;
+    diagnostics.add({file_name, line, static_cast<int>(defect->offset - line_start) + 1}, "(text)",
+                    "UTF-8 text without NUL bytes", defect->what);
+    return root;
+  }
+  std::vector<YAML::Node> documents;
   try {
-    document = YAML::Load(text);
+    documents = YAML::LoadAll(text);
   } catch (const YAML::Exception& error) {
     diagnostics.add({file_name, error.mark.line + 1, error.mark.column + 1}, "(syntax)", "valid YAML",
                     error.msg);
     return root;
   }
+  // YAML::Load would keep the first document and drop the rest without a word.
+  if (documents.size() > 1) {
+    diagnostics.add(document_location(text, documents[1], file_name), "(document)", "one YAML document",
+                    fmt::format("{} documents", documents.size()));
+    return root;
+  }
+  const YAML::Node document = documents.empty() ? YAML::Node() : documents.front();
   Converter converter(file_name, diagnostics);
   SourceNode converted;
   if (!converter.convert(document, converted, "")) return root;
