@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """What every command does with input files that are not what they claim: a FIFO, a device or a
 folder is refused at once (never a hang), a file over its kind's size limit is refused before it
-is read, and NUL bytes and text that is not UTF-8 are refused at their line and column. Every
-refusal is exit status 2 with the message on stderr."""
+is read, NUL bytes and text that is not UTF-8 are refused at their line and column, and a large
+sweep with unknown keys reports each key once. Every refusal is exit status 2 with the message on
+stderr."""
 import os
 import subprocess
 import sys
@@ -107,6 +108,27 @@ def main(primsim, fixtures, work, mode="full"):
     expect_refusal(primsim, ["tally", "--rule", "borda", nul_ballots],
                    f"{nul_ballots}:2:7: expected UTF-8 text without NUL bytes, found a NUL byte")
 
+    # A sweep of many points and 200 unknown keys: each key reported once, not once per point.
+    axis = 100 if mode == "full" else 40
+    keys = 200
+    sweep = os.path.join(work, "big_sweep.yaml")
+    with open(sweep, "w") as f:
+        f.write(f"extends: {base}\nname: big\n")
+        for k in range(keys):
+            f.write(f"unknown_key_{k:03d}: {k}\n")
+        f.write("sweep:\n")
+        f.write(f"  voting.channels.online.capacity: [{', '.join(str(500 + i) for i in range(axis))}]\n")
+        f.write(f"  turnout.mobilisation: [{', '.join(f'{i / axis:.3f}' for i in range(axis))}]\n")
+    started = time.monotonic()
+    stderr = expect_refusal(primsim, ["validate", sweep], f"{sweep}: {keys} mistakes")
+    elapsed = time.monotonic() - started
+    lines = [line for line in stderr.splitlines() if ": expected " in line]
+    if len(lines) != keys:
+        raise AssertionError(f"{axis * axis} points, {keys} unknown keys: {len(lines)} lines")
+    for k in range(keys):
+        if sum(f"unknown_key_{k:03d}" in line for line in lines) != 1:
+            raise AssertionError(f"unknown_key_{k:03d} is not reported exactly once")
+    print(f"ok: {axis * axis} sweep points, {keys} unknown keys: {len(lines)} lines in {elapsed:.1f} s")
 
 
 if __name__ == "__main__":
