@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """What every command does with input files that are not what they claim: a FIFO, a device or a
 folder is refused at once (never a hang), a file over its kind's size limit is refused before it
-is read, NUL bytes and text that is not UTF-8 are refused at their line and column, and a large
-sweep with unknown keys reports each key once. Every refusal is exit status 2 with the message on
-stderr."""
+is read, NUL bytes and text that is not UTF-8 are refused at their line and column, a scenario too
+large for the machine's memory is refused with the estimate, and a large sweep with unknown keys
+reports each key once. Every refusal is exit status 2 with the message on stderr."""
 import os
 import subprocess
 import sys
@@ -107,6 +107,15 @@ def main(primsim, fixtures, work, mode="full"):
         f.write(b"# NUMBER ALTERNATIVES: 2\n1: 1,2\x00\n")
     expect_refusal(primsim, ["tally", "--rule", "borda", nul_ballots],
                    f"{nul_ballots}:2:7: expected UTF-8 text without NUL bytes, found a NUL byte")
+
+    # A membership no machine holds: refused with the estimate and the limit, not std::bad_alloc.
+    huge = ["--set", "territory.regions.Atyrau.members=1000000000000"]
+    for args in (["validate", base, *huge], ["run", base, *huge, "-o", out, "--replicates", "1"]):
+        stderr = expect_refusal(primsim, args, f"{base}: expected a scenario whose replicate fits in memory, found "
+                                "one of 1e+12 persons (members, other selectors, every party) that needs about",
+                                "more than the")
+        if "bad_alloc" in stderr:
+            raise AssertionError(stderr)
 
     # A sweep of many points and 200 unknown keys: each key reported once, not once per point.
     axis = 100 if mode == "full" else 40
