@@ -30,7 +30,7 @@ std::optional<double> cgroup_limit(const char* path) {
 }
 
 std::string gib(double bytes) {
-  if (bytes >= 0x1p40 * 1024) return fmt::format("{:.3g} TiB", bytes / 0x1p40);
+  if (bytes >= 0x1p40) return fmt::format("{:.1f} TiB", bytes / 0x1p40);
   if (bytes >= 0x1p30) return fmt::format("{:.1f} GiB", bytes / 0x1p30);
   return fmt::format("{:.0f} MiB", bytes / 0x1p20);
 }
