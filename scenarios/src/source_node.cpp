@@ -5,9 +5,12 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include "primsim/sim/input_file.hpp"
@@ -121,21 +124,38 @@ class Converter {
   std::vector<YAML::Node> ancestors_;
 };
 
-// Where the second document starts: its node's mark, or, for an empty document, the second line
-// that opens with "---" (the first may open the first document).
-SourceLocation document_location(const std::string& text, const YAML::Node& second,
-                                 const std::shared_ptr<const std::string>& file) {
-  if (second.Mark().line >= 0) return {file, second.Mark().line + 1, second.Mark().column + 1};
-  int line = 1;
-  int markers = 0;
-  const bool opens_with_marker = text.rfind("---", 0) == 0;
-  for (std::size_t at = 0; at < text.size(); ++line) {
-    if (text.compare(at, 3, "---") == 0 && ++markers == (opens_with_marker ? 2 : 1)) return {file, line, 1};
-    const std::size_t end = text.find('\n', at);
-    if (end == std::string::npos) break;
-    at = end + 1;
+// Records where each document starts.
+class DocumentStarts final : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
   }
-  return {file, line, 1};
+  void OnMapEnd() override {}
+
+  std::vector<YAML::Mark> marks;
+};
+
+// Where a second document starts, if `text` has one. Not YAML::LoadAll: on some malformed input
+// (a line that opens with ',') yaml-cpp 0.7 returns an empty document for ever without moving on,
+// which the loader's fuzz target found. The parser is asked for two documents, never more.
+std::optional<YAML::Mark> second_document(const std::string& text) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentStarts starts;
+  try {
+    if (!parser.HandleNextDocument(starts) || !parser.HandleNextDocument(starts)) return std::nullopt;
+  } catch (const YAML::Exception& error) {
+    // The first document loaded, so what failed to parse is a second one.
+    return error.mark;
+  }
+  return starts.marks.size() > 1 ? starts.marks[1] : YAML::Mark::null_mark();
 }
 
 }  // namespace
@@ -194,21 +214,20 @@ SourceNode parse_yaml(const std::string& text, const std::string& file, Diagnost
                     "UTF-8 text without NUL bytes", defect->what);
     return root;
   }
-  std::vector<YAML::Node> documents;
+  YAML::Node document;
   try {
-    documents = YAML::LoadAll(text);
+    document = YAML::Load(text);
   } catch (const YAML::Exception& error) {
     diagnostics.add({file_name, error.mark.line + 1, error.mark.column + 1}, "(syntax)", "valid YAML",
                     error.msg);
     return root;
   }
-  // YAML::Load would keep the first document and drop the rest without a word.
-  if (documents.size() > 1) {
-    diagnostics.add(document_location(text, documents[1], file_name), "(document)", "one YAML document",
-                    fmt::format("{} documents", documents.size()));
+  // YAML::Load keeps the first document and drops the rest without a word.
+  if (const auto second = second_document(text)) {
+    diagnostics.add({file_name, std::max(second->line, 0) + 1, std::max(second->column, 0) + 1}, "(document)",
+                    "one YAML document", "a second document");
     return root;
   }
-  const YAML::Node document = documents.empty() ? YAML::Node() : documents.front();
   Converter converter(file_name, diagnostics);
   SourceNode converted;
   if (!converter.convert(document, converted, "")) return root;

@@ -252,7 +252,7 @@ const std::vector<BadFixture> kBadFixtures{
      "that a later stage may reorder is not simulated: a conference stage with method vote reorders the "
      "nominees it is given), found \"advisory\""},
     {"second_document",
-     "BAD/second_document.yaml:5:1: (document): expected one YAML document, found 2 documents"},
+     "BAD/second_document.yaml:4:1: (document): expected one YAML document, found a second document"},
     {"section_not_a_map", "BAD/section_not_a_map.yaml:3:10: turnout: expected a map, found \"high\""},
     {"share_above_one",
      "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share in [0, 1], found \"1.2\""},
@@ -650,4 +650,12 @@ TEST_CASE("priors: each key's unit, the printed block, and the scenario a replic
   REQUIRE(again.priors.size() == 4);
   for (std::size_t i = 0; i < 4; ++i)
     CHECK(again.priors[i].distribution.describe() == loaded.priors[i].distribution.describe());
+}
+
+TEST_CASE("a line opening with a comma ends in an error, not an endless stream of documents", "[scenarios]") {
+  // Found by the loader's fuzz target: yaml-cpp 0.7 reads this as empty documents for ever, so
+  // loading every document to refuse a second one never returned.
+  const std::string text =
+      "# a comment\n,xtends: ../good/base.yaml\nselection:\n  stages:\n    - name: members_vote\n";
+  REQUIRE_THROWS_AS(load_scenario_text(text, "comma.yaml", kFixtures / "bad"), ScenarioError);
 }
