@@ -4,6 +4,7 @@
 #include "primsim/output/checkpoint_log.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -140,7 +141,14 @@ CheckpointLog::CheckpointLog(std::filesystem::path path, std::string identity, b
   if (resume && std::filesystem::exists(path_)) {
     fd_ = ::open(path_.c_str(), O_RDWR | O_CLOEXEC);
     if (fd_ < 0) fail_io("cannot open", path_);
-    load(identity_);
+    // A constructor that throws runs no destructor: a refused file must not keep its descriptor.
+    try {
+      load(identity_);
+    } catch (...) {
+      ::close(fd_);
+      fd_ = -1;
+      throw;
+    }
   } else {
     start_afresh();
   }
@@ -177,11 +185,16 @@ void CheckpointLog::load(const std::string& identity) {
                                       path_.string(), describe_difference(found, identity)));
   }
   std::uint64_t offset = sizeof(magic) + sizeof(length) + length;
+  // A record cannot be larger than what is left of the file: a damaged size field must not make
+  // resume allocate gigabytes before the read fails.
+  struct stat status {};
+  if (::fstat(fd_, &status) != 0) fail_io("cannot stat", path_);
+  const auto file_size = static_cast<std::uint64_t>(status.st_size);
   std::string payload;
   for (;;) {
     RecordHeader header{};
     if (!read_at(fd_, reinterpret_cast<char*>(&header), sizeof(header), offset)) break;
-    if (header.magic != record_magic || header.size > (std::uint64_t{1} << 34)) break;
+    if (header.magic != record_magic || header.size > file_size - offset - sizeof(header)) break;
     payload.resize(header.size);
     if (!read_at(fd_, payload.data(), payload.size(), offset + sizeof(header))) break;
     if (fnv1a(payload.data(), payload.size()) != header.checksum) break;
