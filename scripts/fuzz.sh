@@ -33,6 +33,7 @@ flock -u 9
 
 corpus=build/fuzz/corpus-$target
 mkdir -p "$corpus"
+extra=()
 case $target in
   scenarios)
     cp scenarios/demo.yaml scenarios/examples/*.yaml tests/scenarios/good/*.yaml tests/scenarios/bad/*.yaml \
@@ -51,7 +52,10 @@ case $target in
   results)
     # Edit scripts: each byte string is read as a sequence of edits to a complete file.
     printf '\x00' >"$corpus/none"
-    printf '\x02\x01\xff\x01' >"$corpus/meta" ;;
+    printf '\x02\x01\xff\x01' >"$corpus/meta"
+    # Longer scripts from the start: a short input makes no edit worth the file's cost.
+    for byte in 1 2 3 4 5 6; do head -c 1024 /dev/zero | tr '\0' "\00$byte" >"$corpus/edits-$byte"; done
+    extra=(-len_control=0) ;;
   partial)
     # Bit 0 of the first byte puts a valid header first, bit 1 fixes the records' checksums.
     printf '\x00PRIMCKP1' >"$corpus/magic"
@@ -60,5 +64,5 @@ esac
 
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export ASAN_OPTIONS=detect_leaks=1
-"build/fuzz/$binary" "$corpus" "${budget[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+"build/fuzz/$binary" "$corpus" "${budget[@]}" "${extra[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
   -print_final_stats=1 -artifact_prefix="build/fuzz/$target-"
