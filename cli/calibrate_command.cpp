@@ -24,6 +24,7 @@
 
 #include "command.hpp"
 #include "integer_option.hpp"
+#include "memory_check.hpp"
 #include "output_guard.hpp"
 #include "primsim/models/primary/election_replicate.hpp"
 #include "primsim/output/ensemble_stats.hpp"
@@ -190,6 +191,7 @@ std::uint8_t bound_code(const spec::TargetSpec& target) {
 int calibrate(const Options& options, const std::string& command_line) {
   const auto loaded = scenarios::load_scenario(options.scenario, options.overrides);
   refuse_unsafe_output("-o", options.output, loaded.files);
+  check_memory(loaded, options.scenario, 1);
   if (loaded.priors.empty()) {
     throw sim::InputError(
         fmt::format("calibrate: the scenario '{}' has no priors: block to fit", options.scenario));

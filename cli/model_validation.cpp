@@ -16,6 +16,7 @@
 #include <tbb/task_arena.h>
 #include <nlohmann/json.hpp>
 
+#include "memory_check.hpp"
 #include "primsim/models/primary/election_replicate.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/sim/input_error.hpp"
@@ -184,6 +185,7 @@ nlohmann::ordered_json json_of(const std::vector<Row>& rows) {
 
 int validate_model(const ModelValidationOptions& options) {
   const auto loaded = scenarios::load_scenario(options.file, options.overrides);
+  check_memory(loaded, options.file, 1);
   if (loaded.grid.size() > 1) {
     throw sim::InputError(fmt::format(
         "validate --model: {} runs a sweep of {} points; the targets are checked against one scenario "

@@ -20,6 +20,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include <fmt/chrono.h>
@@ -30,6 +31,7 @@
 #include "command.hpp"
 #include "ensemble_block.hpp"
 #include "integer_option.hpp"
+#include "memory_check.hpp"
 #include "mpi_world.hpp"
 #include "output_guard.hpp"
 #include "primsim/models/primary/party_scenario.hpp"
@@ -376,6 +378,11 @@ int run(const Options& options, const std::string& command_line) {
   const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
   const auto replicates =
       static_cast<std::uint32_t>(options.replicates.value_or(scenario.ensemble.replicates));
+  // Each worker holds one replicate at a time.
+  const std::size_t workers =
+      options.threads != 0 ? options.threads : std::max(1U, std::thread::hardware_concurrency());
+  check_memory(loaded, options.scenario,
+               std::min<std::size_t>(workers, std::uint64_t{replicates} * loaded.grid.size()));
   const std::uint64_t seed = options.seed.value_or(scenario.ensemble.seed);
 
   output::EnsembleLayout layout = make_layout(loaded, replicates);

@@ -10,6 +10,7 @@
 
 #include "command.hpp"
 #include "integer_option.hpp"
+#include "memory_check.hpp"
 #include "model_validation.hpp"
 #include "primsim/scenarios/scenario_error.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
@@ -58,6 +59,8 @@ Command add_validate_command(CLI::App& parent) {
                 return validate_model(options->run);
               }
               loaded = scenarios::load_scenario(options->file, options->overrides);
+              // A replicate that cannot fit would end a run with std::bad_alloc: say so now.
+              check_memory(loaded, options->file, 1);
             } catch (const scenarios::ScenarioError& error) {
               for (const std::string& line : error.lines()) std::cerr << line << '\n';
               std::cerr << fmt::format("{}: {} mistake{}\n", options->file, error.lines().size(),

@@ -230,11 +230,16 @@ bool CheckpointLog::load(const std::string& identity) {
                                       path_.string(), describe_identity_difference(found, identity)));
   }
   std::uint64_t offset = sizeof(magic) + sizeof(length) + length;
+  // A record cannot be larger than what is left of the file: a damaged size field must not make
+  // resume allocate gigabytes before the read fails.
+  struct stat status {};
+  if (::fstat(fd_, &status) != 0) fail_io("cannot stat", path_);
+  const auto file_size = static_cast<std::uint64_t>(status.st_size);
   std::string payload;
   for (;;) {
     RecordHeader header{};
     if (!read_at(fd_, reinterpret_cast<char*>(&header), sizeof(header), offset)) break;
-    if (header.magic != record_magic || header.size > (std::uint64_t{1} << 34)) break;
+    if (header.magic != record_magic || header.size > file_size - offset - sizeof(header)) break;
     payload.resize(header.size);
     if (!read_at(fd_, payload.data(), payload.size(), offset + sizeof(header))) break;
     if (record_checksum(header.index, header.size, payload) != header.checksum) break;

@@ -79,7 +79,10 @@ std::vector<OfficeRepresentation> representation_by_office(const RunFile& run, P
   const OfficeCode listed = list_office(run, party);
   std::vector<OfficeRepresentation> offices;
   for (const auto& [office, rows] : by_office) {
-    const auto interval = [&rows](auto field) { return ensemble_interval(per_replicate(rows, field)); };
+    // Bound by name: clang 14 (the fuzzing build) cannot capture a structured binding.
+    const auto interval = [&office_rows = rows](auto field) {
+      return ensemble_interval(per_replicate(office_rows, field));
+    };
     offices.push_back({office, office_name(run, office), office == listed, interval(&DemocracyRow::places),
                        interval(&DemocracyRow::places_by_vote), interval(&DemocracyRow::places_leadership),
                        interval(&DemocracyRow::places_empty),

@@ -15,6 +15,7 @@
 #include "meta_table.hpp"
 #include "primsim/output/durable_file.hpp"
 #include "primsim/output/output_file_error.hpp"
+#include "primsim/sim/input_file.hpp"
 #include "table_layout.hpp"
 
 namespace primsim::output {
@@ -207,9 +208,11 @@ Posterior read_posterior(const std::filesystem::path& path) {
   silence_hdf5_errors();
   const std::string name = path.string();
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
+  if (!std::filesystem::exists(path, error)) {
     throw OutputFileError(fmt::format("cannot open posterior file '{}': no such file", name));
   }
+  // Before HDF5 opens it: a FIFO would block the open for ever.
+  sim::check_input_file(path, sim::kPosteriorInput);
   if (H5Fis_hdf5(name.c_str()) <= 0) {
     throw OutputFileError(fmt::format("cannot open posterior file '{}': not an HDF5 file", name));
   }

@@ -17,8 +17,10 @@
 #include "hdf5_attributes.hpp"
 #include "hdf5_handle.hpp"
 #include "meta_table.hpp"
+#include "primsim/models/rules/count_limits.hpp"
 #include "primsim/output/output_file_error.hpp"
 #include "primsim/output/schema.hpp"
+#include "primsim/sim/input_file.hpp"
 #include "table_layout.hpp"
 
 namespace primsim::output {
@@ -34,9 +36,8 @@ Hdf5Handle open_results_file(const std::filesystem::path& path) {
   if (!std::filesystem::exists(path, error)) {
     throw OutputFileError(fmt::format("cannot open results file '{}': no such file", name));
   }
-  if (std::filesystem::is_directory(path, error)) {
-    throw OutputFileError(fmt::format("cannot open results file '{}': it is a folder", name));
-  }
+  // Before HDF5 opens it: a FIFO would block the open for ever.
+  sim::check_input_file(path, sim::kResultsInput);
   if (H5Fis_hdf5(name.c_str()) <= 0) {
     throw OutputFileError(fmt::format("cannot open results file '{}': not an HDF5 file", name));
   }
@@ -107,6 +108,31 @@ std::uint64_t checked_table_rows(hid_t file, const std::filesystem::path& path) 
   const hssize_t count = H5Sget_simple_extent_npoints(space.get());
   if (count < 0) throw std::runtime_error("HDF5 failed to size /" + std::string(spec.name));
   return static_cast<std::uint64_t>(count);
+}
+
+// The largest dimensions a results file of primsim can have: the scenario's own limits, or the
+// width of the code that stores them. A file that claims more is forged or damaged, and reading
+// it anyway would cost time in their product (the reports read the tables once per party).
+struct DimensionLimit {
+  const char* what;
+  std::uint64_t max;
+};
+constexpr DimensionLimit kPartiesLimit{"parties (/meta/parties)", models::rules::kMaxParties};
+constexpr DimensionLimit kRegionsLimit{"regions (/meta/regions)", 65535};
+constexpr DimensionLimit kOfficesLimit{"offices (/meta/offices)", 255};
+constexpr DimensionLimit kSelectionStagesLimit{"selection stages (/meta/selection_stages)", 65535};
+constexpr DimensionLimit kSelectorGroupsLimit{"selector groups (/meta/selector_groups)", 255};
+constexpr DimensionLimit kParametersLimit{"parameters (/meta/parameters)", 1000};
+constexpr DimensionLimit kReplicatesLimit{"replicates (root attribute 'replicates')", 1'000'000};
+constexpr DimensionLimit kPointsLimit{"points (root attribute 'points')", UINT32_MAX};
+constexpr DimensionLimit kSweepKeysLimit{"sweep keys (/meta/sweep)", 1000};
+
+void check_dimension(const std::filesystem::path& path, const DimensionLimit& limit, std::uint64_t found) {
+  if (found <= limit.max) return;
+  throw OutputFileError(
+      fmt::format("'{}' claims {} {}; a primsim results file has at most {}: the file is "
+                  "damaged or was not written by primsim",
+                  path.string(), found, limit.what, limit.max));
 }
 
 OutputFileError damaged(const std::filesystem::path& path) {
@@ -202,7 +228,9 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.info_.scenario_name = string_or_empty(root, "scenario_name");
     run.info_.scenario_yaml = string_or_empty(root, "scenario_yaml");
     run.info_.seed = read_uint64_attribute(root, "seed").value_or(0);
-    run.info_.replicates = static_cast<std::uint32_t>(read_uint64_attribute(root, "replicates").value_or(0));
+    const std::uint64_t replicates = read_uint64_attribute(root, "replicates").value_or(0);
+    check_dimension(path, kReplicatesLimit, replicates);
+    run.info_.replicates = static_cast<std::uint32_t>(replicates);
     run.info_.command_line = string_or_empty(root, "command_line");
     run.info_.start_time = string_or_empty(root, "start_time");
     run.info_.epoch = string_or_empty(root, "epoch");
@@ -223,6 +251,12 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     run.info_.selector_group_names = read_meta_table(meta.get(), "selector_groups");
     run.info_.parameter_names = read_meta_table(meta.get(), "parameters");
     if (run.info_.party_names.empty()) throw damaged(path);
+    check_dimension(path, kPartiesLimit, run.info_.party_names.size());
+    check_dimension(path, kRegionsLimit, run.info_.region_names.size());
+    check_dimension(path, kOfficesLimit, run.info_.office_names.size());
+    check_dimension(path, kSelectionStagesLimit, run.info_.selection_stage_names.size());
+    check_dimension(path, kSelectorGroupsLimit, run.info_.selector_group_names.size());
+    check_dimension(path, kParametersLimit, run.info_.parameter_names.size());
     std::apply(
         [&](const auto&... rows) {
           (checked_table_rows<typename std::decay_t<decltype(rows)>::value_type>(root, path), ...);
@@ -231,9 +265,19 @@ RunFile RunFile::open(const std::filesystem::path& path) {
     // /summary has a row per replicate and party.
     run.replicate_count_ = checked_table_rows<SummaryRow>(root, path) / run.info_.party_names.size();
     // A sweep's root says how many points it has, and /meta/sweep what each point set.
-    run.point_count_ = static_cast<std::uint32_t>(read_uint64_attribute(root, "points").value_or(1));
+    const std::uint64_t points = read_uint64_attribute(root, "points").value_or(1);
+    check_dimension(path, kPointsLimit, points);
+    // Every point ran at least one replicate, each with a row per party in /summary.
+    if (points > std::max<std::uint64_t>(run.replicate_count_, 1)) {
+      throw OutputFileError(
+          fmt::format("'{}' claims {} points but holds {} replicates: the file is damaged or "
+                      "was not written by primsim",
+                      path.string(), points, run.replicate_count_));
+    }
+    run.point_count_ = static_cast<std::uint32_t>(points);
     if (H5Lexists(meta.get(), "sweep", H5P_DEFAULT) > 0) {
       read_sweep_table(meta.get(), run.sweep_keys_, run.sweep_values_);
+      check_dimension(path, kSweepKeysLimit, run.sweep_keys_.size());
     }
     if (run.point_count_ == 0 || (run.has_sweep() && run.sweep_values_.size() != run.point_count_))
       throw damaged(path);

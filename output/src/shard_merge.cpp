@@ -21,6 +21,7 @@
 #include "primsim/output/durable_file.hpp"
 #include "primsim/output/output_file_error.hpp"
 #include "primsim/output/schema.hpp"
+#include "primsim/sim/input_file.hpp"
 
 namespace primsim::output {
 
@@ -39,9 +40,11 @@ struct ShardFile {
 ShardFile read_shard(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error)) {
+  if (!std::filesystem::exists(path, error)) {
     throw OutputFileError(fmt::format("cannot merge '{}': no such file", name));
   }
+  // Before HDF5 opens it: a FIFO would block the open for ever.
+  sim::check_input_file(path, sim::kResultsInput);
   if (H5Fis_hdf5(name.c_str()) <= 0) {
     throw OutputFileError(fmt::format("cannot merge '{}': not an HDF5 file", name));
   }

@@ -16,9 +16,16 @@ void Diagnostics::add(const SourceLocation& where, std::string_view path, std::s
   const std::string file = where.file ? *where.file : std::string{"<unknown>"};
   std::string message =
       fmt::format("{}: expected {}, found {}", path.empty() ? "(document)" : path, expected, found);
-  entries_.push_back({file, where.line, where.column,
-                      fmt::format("{}:{}:{}: {}", file, where.line, where.column, message),
-                      std::move(message)});
+  std::string text = fmt::format("{}:{}:{}: {}", file, where.line, where.column, message);
+  if (!texts_.insert(text).second) return;
+  entries_.push_back({file, where.line, where.column, std::move(text), std::move(message)});
+}
+
+bool Diagnostics::first_visit(const SourceLocation& where, std::string_view path) {
+  return visited_
+      .insert(fmt::format("{}:{}:{}:{}", where.file ? *where.file : std::string{}, where.line, where.column,
+                          path))
+      .second;
 }
 
 void Diagnostics::throw_if_any() const {
@@ -28,9 +35,8 @@ void Diagnostics::throw_if_any() const {
     return std::tie(a.file, a.line, a.column) < std::tie(b.file, b.line, b.column);
   });
   std::vector<std::string> lines;
-  for (const Entry& entry : sorted) {
-    if (std::find(lines.begin(), lines.end(), entry.text) == lines.end()) lines.push_back(entry.text);
-  }
+  lines.reserve(sorted.size());
+  for (const Entry& entry : sorted) lines.push_back(entry.text);
   throw ScenarioError(std::move(lines));
 }
 

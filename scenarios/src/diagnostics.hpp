@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace primsim::scenarios {
@@ -31,6 +32,11 @@ class Diagnostics {
   // Throws ScenarioError with every distinct line, sorted by file, line and column, if any.
   void throw_if_any() const;
 
+  // True the first time it is asked about `path` written at `where`, false after: a sweep reads
+  // the same written key once per grid point, and a check that costs time (an unknown key's
+  // suggestion) need only run the first time. O(1) expected.
+  bool first_visit(const SourceLocation& where, std::string_view path);
+
  private:
   struct Entry {
     std::string file;
@@ -40,6 +46,10 @@ class Diagnostics {
     std::string message;
   };
   std::vector<Entry> entries_;
+  // Lines already in entries_: a sweep of 10,000 points reports a mistake of its base once, not
+  // 10,000 times.
+  std::unordered_set<std::string> texts_;
+  std::unordered_set<std::string> visited_;
 };
 
 }  // namespace primsim::scenarios

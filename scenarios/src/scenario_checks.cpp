@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "primsim/models/rules/count_limits.hpp"
 #include "suggest.hpp"
 #include "target_checks.hpp"
 #include "time_format.hpp"
@@ -71,6 +72,10 @@ class Checker {
     if (spec_.parties.empty() && reader_.ok("parties")) {
       spec_.parties.push_back(PartySpec{spec_.name, 1.0, 1, 1.0});
       return;
+    }
+    if (reader_.ok("parties") && spec_.parties.size() > models::rules::kMaxParties) {
+      reader_.report_at("parties", fmt::format("at most {} parties", models::rules::kMaxParties),
+                        fmt::format("{}", spec_.parties.size()));
     }
     // The scenario's figures are the first party's; the others are as large as their support.
     const double first_support = spec_.parties.empty() ? 1.0 : spec_.parties.front().support_share;
@@ -165,6 +170,10 @@ class Checker {
   }
 
   void check_stages() {
+    // With no stage nothing is selected: every run would report empty lists.
+    if (reader_.ok("selection.stages") && spec_.selection.stages.empty()) {
+      reader_.report_at("selection.stages", "at least one stage", "none");
+    }
     const auto phases = names_in(spec_.calendar.phases);
     const auto channels = names_in(spec_.voting.channels);
     const auto offices = names_in(spec_.candidacy.offices);

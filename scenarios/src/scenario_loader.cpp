@@ -2,14 +2,12 @@
 // applies --set overrides, expands the sweep grid, and reads and checks every grid point.
 #include "primsim/scenarios/scenario_loader.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "diagnostics.hpp"
 #include "key_path.hpp"
 #include "primsim/sim/input_error.hpp"
+#include "primsim/sim/input_file.hpp"
 #include "prior_reader.hpp"
 #include "scenario_checks.hpp"
 #include "source_node.hpp"
@@ -27,7 +25,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::uintmax_t kMaxFileBytes = 4u << 20;
 constexpr std::size_t kMaxGridPoints = 10000;
 constexpr std::size_t kMaxExtendsDepth = 32;
 
@@ -46,23 +43,19 @@ class Resolver {
         diagnostics_.add({std::make_shared<const std::string>(shown_name), 1, 1}, "(file)", expected, found);
       }
     };
-    if (!fs::is_regular_file(file, error)) {
+    if (!fs::exists(file, error)) {
       report_here("a readable scenario file", fmt::format("no file \"{}\"", file.string()));
       return {};
     }
-    if (fs::file_size(file, error) > kMaxFileBytes) {
-      report_here("a scenario file of at most 4 MiB", fmt::format("\"{}\", larger", file.string()));
-      return {};
-    }
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (!in) {
-      report_here("a readable scenario file", fmt::format("\"{}\", unreadable", file.string()));
+    std::string text;
+    try {
+      text = sim::read_input_file(file, sim::kScenarioInput);
+    } catch (const sim::InputFileError& refused) {
+      report_here(refused.expected(), fmt::format("\"{}\", {}", file.string(), refused.found()));
       return {};
     }
     files_.push_back(file);
-    return load_text(text.str(), shown_name, file.parent_path(), canonical);
+    return load_text(text, shown_name, file.parent_path(), canonical);
   }
 
   [[nodiscard]] const std::vector<fs::path>& files() const { return files_; }

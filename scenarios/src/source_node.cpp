@@ -3,11 +3,17 @@
 // because yaml-cpp builds a cyclic graph for an alias inside the node it names (`a: &a [*a]`).
 #include "source_node.hpp"
 
+#include <algorithm>
 #include <memory>
+#include <optional>
+#include <sstream>
 #include <vector>
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include "primsim/sim/input_file.hpp"
 
 namespace primsim::scenarios {
 namespace {
@@ -118,6 +124,40 @@ class Converter {
   std::vector<YAML::Node> ancestors_;
 };
 
+// Records where each document starts.
+class DocumentStarts final : public YAML::EventHandler {
+ public:
+  void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+  }
+  void OnMapEnd() override {}
+
+  std::vector<YAML::Mark> marks;
+};
+
+// Where a second document starts, if `text` has one. Not YAML::LoadAll: on some malformed input
+// (a line that opens with ',') yaml-cpp 0.7 returns an empty document for ever without moving on,
+// which the loader's fuzz target found. The parser is asked for two documents, never more.
+std::optional<YAML::Mark> second_document(const std::string& text) {
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentStarts starts;
+  try {
+    if (!parser.HandleNextDocument(starts) || !parser.HandleNextDocument(starts)) return std::nullopt;
+  } catch (const YAML::Exception& error) {
+    // The first document loaded, so what failed to parse is a second one.
+    return error.mark;
+  }
+  return starts.marks.size() > 1 ? starts.marks[1] : YAML::Mark::null_mark();
+}
+
 }  // namespace
 
 const SourceNode::Entry* SourceNode::find(std::string_view key) const {
@@ -162,12 +202,30 @@ SourceNode parse_yaml(const std::string& text, const std::string& file, Diagnost
   auto file_name = std::make_shared<const std::string>(file);
   SourceNode root;
   root.location = {file_name, 1, 1};
+  // yaml-cpp passes NUL bytes and malformed UTF-8 through into names, which then fail far from
+  // the file (in JSON output); the YAML standard allows neither.
+  if (const auto defect = sim::find_text_defect(text)) {
+    const auto before = static_cast<std::ptrdiff_t>(defect->offset);
+    const auto line = static_cast<int>(std::count(text.begin(), text.begin() + before, '\n')) + 1;
+    const std::size_t newline =
+        defect->offset == 0 ? std::string::npos : text.rfind('\n', defect->offset - 1);
+    const std::size_t line_start = newline == std::string::npos ? 0 : newline + 1;
+    diagnostics.add({file_name, line, static_cast<int>(defect->offset - line_start) + 1}, "(text)",
+                    "UTF-8 text without NUL bytes", defect->what);
+    return root;
+  }
   YAML::Node document;
   try {
     document = YAML::Load(text);
   } catch (const YAML::Exception& error) {
     diagnostics.add({file_name, error.mark.line + 1, error.mark.column + 1}, "(syntax)", "valid YAML",
                     error.msg);
+    return root;
+  }
+  // YAML::Load keeps the first document and drops the rest without a word.
+  if (const auto second = second_document(text)) {
+    diagnostics.add({file_name, std::max(second->line, 0) + 1, std::max(second->column, 0) + 1}, "(document)",
+                    "one YAML document", "a second document");
     return root;
   }
   Converter converter(file_name, diagnostics);

@@ -69,6 +69,12 @@ void SpecReader::check_unknown_keys() {
   for (const SourceNode::Entry& entry : frame.node->entries) {
     if (std::find(known.begin(), known.end(), entry.key) != known.end()) continue;
     const std::string path = path_of(entry.key);
+    // The same written key in the next sweep point: already reported, and its suggestion is the
+    // costly part.
+    if (!diagnostics_.first_visit(entry.key_location, path)) {
+      failed_.emplace_back(path);
+      continue;
+    }
     const auto match = closest_match(entry.key, known);
     const std::string found = fmt::format("\"{}\"", entry.key);
     if (match) {

@@ -3,6 +3,7 @@
 // is refused, and one run at a time holds the file.
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include <catch2/catch.hpp>
@@ -182,4 +183,19 @@ TEST_CASE("every table of a replicate survives the partial file", "[output][ense
   CHECK(read.candidates == results.candidates);
   CHECK(read.warnings == results.warnings);
   CHECK(read.democracy.size() == results.democracy.size());
+}
+
+TEST_CASE("a refused partial file keeps no descriptor open", "[output][ensemble]") {
+  // Found by the partial-file fuzz target: the constructor threw after opening the file, so no
+  // destructor closed it, and a process refusing files in a loop ran out of descriptors.
+  const fs::path path = fresh_path("descriptor");
+  { CheckpointLog log(path, identity, false); }
+  const auto open_descriptors = [] {
+    return std::distance(fs::directory_iterator("/proc/self/fd"), fs::directory_iterator{});
+  };
+  const auto before = open_descriptors();
+  for (int i = 0; i < 10; ++i) {
+    REQUIRE_THROWS_AS(CheckpointLog(path, R"({"scenario":"other"})", true), primsim::output::OutputFileError);
+  }
+  CHECK(open_descriptors() == before);
 }

@@ -64,6 +64,45 @@ def main(primsim, sample, work):
     with h5py.File(no_offices, "r+") as f:
         del f["meta/offices"]
 
+    # Forged dimensions: read as they claim, 100,000 parties kept report busy for minutes (it reads
+    # the tables once per party). Refused from the claim, within run()'s timeout.
+    forged_parties = os.path.join(work, "forged_parties.h5")
+    shutil.copyfile(sample, forged_parties)
+    with h5py.File(forged_parties, "r+") as f:
+        dtype = f["meta/parties"].dtype
+        del f["meta/parties"]
+        rows = np.zeros(100_000, dtype=dtype)
+        rows["code"] = np.arange(100_000)
+        rows["name"] = [f"party {i}".encode() for i in range(100_000)]
+        f.create_dataset("meta/parties", data=rows)
+    forged_regions = os.path.join(work, "forged_regions.h5")
+    shutil.copyfile(sample, forged_regions)
+    with h5py.File(forged_regions, "r+") as f:
+        dtype = f["meta/regions"].dtype
+        del f["meta/regions"]
+        rows = np.zeros(70_000, dtype=dtype)
+        rows["code"] = np.arange(70_000)
+        rows["name"] = [f"region {i}".encode() for i in range(70_000)]
+        f.create_dataset("meta/regions", data=rows)
+    forged_points = os.path.join(work, "forged_points.h5")
+    shutil.copyfile(sample, forged_points)
+    with h5py.File(forged_points, "r+") as f:
+        f.attrs["points"] = np.uint64(4_000_000_000)
+    forged_replicates = os.path.join(work, "forged_replicates.h5")
+    shutil.copyfile(sample, forged_replicates)
+    with h5py.File(forged_replicates, "r+") as f:
+        f.attrs["replicates"] = np.uint64(1 << 40)
+    expect_refusal(primsim, ["report", forged_parties],
+                   f"'{forged_parties}' claims 100000 parties (/meta/parties); a primsim results file has at "
+                   "most 100")
+    expect_refusal(primsim, ["compare", sample, forged_parties], "claims 100000 parties")
+    expect_refusal(primsim, ["report", forged_regions], "claims 70000 regions (/meta/regions)")
+    expect_refusal(primsim, ["report", forged_points],
+                   f"'{forged_points}' claims 4000000000 points but holds 4 replicates")
+    expect_refusal(primsim, ["report", forged_replicates],
+                   "claims 1099511627776 replicates (root attribute 'replicates'); a primsim results file has "
+                   "at most 1000000")
+
     expect_refusal(primsim, ["report", incomplete],
                    f"'{incomplete}' has no dataset '/democracy': not a complete primsim results file")
     expect_refusal(primsim, ["report", no_candidates],

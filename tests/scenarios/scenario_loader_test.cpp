@@ -94,7 +94,8 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/duration_with_words.yaml:5:28: voting.channels.online.mean_session: expected a positive duration "
      "such as 90min, 24h or 10d, found \"5 minutes\""},
     {"empty_regions",
-     "BAD/empty_regions.yaml:4:22: territory.regions: expected at least one region, found none"},
+     "BAD/empty_regions.yaml:4:22: territory.regions: expected at least one region, found none\n"
+     "BAD/empty_regions.yaml:7:21: selection.stages: expected at least one stage, found none"},
     {"extends_cycle",
      "BAD/extends_cycle_partner.yaml:2:10: extends: expected a chain of parents without a cycle, found the "
      "cycle extends_cycle.yaml -> extends_cycle_partner.yaml -> extends_cycle.yaml"},
@@ -175,6 +176,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"misspelt_top_level_key",
      "BAD/misspelt_top_level_key.yaml:3:1: votign: expected a known key, found \"votign\" (did you mean "
      "\"voting\"?)"},
+    {"name_not_utf8",
+     "BAD/name_not_utf8.yaml:7:6: (text): expected UTF-8 text without NUL bytes, found the byte 0xf6, "
+     "which is not UTF-8"},
     {"negative_capacity",
      "BAD/negative_capacity.yaml:5:24: voting.channels.online.capacity: expected a positive integer, found "
      "\"-5\""},
@@ -185,7 +189,9 @@ const std::vector<BadFixture> kBadFixtures{
      "notes[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]["
      "0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: expected "
      "at most 64 levels of nesting, found more"},
+    {"no_stages", "BAD/no_stages.yaml:3:21: selection.stages: expected at least one stage, found none"},
     {"not_a_map", "BAD/not_a_map.yaml:2:1: (document): expected a map of scenario keys, found a list"},
+    {"nul_byte", "BAD/nul_byte.yaml:3:11: (text): expected UTF-8 text without NUL bytes, found a NUL byte"},
     {"office_shares",
      "BAD/office_shares.yaml:5:5: candidacy.offices: expected shares that sum to 1, found a sum of 0.9"},
     {"offset_out_of_range",
@@ -245,6 +251,8 @@ const std::vector<BadFixture> kBadFixtures{
      "result "
      "that a later stage may reorder is not simulated: a conference stage with method vote reorders the "
      "nominees it is given), found \"advisory\""},
+    {"second_document",
+     "BAD/second_document.yaml:4:1: (document): expected one YAML document, found a second document"},
     {"section_not_a_map", "BAD/section_not_a_map.yaml:3:10: turnout: expected a map, found \"high\""},
     {"share_above_one",
      "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share in [0, 1], found \"1.2\""},
@@ -297,6 +305,7 @@ const std::vector<BadFixture> kBadFixtures{
      "\"-1\"\nBAD/three_mistakes.yaml:3:37: membership.women_share: expected a share in [0, 1], found "
      "\"2\"\nBAD/three_mistakes.yaml:4:24: ensemble.replicates: expected an integer in [1, 1000000], found "
      "\"many\""},
+    {"too_many_parties", "BAD/too_many_parties.yaml:4:3: parties: expected at most 100 parties, found 101"},
     {"turnout_unknown_region",
      "BAD/turnout_unknown_region.yaml:6:15: turnout.by_region.Shymkent: expected the name of a region in "
      "territory.regions (Almaty city, Atyrau), found \"Shymkent\""},
@@ -641,4 +650,12 @@ TEST_CASE("priors: each key's unit, the printed block, and the scenario a replic
   REQUIRE(again.priors.size() == 4);
   for (std::size_t i = 0; i < 4; ++i)
     CHECK(again.priors[i].distribution.describe() == loaded.priors[i].distribution.describe());
+}
+
+TEST_CASE("a line opening with a comma ends in an error, not an endless stream of documents", "[scenarios]") {
+  // Found by the loader's fuzz target: yaml-cpp 0.7 reads this as empty documents for ever, so
+  // loading every document to refuse a second one never returned.
+  const std::string text =
+      "# a comment\n,xtends: ../good/base.yaml\nselection:\n  stages:\n    - name: members_vote\n";
+  REQUIRE_THROWS_AS(load_scenario_text(text, "comma.yaml", kFixtures / "bad"), ScenarioError);
 }

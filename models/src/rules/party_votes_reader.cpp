@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "primsim/models/rules/count_limits.hpp"
+#include "primsim/sim/input_file.hpp"
 
 namespace primsim::models::rules {
 namespace {
@@ -74,6 +75,11 @@ PartyVotes parse_party_votes(std::istream& in, const std::string& source) {
   while (std::getline(in, line)) {
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    // Party names go to CSV and JSON output, which need UTF-8; a NUL would cut them short.
+    if (const auto defect = sim::find_text_defect(line)) {
+      throw PartyVotesError(fmt::format("{}:{}:{}: expected UTF-8 text without NUL bytes, found {}", source,
+                                        line_number, defect->offset + 1, defect->what));
+    }
     if (trim(line).empty()) continue;
     const auto fields = split_record(source, line_number, line);
     if (!header_read) {
@@ -126,6 +132,7 @@ PartyVotes parse_party_votes(std::istream& in, const std::string& source) {
 }
 
 PartyVotes read_party_votes(const std::filesystem::path& path) {
+  sim::check_input_file(path, sim::kPartyVotesInput);
   std::ifstream in(path);
   if (!in) throw sim::InputError(fmt::format("{}: cannot open the file", path.string()));
   return parse_party_votes(in, path.string());

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "primsim/models/rules/count_limits.hpp"
+#include "primsim/sim/input_file.hpp"
 
 namespace primsim::models::rules {
 namespace {
@@ -245,6 +246,11 @@ Profile parse_preflib(std::istream& in, const std::string& source, std::string_v
   while (std::getline(in, line)) {
     ++line_number;
     const std::string_view view = line;
+    // Names go to CSV and JSON output, which need UTF-8; a NUL would cut them short.
+    if (const auto defect = sim::find_text_defect(view)) {
+      throw PreflibError(fmt::format("{}:{}:{}: expected UTF-8 text without NUL bytes, found {}", source,
+                                     line_number, defect->offset + 1, defect->what));
+    }
     if (trim(view).empty()) continue;
     if (!profile && trim(view).front() == '#') {
       parse_header_line(source, line_number, trim(view), header);
@@ -280,6 +286,7 @@ Profile parse_preflib(std::istream& in, const std::string& source, std::string_v
 }
 
 Profile read_preflib(const std::filesystem::path& path) {
+  sim::check_input_file(path, sim::kPreflibInput);
   std::ifstream in(path);
   if (!in) throw sim::InputError(fmt::format("{}: cannot open the file", path.string()));
   std::string extension = path.extension().string();
