@@ -58,9 +58,11 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/base_logit_and_base_share.yaml:3:40: turnout.base_share: expected base_logit or base_share, not "
      "both (base_share is logistic(base_logit)), found both"},
     {"base_share_one",
-     "BAD/base_share_one.yaml:3:23: turnout.base_share: expected a probability in (0, 1), found \"1\""},
+     "BAD/base_share_one.yaml:3:23: turnout.base_share: expected a probability above 0 and below 1, such as "
+     "0.4, found \"1\""},
     {"capacity_not_a_number",
-     "BAD/capacity_not_a_number.yaml:6:17: voting.channels.online.capacity: expected a positive integer, "
+     "BAD/capacity_not_a_number.yaml:6:17: voting.channels.online.capacity: expected a whole number of at "
+     "least 1, "
      "found \"lots\""},
     {"channel_ends_before_start",
      "BAD/channel_ends_before_start.yaml:5:38: voting.channels.online.end: expected a time after start, "
@@ -78,13 +80,15 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/complaints_decided_at_unknown.yaml:4:40: candidacy.complaints.decided_at: expected one of "
      "[national, region, district, ppo], found \"oblast\""},
     {"compression_too_high",
-     "BAD/compression_too_high.yaml:3:23: output.compression: expected an integer in [0, 9], found \"10\""},
+     "BAD/compression_too_high.yaml:3:23: output.compression: expected a whole number from 0 to 9, found "
+     "\"10\""},
     {"date_not_iso",
      "BAD/date_not_iso.yaml:5:21: calendar.phases.voting.start: expected an ISO local date or date-time "
      "(YYYY-MM-DD or YYYY-MM-DDTHH:MM), found \"01.10.2020\""},
     {"deterrence_above_one",
-     "BAD/deterrence_above_one.yaml:3:33: candidacy.entry.deterrence: expected a share in [0, 1], found "
-     "\"15\""},
+     "BAD/deterrence_above_one.yaml:3:33: candidacy.entry.deterrence: expected a share from 0 to 1, such as "
+     "0.4, found "
+     "\"15\" (a share is a fraction: 15% is written 0.15)"},
     {"duplicate_key",
      "BAD/duplicate_key.yaml:5:3: membership.size: expected each key once in a map, found \"size\" again"},
     {"duplicate_stage_name",
@@ -162,9 +166,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"missing_name",
      "BAD/missing_name.yaml:2:1: name: expected a non-empty string, found nothing (the key is required)"},
     {"loyalty_threshold_above_one",
-     "BAD/loyalty_threshold_above_one.yaml:3:59: candidacy.loyalty_screening.threshold: expected a share in "
-     "[0, "
-     "1], found \"40\""},
+     "BAD/loyalty_threshold_above_one.yaml:3:59: candidacy.loyalty_screening.threshold: expected a share "
+     "from 0 "
+     "to 1, such as 0.4, found \"40\" (a share is a fraction: 40% is written 0.4)"},
     {"misspelt_nested_key",
      "BAD/misspelt_nested_key.yaml:5:14: voting.channels.online.capacty: expected a known key, found "
      "\"capacty\" (did you mean \"capacity\"?)"},
@@ -176,10 +180,11 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/misspelt_top_level_key.yaml:3:1: votign: expected a known key, found \"votign\" (did you mean "
      "\"voting\"?)"},
     {"negative_capacity",
-     "BAD/negative_capacity.yaml:5:24: voting.channels.online.capacity: expected a positive integer, found "
+     "BAD/negative_capacity.yaml:5:24: voting.channels.online.capacity: expected a whole number of at least "
+     "1, found "
      "\"-5\""},
     {"negative_seed",
-     "BAD/negative_seed.yaml:3:18: ensemble.seed: expected a non-negative integer, found \"-1\""},
+     "BAD/negative_seed.yaml:3:18: ensemble.seed: expected a whole number of at least 0, found \"-1\""},
     {"nesting_too_deep",
      "BAD/nesting_too_deep.yaml:3:71: "
      "notes[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]["
@@ -202,13 +207,13 @@ const std::vector<BadFixture> kBadFixtures{
      "several "
      "are not simulated), found 3"},
     {"party_scale_not_positive",
-     "BAD/party_scale_not_positive.yaml:5:47: parties[1].scale: expected a positive number, found \"0\""},
+     "BAD/party_scale_not_positive.yaml:5:47: parties[1].scale: expected a number above 0, found \"0\""},
     {"party_scale_unsized",
      "BAD/party_scale_unsized.yaml:5:5: parties[1]: expected a scale, since the first party's support_share "
      "of 0 "
      "cannot size the others, found no scale"},
     {"peak_hour_24",
-     "BAD/peak_hour_24.yaml:3:22: turnout.peak_hour: expected an integer in [0, 23], found \"24\""},
+     "BAD/peak_hour_24.yaml:3:22: turnout.peak_hour: expected a whole number from 0 to 23, found \"24\""},
     {"phase_ends_before_start",
      "BAD/phase_ends_before_start.yaml:5:19: calendar.phases.voting.end: expected a time after start, found "
      "a time at or before it"},
@@ -247,7 +252,8 @@ const std::vector<BadFixture> kBadFixtures{
      "nominees it is given), found \"advisory\""},
     {"section_not_a_map", "BAD/section_not_a_map.yaml:3:10: turnout: expected a map, found \"high\""},
     {"share_above_one",
-     "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share in [0, 1], found \"1.2\""},
+     "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share from 0 to 1, such as 0.4, "
+     "found \"1.2\""},
     {"supporters_without_size",
      "BAD/supporters_without_size.yaml:11:23: selection.stages[0].selectorate.groups.supporters.size: "
      "expected a positive number of persons for source supporters, found nothing or 0"},
@@ -255,7 +261,8 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/suspension_announced_before.yaml:5:48: disruptions.suspensions[0].announced: expected a time after "
      "at (\"2020-08-20\"), found \"2020-08-19\""},
     {"sweep_bad_value",
-     "BAD/sweep_bad_value.yaml:4:43: voting.channels.online.capacity: expected a positive integer, found "
+     "BAD/sweep_bad_value.yaml:4:43: voting.channels.online.capacity: expected a whole number of at least 1, "
+     "found "
      "\"0\""},
     {"sweep_not_a_list",
      "BAD/sweep_not_a_list.yaml:4:18: sweep.ensemble.seed: expected a non-empty list of values, found \"5\""},
@@ -293,9 +300,11 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/target_without_value.yaml:4:5: validation[0].published: expected a published value, or at_least "
      "and/or at_most, found nothing (the key is required)"},
     {"three_mistakes",
-     "BAD/three_mistakes.yaml:3:20: membership.size: expected a non-negative integer, found "
-     "\"-1\"\nBAD/three_mistakes.yaml:3:37: membership.women_share: expected a share in [0, 1], found "
-     "\"2\"\nBAD/three_mistakes.yaml:4:24: ensemble.replicates: expected an integer in [1, 1000000], found "
+     "BAD/three_mistakes.yaml:3:20: membership.size: expected a whole number of at least 0, found "
+     "\"-1\"\nBAD/three_mistakes.yaml:3:37: membership.women_share: expected a share from 0 to 1, such as "
+     "0.4, found "
+     "\"2\" (a share is a fraction: 2% is written 0.02)\nBAD/three_mistakes.yaml:4:24: ensemble.replicates: "
+     "expected a whole number from 1 to 1,000,000, found "
      "\"many\""},
     {"turnout_unknown_region",
      "BAD/turnout_unknown_region.yaml:6:15: turnout.by_region.Shymkent: expected the name of a region in "
@@ -340,8 +349,8 @@ const std::vector<BadFixture> kBadFixtures{
      "candidacy.withdrawal.rate_per_week, chances_weight and pressure_weight (the key moved there), found "
      "\"withdrawal_probability\""},
     {"withdrawal_rate_negative",
-     "BAD/withdrawal_rate_negative.yaml:3:41: candidacy.withdrawal.rate_per_week: expected a non-negative "
-     "number, found \"-0.03\""},
+     "BAD/withdrawal_rate_negative.yaml:3:41: candidacy.withdrawal.rate_per_week: expected a number of at "
+     "least 0, found \"-0.03\""},
     {"prior_bad_parameter",
      "BAD/prior_bad_parameter.yaml:4:59: priors.turnout.base_logit.sd: expected a number above 0, found "
      "0\nBAD/prior_bad_parameter.yaml:4:62: priors.turnout.base_logit.low: expected a parameter of the "
@@ -355,7 +364,8 @@ const std::vector<BadFixture> kBadFixtures{
     {"prior_outside_range",
      "BAD/prior_outside_range.yaml:4:36: priors.voting.channels.online.capacity: expected a distribution "
      "whose every value voting.channels.online.capacity accepts (a count), found -1399, where the scenario "
-     "says: voting.channels.online.capacity: expected a positive integer, found \"-1399\" (an unbounded "
+     "says: voting.channels.online.capacity: expected a whole number of at least 1, found \"-1399\" (an "
+     "unbounded "
      "prior is checked at its 1e-9 quantile; a truncated_normal or a bounded distribution keeps it inside)"},
     {"prior_unknown_distribution",
      "BAD/prior_unknown_distribution.yaml:4:51: priors.voting.channels.online.capacity.distribution: "
@@ -370,7 +380,8 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/zero_lookahead.yaml:3:23: ensemble.lookahead: expected a positive duration such as 90min, 24h or "
      "10d, found \"0s\""},
     {"zero_replicates",
-     "BAD/zero_replicates.yaml:3:24: ensemble.replicates: expected an integer in [1, 1000000], found \"0\""},
+     "BAD/zero_replicates.yaml:3:24: ensemble.replicates: expected a whole number from 1 to 1,000,000, found "
+     "\"0\""},
 };
 
 }  // namespace
@@ -459,7 +470,7 @@ TEST_CASE("a bad --set names the argument and the column of its value", "[scenar
   REQUIRE_THROWS_WITH(
       load_scenario(kFixtures / "good" / "base.yaml",
                     {"ensemble.seed=1", "voting.channels.online.capacity=-5"}),
-      "--set:2:33: voting.channels.online.capacity: expected a positive integer, found \"-5\"");
+      "--set:2:33: voting.channels.online.capacity: expected a whole number of at least 1, found \"-5\"");
   REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"capacity"}),
                       "--set:1:1: (argument): expected key.path=value, found \"capacity\"");
   REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[5].name=x"}),
