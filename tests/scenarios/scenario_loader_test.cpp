@@ -1,6 +1,7 @@
 // Checks what a scenario author sees: the exact error line for each kind of mistake, every
 // mistake reported once, and the values a good scenario resolves to through extends, --set and
 // sweep.
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -67,6 +68,11 @@ const std::vector<BadFixture> kBadFixtures{
     {"channel_ends_before_start",
      "BAD/channel_ends_before_start.yaml:5:38: voting.channels.online.end: expected a time after start, "
      "found a time at or before it"},
+    {"channel_past_phase",
+     "BAD/channel_past_phase.yaml:5:19: voting.channels.online.end: expected a time at or before the end of "
+     "the "
+     "phase voting of stage members_vote (\"2020-10-01\" to \"2020-10-05\", calendar.phases.voting at "
+     "GOOD/base.yaml:9:13), found \"2020-10-07T14:00\""},
     {"closed_unknown_channel",
      "BAD/closed_unknown_channel.yaml:5:78: disruptions.suspensions[0].closed_channels[0]: expected the name "
      "of a channel in voting.channels (online), found \"in_person\""},
@@ -107,6 +113,9 @@ const std::vector<BadFixture> kBadFixtures{
      "\"BAD/no_such_parent.yaml\""},
     {"extends_not_a_path",
      "BAD/extends_not_a_path.yaml:2:10: extends: expected the path of a parent scenario, found a map"},
+    {"extends_remove_unknown",
+     "BAD/extends_remove_unknown.yaml:5:14: selection.stages[0].name: expected the name of an item of the "
+     "parent's list to remove (members_vote, congress), found \"members_vot\""},
     {"extension_unknown_channel",
      "BAD/extension_unknown_channel.yaml:4:39: voting.extension.channel: expected the name of a channel in "
      "voting.channels (online), found \"paper\""},
@@ -150,6 +159,13 @@ const std::vector<BadFixture> kBadFixtures{
     {"incumbent_share_moved",
      "BAD/incumbent_share_moved.yaml:4:3: candidacy.incumbent_share: expected candidacy.offices.*.incumbents "
      "and incumbents_running (the key moved there), found \"incumbent_share\""},
+    {"key_path_unknown_name",
+     "BAD/key_path_unknown_name.yaml:3:1: selection.stages.members_vot: expected an index below 2 or the "
+     "name "
+     "of an item (members_vote, congress), found \"members_vot\""},
+    {"member_sizes_disagree",
+     "BAD/member_sizes_disagree.yaml:3:20: membership.size: expected the sum of the regions' members, 80,000 "
+     "(territory.regions.*.members of 2 regions, the first at GOOD/base.yaml:13:49), found \"90000\""},
     {"members_group_with_size",
      "BAD/members_group_with_size.yaml:10:44: selection.stages[0].selectorate.groups.members.size: expected "
      "no size for source members (the roll is membership.size), found 5000"},
@@ -413,7 +429,8 @@ TEST_CASE("a file with three mistakes reports three lines", "[scenarios]") {
   }
 }
 
-TEST_CASE("an extends chain merges maps key by key and replaces lists", "[scenarios]") {
+TEST_CASE("an extends chain merges maps key by key; a child that removes a list's items replaces them",
+          "[scenarios]") {
   const auto loaded = load_scenario(kFixtures / "good" / "grandchild.yaml");
   const auto& spec = loaded.spec;
   CHECK(spec.name == "grandchild");
@@ -425,11 +442,77 @@ TEST_CASE("an extends chain merges maps key by key and replaces lists", "[scenar
   CHECK(spec.voting.channels[0].capacity == 2000);
   CHECK(spec.voting.channels[0].window.start.seconds_since_epoch() == 45 * 86400);
   CHECK(spec.voting.channels[0].window.end.seconds_since_epoch() == 48 * 86400 + 14 * 3600);
-  // The grandchild's stage list replaces base's two stages.
+  // The grandchild removes base's two stages and writes its own.
   REQUIRE(spec.selection.stages.size() == 1);
   CHECK(spec.selection.stages[0].name == "open_vote");
   CHECK(spec.selection.stages[0].selectorate.voters == 500000);
   CHECK(spec.ensemble.replicates == 8);
+}
+
+TEST_CASE("extends merges list items by name, removes one on request, and applies dotted keys",
+          "[scenarios]") {
+  using primsim::models::spec::RuleKind;
+  const auto loaded = load_scenario(kFixtures / "good" / "list_merge.yaml");
+  const auto& stages = loaded.spec.selection.stages;
+  REQUIRE(stages.size() == 3);
+  // The new stage goes before the stage the child named after it.
+  CHECK(stages[0].name == "shortlist");
+  CHECK(stages[1].name == "members_vote");
+  CHECK(stages[2].name == "congress");
+  // One word changed; base's winners, phase and channels kept.
+  CHECK(stages[1].rule.kind == RuleKind::plurality);
+  CHECK(stages[1].rule.winners == 0);
+  CHECK(stages[1].phase == "voting");
+  CHECK(stages[1].channels == std::vector<std::string>{"online"});
+  // A key path at the top level reaches the merged congress by its name.
+  CHECK(stages[2].rule.winners == 10);
+  // {remove: true} dropped a region of the parent's name map.
+  REQUIRE(loaded.spec.territory.regions.size() == 1);
+  CHECK(loaded.spec.territory.regions[0].name == "Almaty city");
+}
+
+TEST_CASE("--set and sweep address a list item by its name as well as its index", "[scenarios]") {
+  using primsim::models::spec::RuleKind;
+  const auto loaded = load_scenario(
+      kFixtures / "good" / "base.yaml",
+      {"selection.stages.members_vote.rule.kind=plurality", "selection.stages[congress].rule.winners=5"});
+  CHECK(loaded.spec.selection.stages[0].rule.kind == RuleKind::plurality);
+  CHECK(loaded.spec.selection.stages[1].rule.winners == 5);
+}
+
+TEST_CASE("kind names take a hyphen or an underscore alike, as the command line writes them", "[scenarios]") {
+  using primsim::models::spec::RuleKind;
+  const auto hyphen =
+      load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[0].rule.kind=two-round"});
+  const auto underscore =
+      load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[0].rule.kind=two_round"});
+  CHECK(hyphen.spec.selection.stages[0].rule.kind == RuleKind::two_round);
+  CHECK(hyphen.resolved_yaml == underscore.resolved_yaml);
+  // The message lists the canonical spellings.
+  REQUIRE_THROWS_WITH(
+      load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[0].rule.kind=two-rounds"}),
+      Catch::Contains("expected one of [plurality, borda, plackett_luce, approval, two_round,"));
+}
+
+TEST_CASE("a date-only phase end is midnight as the day begins, and validation says so once", "[scenarios]") {
+  const auto loaded = load_scenario(kFixtures / "good" / "base.yaml");
+  // base.yaml: voting {start: 2020-10-01, end: 2020-10-05}, epoch 2020-08-17: 49 days.
+  const auto& phases = loaded.spec.calendar.phases;
+  const auto voting =
+      std::find_if(phases.begin(), phases.end(), [](const auto& p) { return p.name == "voting"; });
+  REQUIRE(voting != phases.end());
+  CHECK(voting->window.end.seconds_since_epoch() == 49 * 86400);
+  REQUIRE(loaded.notes.size() == 1);
+  CHECK(loaded.notes[0] ==
+        expand("GOOD/base.yaml:8:60: calendar.phases.nomination.end: note: a date-only end is "
+               "midnight as that day begins: the phase's last day is 2020-08-28, and end: "
+               "2020-08-30 would include 2020-08-29 (2 more phases end on a date alone)"));
+  // Ends with a time of day need no remark.
+  const auto timed =
+      load_scenario(kFixtures / "good" / "base.yaml", {"calendar.phases.nomination.end=2020-08-29T00:00",
+                                                       "calendar.phases.voting.end=2020-10-05T00:00",
+                                                       "calendar.phases.congress.end=2020-11-26T00:00"});
+  CHECK(timed.notes.empty());
 }
 
 TEST_CASE("a loaded scenario lists every file it read, the file given first", "[scenarios]") {
@@ -456,10 +539,10 @@ TEST_CASE("times count seconds from the epoch in the scenario's zone", "[scenari
 }
 
 TEST_CASE("overrides given with --set apply after extends, by key path or list index", "[scenarios]") {
-  const auto loaded =
-      load_scenario(kFixtures / "good" / "child.yaml",
-                    {"voting.channels.online.capacity=4000", "selection.stages[0].rule.kind=plurality",
-                     "territory.regions.Nur-Sultan={population: 1136000, members: 50000}"});
+  const auto loaded = load_scenario(
+      kFixtures / "good" / "child.yaml",
+      {"voting.channels.online.capacity=4000", "selection.stages[0].rule.kind=plurality",
+       "territory.regions.Nur-Sultan={population: 1136000, members: 50000}", "membership.size=130000"});
   CHECK(loaded.spec.voting.channels[0].capacity == 4000);
   CHECK(loaded.spec.selection.stages[0].rule.kind == primsim::models::spec::RuleKind::plurality);
   REQUIRE(loaded.spec.territory.regions.size() == 3);
@@ -473,8 +556,10 @@ TEST_CASE("a bad --set names the argument and the column of its value", "[scenar
       "--set:2:33: voting.channels.online.capacity: expected a whole number of at least 1, found \"-5\"");
   REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"capacity"}),
                       "--set:1:1: (argument): expected key.path=value, found \"capacity\"");
-  REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[5].name=x"}),
-                      "--set:1:1: selection.stages.5: expected an index below 2, found \"5\"");
+  REQUIRE_THROWS_WITH(
+      load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[5].name=x"}),
+      "--set:1:1: selection.stages.5: expected an index below 2 or the name of an item (members_vote, "
+      "congress), found \"5\"");
 }
 
 TEST_CASE("a recursive alias given with --set is refused, not followed", "[scenarios]") {
