@@ -1,5 +1,6 @@
 // `primsim allocate`: party-list seats from a party,votes CSV, printed as
-// party,votes,share,seats in the order of the file.
+// party,votes,share,seats in the order of the file, with a notice on stderr when the tie break
+// gave the last seat.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -34,7 +35,7 @@ Command add_allocate_command(CLI::App& parent) {
       ->required()
       ->check(integer_in(1, models::rules::kMaxSeats));
   app->add_option("--threshold", options->threshold, "least share of the votes a party needs, e.g. 0.07")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(number_in(0.0, 1.0));
   app->add_option("--threshold-base", options->threshold_base,
                   "votes the threshold and shares refer to when the file does not hold them all")
       ->check(integer_in(1, models::rules::kMaxVotes));
@@ -62,6 +63,11 @@ Command add_allocate_command(CLI::App& parent) {
                                  result.seats[p]);
             }
             std::cout << out;
+            for (const SeatTie& tie : result.ties) {
+              std::cerr << fmt::format("seat {}: {} tied at {} votes, broken by {}\n", tie.seat,
+                                       listed_names(tie.parties, parties.parties), tie.votes,
+                                       options->tie_break.name());
+            }
             return 0;
           }};
 }

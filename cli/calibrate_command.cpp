@@ -340,7 +340,7 @@ Command add_calibrate_command(CLI::App& parent, std::string command_line) {
       ->check(integer_in(2, 1000000));
   app->add_option("--quantile", options->quantile,
                   "ABC-SMC: the next tolerance is this quantile of the current distances (default: 0.5)")
-      ->check(CLI::Range(0.01, 0.99));
+      ->check(number_in(0.01, 0.99));
   app->add_option(
       "--target", options->targets,
       "a calibration target to fit, by statistic or label (repeatable; default: the targets whose "

@@ -2,6 +2,7 @@
 // any machine that the executors agree (the same digest for every thread count).
 #include <chrono>
 #include <iostream>
+#include <limits>
 #include <memory>
 
 #include <fmt/format.h>
@@ -26,9 +27,10 @@ Command add_phold_command(CLI::App& parent) {
   CLI::App* app =
       parent.add_subcommand("phold", "run the engine's PHOLD self-check and print its trace digest");
   app->add_option("--lps", options->parameters.lps, "logical processes")->check(integer_in(1, UINT32_MAX));
-  app->add_option("--end", options->parameters.end, "end time in PHOLD units")->check(CLI::PositiveNumber);
+  app->add_option("--end", options->parameters.end, "end time in PHOLD units")
+      ->check(number_in(0.0, std::numeric_limits<double>::max(), true));
   app->add_option("--remote", options->parameters.remote, "share of events sent to a random LP")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(number_in(0.0, 1.0));
   app->add_option("--threads", options->threads, "0: sequential executor; T: parallel on T threads")
       ->check(integer_in(0, kMaxThreads));
   app->add_option("--seed", options->seed, "random seed")->check(integer_in(0, UINT64_MAX));

@@ -61,8 +61,8 @@ std::uint32_t slurm_number(const char* name, const char* text) {
   const auto [stop, error] = std::from_chars(value.data(), value.data() + value.size(), number);
   if (value.empty() || value.find_first_not_of("0123456789") != std::string_view::npos ||
       error != std::errc() || stop != value.data() + value.size()) {
-    throw sim::InputError(
-        fmt::format("{}: expected an integer in [0, {}], found \"{}\"", name, UINT32_MAX, value));
+    throw sim::InputError(fmt::format("{}: expected {}, found \"{}\"", name,
+                                      scenarios::whole_number_wording(0, UINT32_MAX), value));
   }
   return number;
 }

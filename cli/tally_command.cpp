@@ -1,5 +1,6 @@
 // `primsim tally`: counts a PrefLib ballot file with one of the voting rules and prints
-// candidate,score,rank (and elected for multi-winner counts) as CSV, best first.
+// candidate,score,rank (and elected for multi-winner counts) as CSV, best first, with a notice on
+// stderr for each tie the tie break settled.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -53,6 +54,13 @@ Command add_tally_command(CLI::App& parent) {
           out += show_elected ? fmt::format(",{}\n", result.elected[c] ? 1 : 0) : "\n";
         }
         std::cout << out;
+        // Every tie the tie break settled, so that a class sees where the rule alone did not decide.
+        for (const TieNote& tie : result.ties) {
+          const std::string round = tie.round > 0 ? fmt::format("round {}: ", tie.round) : "";
+          std::cerr << fmt::format("{}{} tied at {:.10g}, broken by {}\n", round,
+                                   listed_names(tie.tied, profile.candidate_names()), tie.score,
+                                   options->tie_break.name());
+        }
         return 0;
       }};
 }

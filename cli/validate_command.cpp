@@ -1,9 +1,11 @@
 // `primsim validate`: checks a scenario (its extends chain, --set overrides and sweep) before
-// any work starts; prints every mistake, one line each, or the resolved scenario. With --model it
-// also runs the scenario and sets its calibration and validation targets beside the results.
+// any work starts; prints every mistake, one line each, or a summary (or the resolved scenario)
+// and its notes. With --model it also runs the scenario and sets its calibration and validation
+// targets beside the results.
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -12,6 +14,7 @@
 #include "integer_option.hpp"
 #include "memory_check.hpp"
 #include "model_validation.hpp"
+#include "primsim/scenarios/range_wording.hpp"
 #include "primsim/scenarios/scenario_error.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 
@@ -67,15 +70,28 @@ Command add_validate_command(CLI::App& parent) {
                                        error.lines().size() == 1 ? "" : "s");
               return 2;
             }
+            // Remarks on a valid scenario go to stderr, so that --print-resolved stays YAML.
+            for (const std::string& note : loaded.notes) std::cerr << note << '\n';
             if (options->print_resolved) {
               std::cout << loaded.resolved_yaml;
             } else {
+              // What a reader checks first: the size of the roll and the process, stage by stage.
               const auto& spec = loaded.spec;
+              const auto count = [](std::size_t n, std::string_view what) {
+                return fmt::format("{} {}{}", n, what, n == 1 ? "" : "s");
+              };
+              const auto names = [](const auto& items) {
+                std::vector<std::string> listed;
+                for (const auto& item : items) listed.push_back(item.name);
+                return fmt::format("{}", fmt::join(listed, ", "));
+              };
               std::cout << fmt::format(
-                  "{}: valid: {} regions, {} phases, {} stages, {} channels, {} sweep point{}\n",
-                  options->file, spec.territory.regions.size(), spec.calendar.phases.size(),
-                  spec.selection.stages.size(), spec.voting.channels.size(), loaded.grid.size(),
-                  loaded.grid.size() == 1 ? "" : "s");
+                  "{}: valid: {}, {} members, {}, {} ({}), {} ({}), {}\n", options->file,
+                  count(spec.territory.regions.size(), "region"),
+                  scenarios::grouped(static_cast<std::uint64_t>(spec.membership.size)),
+                  count(spec.calendar.phases.size(), "phase"), count(spec.selection.stages.size(), "stage"),
+                  names(spec.selection.stages), count(spec.voting.channels.size(), "channel"),
+                  names(spec.voting.channels), count(loaded.grid.size(), "sweep point"));
             }
             return 0;
           }};

@@ -6,6 +6,36 @@
 #include <fmt/format.h>
 
 namespace primsim::scenarios {
+namespace {
+
+// The item `segment` addresses in a list: by index, else the map item of that `name`.
+template <typename Node>
+Node* list_item(Node& list, const std::string& segment) {
+  std::size_t index = 0;
+  const auto [end, error] = std::from_chars(segment.data(), segment.data() + segment.size(), index);
+  if (error == std::errc{} && end == segment.data() + segment.size()) {
+    return index < list.items.size() ? &list.items[index] : nullptr;
+  }
+  for (Node& item : list.items) {
+    if (!item.is_map()) continue;
+    const SourceNode::Entry* name = item.find("name");
+    if (name != nullptr && name->value.is_scalar() && name->value.scalar == segment) return &item;
+  }
+  return nullptr;
+}
+
+std::string item_expectation(const SourceNode& list) {
+  std::vector<std::string> names;
+  for (const SourceNode& item : list.items) {
+    const SourceNode::Entry* name = item.is_map() ? item.find("name") : nullptr;
+    if (name != nullptr && name->value.is_scalar()) names.push_back(name->value.scalar);
+  }
+  if (names.empty()) return fmt::format("an index below {}", list.items.size());
+  return fmt::format("an index below {} or the name of an item ({})", list.items.size(),
+                     fmt::join(names, ", "));
+}
+
+}  // namespace
 
 std::vector<std::string> split_key_path(std::string path) {
   // `stages[1].rule` and `stages.1.rule` name the same value.
@@ -40,14 +70,12 @@ void set_key_path(SourceNode& root, const std::string& path, SourceNode value,
     }
     walked += walked.empty() ? segment : "." + segment;
     if (node->is_sequence()) {
-      std::size_t index = 0;
-      const auto [end, error] = std::from_chars(segment.data(), segment.data() + segment.size(), index);
-      if (error != std::errc{} || end != segment.data() + segment.size() || index >= node->items.size()) {
-        diagnostics.add(key_location, walked, fmt::format("an index below {}", node->items.size()),
-                        fmt::format("\"{}\"", segment));
+      SourceNode* item = list_item(*node, segment);
+      if (item == nullptr) {
+        diagnostics.add(key_location, walked, item_expectation(*node), fmt::format("\"{}\"", segment));
         return;
       }
-      node = &node->items[index];
+      node = item;
       continue;
     }
     if (!node->is_map()) {
@@ -72,12 +100,8 @@ const SourceNode* find_key_path(const SourceNode& root, const std::string& path)
   const SourceNode* node = &root;
   for (const std::string& segment : split_key_path(path)) {
     if (node->is_sequence()) {
-      std::size_t index = 0;
-      const auto [end, error] = std::from_chars(segment.data(), segment.data() + segment.size(), index);
-      if (error != std::errc{} || end != segment.data() + segment.size() || index >= node->items.size()) {
-        return nullptr;
-      }
-      node = &node->items[index];
+      node = list_item(*node, segment);
+      if (node == nullptr) return nullptr;
       continue;
     }
     if (!node->is_map()) return nullptr;

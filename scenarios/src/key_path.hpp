@@ -1,5 +1,6 @@
-// Key paths as --set, sweep: and priors: write them (voting.channels.online.capacity,
-// stages[1].rule): splitting them and placing a value at one in a scenario tree.
+// Key paths as --set, sweep:, priors: and a child's dotted keys write them
+// (voting.channels.online.capacity, stages[1].rule, stages.members_vote.rule): splitting them and
+// placing a value at one in a scenario tree.
 #pragma once
 
 #include <string>
@@ -14,7 +15,8 @@ namespace primsim::scenarios {
 std::vector<std::string> split_key_path(std::string path);
 
 // Places `value` at `path` under `root`, creating maps on the way; a sequence is entered by
-// index. A malformed path or an index out of range is reported at `key_location`.
+// index or by the `name` of one of its map items. A malformed path, an index out of range or an
+// unknown name is reported at `key_location`.
 void set_key_path(SourceNode& root, const std::string& path, SourceNode value,
                   const SourceLocation& key_location, Diagnostics& diagnostics);
 

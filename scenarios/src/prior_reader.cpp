@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "key_path.hpp"
+#include "primsim/sim/name_spelling.hpp"
 #include "time_format.hpp"
 
 namespace primsim::scenarios {
@@ -102,7 +103,7 @@ class PriorEntryReader {
     }
     const DistributionShape* shape = nullptr;
     for (const DistributionShape& candidate : shapes()) {
-      if (uq::distribution_name(candidate.kind) == name->value.scalar) shape = &candidate;
+      if (sim::same_name(name->value.scalar, uq::distribution_name(candidate.kind))) shape = &candidate;
     }
     if (shape == nullptr) {
       diagnostics_.add(name->value.location, key_ + ".distribution",

@@ -115,8 +115,34 @@ class Checker {
     for (const PhaseSpec& phase : calendar.phases) {
       within_horizon("calendar.phases." + phase.name + ".end", phase.window.end);
     }
+    note_date_only_ends();
     std::stable_sort(calendar.phases.begin(), calendar.phases.end(),
                      [](const PhaseSpec& a, const PhaseSpec& b) { return a.window.start < b.window.start; });
+  }
+
+  // A date-only end is midnight as that day begins, so the day itself is not in the phase. That
+  // reading keeps calendars whose next phase starts on the same date contiguous, but a reader
+  // may take "end: 2020-10-05" to include 5 October: the first such end is pointed out once.
+  void note_date_only_ends() {
+    std::vector<const PhaseSpec*> date_only;
+    for (const PhaseSpec& phase : spec_.calendar.phases) {
+      const std::string path = "calendar.phases." + phase.name + ".end";
+      if (reader_.ok(path) && reader_.date_only(path)) date_only.push_back(&phase);
+    }
+    if (date_only.empty()) return;
+    const PhaseSpec& first = *date_only.front();
+    const std::int64_t local =
+        first.window.end.seconds_since_epoch() + reader_.epoch_utc() + spec_.calendar.utc_offset.count();
+    constexpr std::int64_t kDay = 86400;
+    const std::size_t others = date_only.size() - 1;
+    reader_.note_at(
+        "calendar.phases." + first.name + ".end",
+        fmt::format("a date-only end is midnight as that day begins: the phase's last day is {}, "
+                    "and end: {} would include {}{}",
+                    format_date_time(local - kDay), format_date_time(local + kDay), format_date_time(local),
+                    others == 0 ? std::string{}
+                                : fmt::format(" ({} more phase{} end{} on a date alone)", others,
+                                              others == 1 ? "" : "s", others == 1 ? "s" : "")));
   }
 
   void check_territory() {
@@ -140,6 +166,56 @@ class Checker {
         reader_.report_at(base + ".max_age", fmt::format("an age of at least min_age ({})", band.min_age),
                           fmt::format("\"{}\"", band.max_age));
       }
+    }
+    check_member_counts();
+  }
+
+  // membership.size is the whole roll and a region's `members` its part of it; regions without
+  // `members` share the rest by population. When the two disagree one would silently win (the
+  // regions' sum, or the size), so the disagreement is an error that shows both.
+  void check_member_counts() {
+    if (!reader_.ok("membership.size") || !reader_.ok("territory.regions")) return;
+    std::int64_t given = 0;
+    std::int64_t population_left = 0;
+    bool every_region_given = true;
+    std::vector<std::string> where_given;
+    for (const RegionSpec& region : spec_.territory.regions) {
+      const std::string path = "territory.regions." + region.name + ".members";
+      if (!reader_.ok("territory.regions." + region.name)) return;
+      if (region.members) {
+        given += *region.members;
+        where_given.push_back(path);
+      } else {
+        every_region_given = false;
+        population_left += region.population;
+      }
+    }
+    if (where_given.empty()) return;
+    const std::int64_t size = spec_.membership.size;
+    const SourceLocation at = reader_.where(where_given.front());
+    const std::string regions =
+        where_given.size() == 1
+            ? fmt::format("{} at {}:{}:{}", where_given.front(), *at.file, at.line, at.column)
+            : fmt::format("territory.regions.*.members of {} regions, the first at {}:{}:{}",
+                          where_given.size(), *at.file, at.line, at.column);
+    const std::string found = fmt::format("\"{}\"", size);
+    if (every_region_given && given != size) {
+      reader_.report_at("membership.size",
+                        fmt::format("the sum of the regions' members, {} ({})",
+                                    grouped(static_cast<std::uint64_t>(given)), regions),
+                        found);
+    } else if (!every_region_given && given > size) {
+      reader_.report_at("membership.size",
+                        fmt::format("at least the {} members the regions give ({})",
+                                    grouped(static_cast<std::uint64_t>(given)), regions),
+                        found);
+    } else if (!every_region_given && given < size && population_left == 0) {
+      reader_.report_at("membership.size",
+                        fmt::format("{} members, as the regions without members have no population to share "
+                                    "the other {} ({})",
+                                    grouped(static_cast<std::uint64_t>(given)),
+                                    grouped(static_cast<std::uint64_t>(size - given)), regions),
+                        found);
     }
   }
 
@@ -375,6 +451,38 @@ class Checker {
     }
   }
 
+  // A channel open outside the phase of the vote that uses it would take votes the stage never
+  // counts (or lose the ones before it opens): its window lies inside the phase, as first
+  // scheduled (suspensions move both alike). Only the first vote stage's channels are simulated;
+  // a later vote stage is a conference of delegates, and an appointment's channels are refused.
+  void check_channels_within_phases() {
+    const auto vote = std::find_if(spec_.selection.stages.begin(), spec_.selection.stages.end(),
+                                   [](const StageSpec& s) { return s.method == SelectionMethod::vote; });
+    if (vote == spec_.selection.stages.end()) return;
+    const StageSpec& stage = *vote;
+    const auto phase = std::find_if(spec_.calendar.phases.begin(), spec_.calendar.phases.end(),
+                                    [&](const PhaseSpec& p) { return p.name == stage.phase; });
+    if (phase == spec_.calendar.phases.end() || !reader_.ok("calendar.phases." + phase->name)) return;
+    for (const ChannelSpec& channel : spec_.voting.channels) {
+      if (std::find(stage.channels.begin(), stage.channels.end(), channel.name) == stage.channels.end())
+        continue;
+      const std::string base = "voting.channels." + channel.name;
+      if (!reader_.ok(base + ".start") || !reader_.ok(base + ".end")) continue;
+      // Compared on the clock both are written in: a regional_local_time channel's clock times
+      // are the same local times in every region, as a phase's are.
+      const bool early = channel.window.start < phase->window.start;
+      if (!early && channel.window.end <= phase->window.end) continue;
+      const SourceLocation at = reader_.where("calendar.phases." + phase->name);
+      reader_.report_at(
+          base + (early ? ".start" : ".end"),
+          fmt::format("a time {} the phase {} of stage {} ({} to {}, calendar.phases.{} at {}:{}:{})",
+                      early ? "at or after the start of" : "at or before the end of", phase->name, stage.name,
+                      format_time(phase->window.start), format_time(phase->window.end), phase->name, *at.file,
+                      at.line, at.column),
+          format_time(early ? channel.window.start : channel.window.end));
+    }
+  }
+
   void check_voting() {
     const auto regions = names_in(spec_.territory.regions);
     for (const ChannelSpec& channel : spec_.voting.channels) {
@@ -412,6 +520,7 @@ class Checker {
                           fmt::format("{} age band(s)", channel.failure_by_age.size()));
       }
     }
+    check_channels_within_phases();
     const ExtensionPolicySpec& extension = spec_.voting.extension;
     if (!reader_.ok("voting.extension")) return;
     if (extension.channel.empty()) {

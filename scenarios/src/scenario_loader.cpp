@@ -1,5 +1,6 @@
-// Resolves a scenario: follows the extends chain (relative paths, cycles refused), merges it,
-// applies --set overrides, expands the sweep grid, and reads and checks every grid point.
+// Resolves a scenario: follows the extends chain (relative paths, cycles refused), merges it
+// (scenario_merge.hpp) with each file's dotted keys, applies --set overrides, expands the sweep
+// grid, and reads and checks every grid point.
 #include "primsim/scenarios/scenario_loader.hpp"
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "primsim/sim/input_file.hpp"
 #include "prior_reader.hpp"
 #include "scenario_checks.hpp"
+#include "scenario_merge.hpp"
 #include "source_node.hpp"
 #include "spec_binding.hpp"
 #include "spec_reader.hpp"
@@ -68,7 +70,10 @@ class Resolver {
     }
     stack_.push_back(identity);
     SourceNode node = parse_yaml(text, shown_name, diagnostics_);
+    // A child's dotted keys address the merged tree, so they wait until its parent is in.
+    std::vector<SourceNode::Entry> key_paths = take_key_paths(node);
     SourceNode result = node.is_map() ? resolve_extends(std::move(node), directory) : std::move(node);
+    apply_key_paths(result, std::move(key_paths), diagnostics_);
     stack_.pop_back();
     return result;
   }
@@ -110,7 +115,7 @@ class Resolver {
                        parent.describe());
       return child;
     }
-    merge_into(parent, std::move(child));
+    merge_scenario(parent, std::move(child), "", diagnostics_);
     return parent;
   }
 
@@ -153,11 +158,13 @@ void apply_overrides(SourceNode& root, const std::vector<std::string>& overrides
   }
 }
 
-models::spec::ScenarioSpec read_spec(const SourceNode& root, Diagnostics& diagnostics) {
+models::spec::ScenarioSpec read_spec(const SourceNode& root, Diagnostics& diagnostics,
+                                     std::vector<std::string>* notes = nullptr) {
   models::spec::ScenarioSpec spec;
   SpecReader reader(diagnostics);
   reader.read(root, spec);
   if (root.is_map()) check_scenario(spec, reader);
+  if (notes != nullptr) *notes = reader.notes();
   return spec;
 }
 
@@ -212,7 +219,7 @@ LoadedScenario resolve(SourceNode root, const std::vector<std::string>& override
   }
 
   LoadedScenario loaded;
-  loaded.spec = read_spec(root, diagnostics);
+  loaded.spec = read_spec(root, diagnostics, &loaded.notes);
   if (axes.empty()) {
     loaded.grid.push_back({{}, loaded.spec});
   } else {

@@ -1,4 +1,4 @@
-// Turns yaml-cpp's tree into SourceNodes and merges them. Sizes are bounded because aliases can
+// Turns yaml-cpp's tree into SourceNodes. Sizes are bounded because aliases can
 // expand a small file into an exponentially large tree ("billion laughs"), and depth is bounded
 // because yaml-cpp builds a cyclic graph for an alias inside the node it names (`a: &a [*a]`).
 #include "source_node.hpp"
@@ -233,22 +233,6 @@ SourceNode parse_yaml(const std::string& text, const std::string& file, Diagnost
   if (!converter.convert(document, converted, "")) return root;
   if (converted.is_null()) converted.location = root.location;
   return converted;
-}
-
-void merge_into(SourceNode& parent, SourceNode child) {
-  if (!parent.is_map() || !child.is_map()) {
-    parent = std::move(child);
-    return;
-  }
-  for (SourceNode::Entry& entry : child.entries) {
-    if (SourceNode::Entry* existing = parent.find(entry.key)) {
-      existing->key_location = entry.key_location;
-      merge_into(existing->value, std::move(entry.value));
-    } else {
-      parent.entries.push_back(std::move(entry));
-    }
-  }
-  parent.location = child.location;
 }
 
 }  // namespace primsim::scenarios

@@ -47,7 +47,4 @@ struct SourceNode::Entry {
 // reported to `diagnostics` (the result is then a null node).
 SourceNode parse_yaml(const std::string& text, const std::string& file, Diagnostics& diagnostics);
 
-// Overlays `child` on `parent`: maps merge key by key, anything else replaces.
-void merge_into(SourceNode& parent, SourceNode child);
-
 }  // namespace primsim::scenarios

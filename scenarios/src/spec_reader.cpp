@@ -57,6 +57,13 @@ void SpecReader::report_at(std::string_view path, std::string_view expected, std
   report(where(path), path, expected, found);
 }
 
+void SpecReader::note_at(std::string_view path, std::string_view text) {
+  const SourceLocation location = where(path);
+  notes_.push_back(fmt::format("{}:{}:{}: {}: note: {}",
+                               location.file ? *location.file : std::string("(scenario)"), location.line,
+                               location.column, path, text));
+}
+
 std::string SpecReader::path_of(std::string_view key) const {
   const std::string& base = frames_.back().path;
   return base.empty() ? std::string(key) : base + "." + std::string(key);
@@ -120,7 +127,8 @@ void SpecReader::number(std::string_view key, double& value, RealRange range, Pr
   const char* last = first + node->scalar.size();
   const auto [end, error] = std::from_chars(first, last, parsed);
   if (error != std::errc{} || end != last || !std::isfinite(parsed) || !range.contains(parsed)) {
-    fail(key, *node, range.expected());
+    const bool is_number = error == std::errc{} && end == last && std::isfinite(parsed);
+    fail(key, *node, range.expected(), is_number ? share_hint(range.max, parsed) : "");
     return;
   }
   value = parsed;
@@ -211,6 +219,7 @@ void SpecReader::time(std::string_view key, sim::SimTime& value, Presence presen
   }
   const std::int64_t offset = literal->offset_seconds.value_or(scenario_offset_.value_or(0));
   value = sim::SimTime{literal->local_seconds - offset - epoch_utc_};
+  if (node->scalar.find_first_of("T ") == std::string::npos) date_only_.push_back(path_of(key));
 }
 
 void SpecReader::duration(std::string_view key, sim::Duration& value, bool allow_zero) {

@@ -18,6 +18,7 @@
 
 #include "diagnostics.hpp"
 #include "primsim/models/spec/common_spec.hpp"
+#include "primsim/sim/name_spelling.hpp"
 #include "primsim/sim/sim_time.hpp"
 #include "source_node.hpp"
 #include "suggest.hpp"
@@ -56,9 +57,11 @@ class SpecReader {
         std::is_signed_v<Int> ? static_cast<std::int64_t>(std::numeric_limits<Int>::min()) : 0;
     IntRange effective{std::max(range.min, type_min), std::min(range.max, type_max)};
     if (error != std::errc{} || end != last || parsed < effective.min || parsed > effective.max) {
-      fail(
-          key, *node,
-          effective.min == range.min && effective.max == range.max ? range.expected() : effective.expected());
+      // A type's limit is no part of the wording, so a value beyond it is told it is too large.
+      const bool beyond_limit = (error == std::errc::result_out_of_range && node->scalar[0] != '-') ||
+                                (error == std::errc{} && end == last && parsed > effective.max &&
+                                 static_cast<std::uint64_t>(effective.max) >= kUnstatedIntegerBound);
+      fail(key, *node, effective.expected(), beyond_limit ? " (too large)" : "");
       return;
     }
     value = static_cast<Int>(parsed);
@@ -90,7 +93,7 @@ class SpecReader {
     const SourceNode* node = scalar_child(key, expected, presence);
     if (node == nullptr) return;
     for (std::size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == node->scalar) {
+      if (sim::same_name(node->scalar, names[i])) {
         value = static_cast<Enum>(i);
         return;
       }
@@ -178,6 +181,13 @@ class SpecReader {
   // Whether the scenario wrote the key at `path` (rather than leaving its default).
   [[nodiscard]] bool given(std::string_view path) const { return locations_.contains(std::string(path)); }
   void report_at(std::string_view path, std::string_view expected, std::string_view found);
+  // Whether the time at `path` was written as a date alone (2020-10-05, no time of day).
+  [[nodiscard]] bool date_only(std::string_view path) const {
+    return std::find(date_only_.begin(), date_only_.end(), path) != date_only_.end();
+  }
+  // A remark on a valid scenario (not a mistake), as `FILE:LINE:COL: key.path: note: text`.
+  void note_at(std::string_view path, std::string_view text);
+  [[nodiscard]] const std::vector<std::string>& notes() const { return notes_; }
   // Whether the scenario has the key `pattern` (written or left at its default), `*` matching any
   // one segment: a calibration target's `sets` must name one. O(keys x segments).
   [[nodiscard]] bool has_key_path(std::string_view pattern) const;
@@ -221,6 +231,8 @@ class SpecReader {
   std::map<std::string, SourceLocation, std::less<>> locations_;
   std::vector<std::string> failed_;
   std::set<std::string, std::less<>> key_paths_;
+  std::vector<std::string> date_only_;
+  std::vector<std::string> notes_;
   std::optional<std::int64_t> scenario_offset_;
   std::int64_t epoch_utc_ = 0;
   bool has_epoch_ = false;

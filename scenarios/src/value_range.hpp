@@ -1,11 +1,11 @@
-// Ranges a numeric scenario value must lie in, and how to say so in an error message.
+// Ranges a numeric scenario value must lie in; range_wording.hpp says them in words.
 #pragma once
 
 #include <cstdint>
 #include <limits>
 #include <string>
 
-#include <fmt/format.h>
+#include "primsim/scenarios/range_wording.hpp"
 
 namespace primsim::scenarios {
 
@@ -14,11 +14,7 @@ struct IntRange {
   std::int64_t max = std::numeric_limits<std::int64_t>::max();
 
   [[nodiscard]] std::string expected() const {
-    constexpr auto kTop = std::numeric_limits<std::int64_t>::max();
-    if (min == 1 && max == kTop) return "a positive integer";
-    if (min == 0 && max == kTop) return "a non-negative integer";
-    if (max == kTop) return fmt::format("an integer of at least {}", min);
-    return fmt::format("an integer in [{}, {}]", min, max);
+    return whole_number_wording(min, max < 0 ? 0 : static_cast<std::uint64_t>(max));
   }
 };
 
@@ -31,15 +27,7 @@ struct RealRange {
   bool min_open = false;  // (min, ...] instead of [min, ...]
   bool max_open = false;  // [..., max) instead of [..., max]
 
-  [[nodiscard]] std::string expected() const {
-    constexpr double kTop = std::numeric_limits<double>::max();
-    if (min == 0.0 && max == 1.0 && max_open) return "a probability in (0, 1)";
-    if (min == 0.0 && max == 1.0 && !min_open) return "a share in [0, 1]";
-    if (min == 0.0 && max == 1.0) return "a share in (0, 1]";
-    if (min == -kTop && max == kTop) return "a number";
-    if (min == 0.0 && max == kTop) return min_open ? "a positive number" : "a non-negative number";
-    return fmt::format("a number in {}{}, {}]", min_open ? "(" : "[", min, max);
-  }
+  [[nodiscard]] std::string expected() const { return number_wording(min, max, min_open, max_open); }
   [[nodiscard]] bool contains(double value) const {
     return (min_open ? value > min : value >= min) && (max_open ? value < max : value <= max);
   }

@@ -1,5 +1,6 @@
 # Runs primsim with ARGS (a ;-list), then checks its exit status and, unless EXPECTED is '-', that
-# stdout equals the EXPECTED file byte for byte; with STDERR set, that stderr contains that text.
+# stdout equals the EXPECTED file byte for byte; with STDERR set, that stderr contains that text;
+# with STDERR_FILE set, that stderr equals that file.
 execute_process(COMMAND ${PRIMSIM} ${ARGS} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT status EQUAL STATUS)
   message(FATAL_ERROR "primsim ${ARGS}: expected exit status ${STATUS}, got ${status}\nstdout:\n${out}\nstderr:\n${err}")
@@ -11,6 +12,12 @@ if(DEFINED STDERR)
   string(FIND "${err}" "${STDERR}" found)
   if(found EQUAL -1)
     message(FATAL_ERROR "primsim ${ARGS}: stderr lacks '${STDERR}'\nstderr:\n${err}")
+  endif()
+endif()
+if(DEFINED STDERR_FILE)
+  file(READ ${STDERR_FILE} expected_err)
+  if(NOT err STREQUAL expected_err)
+    message(FATAL_ERROR "primsim ${ARGS}: stderr differs from ${STDERR_FILE}\n--- got:\n${err}--- expected:\n${expected_err}")
   endif()
 endif()
 if(NOT EXPECTED STREQUAL "-")

@@ -1,6 +1,7 @@
 // Checks what a scenario author sees: the exact error line for each kind of mistake, every
 // mistake reported once, and the values a good scenario resolves to through extends, --set and
 // sweep.
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -58,13 +59,20 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/base_logit_and_base_share.yaml:3:40: turnout.base_share: expected base_logit or base_share, not "
      "both (base_share is logistic(base_logit)), found both"},
     {"base_share_one",
-     "BAD/base_share_one.yaml:3:23: turnout.base_share: expected a probability in (0, 1), found \"1\""},
+     "BAD/base_share_one.yaml:3:23: turnout.base_share: expected a probability above 0 and below 1, such as "
+     "0.4, found \"1\""},
     {"capacity_not_a_number",
-     "BAD/capacity_not_a_number.yaml:6:17: voting.channels.online.capacity: expected a positive integer, "
+     "BAD/capacity_not_a_number.yaml:6:17: voting.channels.online.capacity: expected a whole number of at "
+     "least 1, "
      "found \"lots\""},
     {"channel_ends_before_start",
      "BAD/channel_ends_before_start.yaml:5:38: voting.channels.online.end: expected a time after start, "
      "found a time at or before it"},
+    {"channel_past_phase",
+     "BAD/channel_past_phase.yaml:5:19: voting.channels.online.end: expected a time at or before the end of "
+     "the "
+     "phase voting of stage members_vote (\"2020-10-01\" to \"2020-10-05\", calendar.phases.voting at "
+     "GOOD/base.yaml:9:13), found \"2020-10-07T14:00\""},
     {"closed_unknown_channel",
      "BAD/closed_unknown_channel.yaml:5:78: disruptions.suspensions[0].closed_channels[0]: expected the name "
      "of a channel in voting.channels (online), found \"in_person\""},
@@ -78,13 +86,15 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/complaints_decided_at_unknown.yaml:4:40: candidacy.complaints.decided_at: expected one of "
      "[national, region, district, ppo], found \"oblast\""},
     {"compression_too_high",
-     "BAD/compression_too_high.yaml:3:23: output.compression: expected an integer in [0, 9], found \"10\""},
+     "BAD/compression_too_high.yaml:3:23: output.compression: expected a whole number from 0 to 9, found "
+     "\"10\""},
     {"date_not_iso",
      "BAD/date_not_iso.yaml:5:21: calendar.phases.voting.start: expected an ISO local date or date-time "
      "(YYYY-MM-DD or YYYY-MM-DDTHH:MM), found \"01.10.2020\""},
     {"deterrence_above_one",
-     "BAD/deterrence_above_one.yaml:3:33: candidacy.entry.deterrence: expected a share in [0, 1], found "
-     "\"15\""},
+     "BAD/deterrence_above_one.yaml:3:33: candidacy.entry.deterrence: expected a share from 0 to 1, such as "
+     "0.4, found "
+     "\"15\" (a share is a fraction: 15% is written 0.15)"},
     {"duplicate_key",
      "BAD/duplicate_key.yaml:5:3: membership.size: expected each key once in a map, found \"size\" again"},
     {"duplicate_stage_name",
@@ -104,6 +114,9 @@ const std::vector<BadFixture> kBadFixtures{
      "\"BAD/no_such_parent.yaml\""},
     {"extends_not_a_path",
      "BAD/extends_not_a_path.yaml:2:10: extends: expected the path of a parent scenario, found a map"},
+    {"extends_remove_unknown",
+     "BAD/extends_remove_unknown.yaml:5:14: selection.stages[0].name: expected the name of an item of the "
+     "parent's list to remove (members_vote, congress), found \"members_vot\""},
     {"extension_unknown_channel",
      "BAD/extension_unknown_channel.yaml:4:39: voting.extension.channel: expected the name of a channel in "
      "voting.channels (online), found \"paper\""},
@@ -147,6 +160,13 @@ const std::vector<BadFixture> kBadFixtures{
     {"incumbent_share_moved",
      "BAD/incumbent_share_moved.yaml:4:3: candidacy.incumbent_share: expected candidacy.offices.*.incumbents "
      "and incumbents_running (the key moved there), found \"incumbent_share\""},
+    {"key_path_unknown_name",
+     "BAD/key_path_unknown_name.yaml:3:1: selection.stages.members_vot: expected an index below 2 or the "
+     "name "
+     "of an item (members_vote, congress), found \"members_vot\""},
+    {"member_sizes_disagree",
+     "BAD/member_sizes_disagree.yaml:3:20: membership.size: expected the sum of the regions' members, 80,000 "
+     "(territory.regions.*.members of 2 regions, the first at GOOD/base.yaml:13:49), found \"90000\""},
     {"members_group_with_size",
      "BAD/members_group_with_size.yaml:10:44: selection.stages[0].selectorate.groups.members.size: expected "
      "no size for source members (the roll is membership.size), found 5000"},
@@ -163,9 +183,9 @@ const std::vector<BadFixture> kBadFixtures{
     {"missing_name",
      "BAD/missing_name.yaml:2:1: name: expected a non-empty string, found nothing (the key is required)"},
     {"loyalty_threshold_above_one",
-     "BAD/loyalty_threshold_above_one.yaml:3:59: candidacy.loyalty_screening.threshold: expected a share in "
-     "[0, "
-     "1], found \"40\""},
+     "BAD/loyalty_threshold_above_one.yaml:3:59: candidacy.loyalty_screening.threshold: expected a share "
+     "from 0 "
+     "to 1, such as 0.4, found \"40\" (a share is a fraction: 40% is written 0.4)"},
     {"misspelt_nested_key",
      "BAD/misspelt_nested_key.yaml:5:14: voting.channels.online.capacty: expected a known key, found "
      "\"capacty\" (did you mean \"capacity\"?)"},
@@ -180,10 +200,11 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/name_not_utf8.yaml:7:6: (text): expected UTF-8 text without NUL bytes, found the byte 0xf6, "
      "which is not UTF-8"},
     {"negative_capacity",
-     "BAD/negative_capacity.yaml:5:24: voting.channels.online.capacity: expected a positive integer, found "
+     "BAD/negative_capacity.yaml:5:24: voting.channels.online.capacity: expected a whole number of at least "
+     "1, found "
      "\"-5\""},
     {"negative_seed",
-     "BAD/negative_seed.yaml:3:18: ensemble.seed: expected a non-negative integer, found \"-1\""},
+     "BAD/negative_seed.yaml:3:18: ensemble.seed: expected a whole number of at least 0, found \"-1\""},
     {"nesting_too_deep",
      "BAD/nesting_too_deep.yaml:3:71: "
      "notes[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]["
@@ -208,13 +229,13 @@ const std::vector<BadFixture> kBadFixtures{
      "several "
      "are not simulated), found 3"},
     {"party_scale_not_positive",
-     "BAD/party_scale_not_positive.yaml:5:47: parties[1].scale: expected a positive number, found \"0\""},
+     "BAD/party_scale_not_positive.yaml:5:47: parties[1].scale: expected a number above 0, found \"0\""},
     {"party_scale_unsized",
      "BAD/party_scale_unsized.yaml:5:5: parties[1]: expected a scale, since the first party's support_share "
      "of 0 "
      "cannot size the others, found no scale"},
     {"peak_hour_24",
-     "BAD/peak_hour_24.yaml:3:22: turnout.peak_hour: expected an integer in [0, 23], found \"24\""},
+     "BAD/peak_hour_24.yaml:3:22: turnout.peak_hour: expected a whole number from 0 to 23, found \"24\""},
     {"phase_ends_before_start",
      "BAD/phase_ends_before_start.yaml:5:19: calendar.phases.voting.end: expected a time after start, found "
      "a time at or before it"},
@@ -255,7 +276,8 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/second_document.yaml:4:1: (document): expected one YAML document, found a second document"},
     {"section_not_a_map", "BAD/section_not_a_map.yaml:3:10: turnout: expected a map, found \"high\""},
     {"share_above_one",
-     "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share in [0, 1], found \"1.2\""},
+     "BAD/share_above_one.yaml:3:27: membership.women_share: expected a share from 0 to 1, such as 0.4, "
+     "found \"1.2\""},
     {"supporters_without_size",
      "BAD/supporters_without_size.yaml:11:23: selection.stages[0].selectorate.groups.supporters.size: "
      "expected a positive number of persons for source supporters, found nothing or 0"},
@@ -263,7 +285,8 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/suspension_announced_before.yaml:5:48: disruptions.suspensions[0].announced: expected a time after "
      "at (\"2020-08-20\"), found \"2020-08-19\""},
     {"sweep_bad_value",
-     "BAD/sweep_bad_value.yaml:4:43: voting.channels.online.capacity: expected a positive integer, found "
+     "BAD/sweep_bad_value.yaml:4:43: voting.channels.online.capacity: expected a whole number of at least 1, "
+     "found "
      "\"0\""},
     {"sweep_not_a_list",
      "BAD/sweep_not_a_list.yaml:4:18: sweep.ensemble.seed: expected a non-empty list of values, found \"5\""},
@@ -301,9 +324,11 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/target_without_value.yaml:4:5: validation[0].published: expected a published value, or at_least "
      "and/or at_most, found nothing (the key is required)"},
     {"three_mistakes",
-     "BAD/three_mistakes.yaml:3:20: membership.size: expected a non-negative integer, found "
-     "\"-1\"\nBAD/three_mistakes.yaml:3:37: membership.women_share: expected a share in [0, 1], found "
-     "\"2\"\nBAD/three_mistakes.yaml:4:24: ensemble.replicates: expected an integer in [1, 1000000], found "
+     "BAD/three_mistakes.yaml:3:20: membership.size: expected a whole number of at least 0, found "
+     "\"-1\"\nBAD/three_mistakes.yaml:3:37: membership.women_share: expected a share from 0 to 1, such as "
+     "0.4, found "
+     "\"2\" (a share is a fraction: 2% is written 0.02)\nBAD/three_mistakes.yaml:4:24: ensemble.replicates: "
+     "expected a whole number from 1 to 1,000,000, found "
      "\"many\""},
     {"too_many_parties", "BAD/too_many_parties.yaml:4:3: parties: expected at most 100 parties, found 101"},
     {"turnout_unknown_region",
@@ -349,8 +374,8 @@ const std::vector<BadFixture> kBadFixtures{
      "candidacy.withdrawal.rate_per_week, chances_weight and pressure_weight (the key moved there), found "
      "\"withdrawal_probability\""},
     {"withdrawal_rate_negative",
-     "BAD/withdrawal_rate_negative.yaml:3:41: candidacy.withdrawal.rate_per_week: expected a non-negative "
-     "number, found \"-0.03\""},
+     "BAD/withdrawal_rate_negative.yaml:3:41: candidacy.withdrawal.rate_per_week: expected a number of at "
+     "least 0, found \"-0.03\""},
     {"prior_bad_parameter",
      "BAD/prior_bad_parameter.yaml:4:59: priors.turnout.base_logit.sd: expected a number above 0, found "
      "0\nBAD/prior_bad_parameter.yaml:4:62: priors.turnout.base_logit.low: expected a parameter of the "
@@ -364,7 +389,8 @@ const std::vector<BadFixture> kBadFixtures{
     {"prior_outside_range",
      "BAD/prior_outside_range.yaml:4:36: priors.voting.channels.online.capacity: expected a distribution "
      "whose every value voting.channels.online.capacity accepts (a count), found -1399, where the scenario "
-     "says: voting.channels.online.capacity: expected a positive integer, found \"-1399\" (an unbounded "
+     "says: voting.channels.online.capacity: expected a whole number of at least 1, found \"-1399\" (an "
+     "unbounded "
      "prior is checked at its 1e-9 quantile; a truncated_normal or a bounded distribution keeps it inside)"},
     {"prior_unknown_distribution",
      "BAD/prior_unknown_distribution.yaml:4:51: priors.voting.channels.online.capacity.distribution: "
@@ -379,7 +405,8 @@ const std::vector<BadFixture> kBadFixtures{
      "BAD/zero_lookahead.yaml:3:23: ensemble.lookahead: expected a positive duration such as 90min, 24h or "
      "10d, found \"0s\""},
     {"zero_replicates",
-     "BAD/zero_replicates.yaml:3:24: ensemble.replicates: expected an integer in [1, 1000000], found \"0\""},
+     "BAD/zero_replicates.yaml:3:24: ensemble.replicates: expected a whole number from 1 to 1,000,000, found "
+     "\"0\""},
 };
 
 }  // namespace
@@ -411,7 +438,8 @@ TEST_CASE("a file with three mistakes reports three lines", "[scenarios]") {
   }
 }
 
-TEST_CASE("an extends chain merges maps key by key and replaces lists", "[scenarios]") {
+TEST_CASE("an extends chain merges maps key by key; a child that removes a list's items replaces them",
+          "[scenarios]") {
   const auto loaded = load_scenario(kFixtures / "good" / "grandchild.yaml");
   const auto& spec = loaded.spec;
   CHECK(spec.name == "grandchild");
@@ -423,11 +451,77 @@ TEST_CASE("an extends chain merges maps key by key and replaces lists", "[scenar
   CHECK(spec.voting.channels[0].capacity == 2000);
   CHECK(spec.voting.channels[0].window.start.seconds_since_epoch() == 45 * 86400);
   CHECK(spec.voting.channels[0].window.end.seconds_since_epoch() == 48 * 86400 + 14 * 3600);
-  // The grandchild's stage list replaces base's two stages.
+  // The grandchild removes base's two stages and writes its own.
   REQUIRE(spec.selection.stages.size() == 1);
   CHECK(spec.selection.stages[0].name == "open_vote");
   CHECK(spec.selection.stages[0].selectorate.voters == 500000);
   CHECK(spec.ensemble.replicates == 8);
+}
+
+TEST_CASE("extends merges list items by name, removes one on request, and applies dotted keys",
+          "[scenarios]") {
+  using primsim::models::spec::RuleKind;
+  const auto loaded = load_scenario(kFixtures / "good" / "list_merge.yaml");
+  const auto& stages = loaded.spec.selection.stages;
+  REQUIRE(stages.size() == 3);
+  // The new stage goes before the stage the child named after it.
+  CHECK(stages[0].name == "shortlist");
+  CHECK(stages[1].name == "members_vote");
+  CHECK(stages[2].name == "congress");
+  // One word changed; base's winners, phase and channels kept.
+  CHECK(stages[1].rule.kind == RuleKind::plurality);
+  CHECK(stages[1].rule.winners == 0);
+  CHECK(stages[1].phase == "voting");
+  CHECK(stages[1].channels == std::vector<std::string>{"online"});
+  // A key path at the top level reaches the merged congress by its name.
+  CHECK(stages[2].rule.winners == 10);
+  // {remove: true} dropped a region of the parent's name map.
+  REQUIRE(loaded.spec.territory.regions.size() == 1);
+  CHECK(loaded.spec.territory.regions[0].name == "Almaty city");
+}
+
+TEST_CASE("--set and sweep address a list item by its name as well as its index", "[scenarios]") {
+  using primsim::models::spec::RuleKind;
+  const auto loaded = load_scenario(
+      kFixtures / "good" / "base.yaml",
+      {"selection.stages.members_vote.rule.kind=plurality", "selection.stages[congress].rule.winners=5"});
+  CHECK(loaded.spec.selection.stages[0].rule.kind == RuleKind::plurality);
+  CHECK(loaded.spec.selection.stages[1].rule.winners == 5);
+}
+
+TEST_CASE("kind names take a hyphen or an underscore alike, as the command line writes them", "[scenarios]") {
+  using primsim::models::spec::RuleKind;
+  const auto hyphen =
+      load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[0].rule.kind=two-round"});
+  const auto underscore =
+      load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[0].rule.kind=two_round"});
+  CHECK(hyphen.spec.selection.stages[0].rule.kind == RuleKind::two_round);
+  CHECK(hyphen.resolved_yaml == underscore.resolved_yaml);
+  // The message lists the canonical spellings.
+  REQUIRE_THROWS_WITH(
+      load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[0].rule.kind=two-rounds"}),
+      Catch::Contains("expected one of [plurality, borda, plackett_luce, approval, two_round,"));
+}
+
+TEST_CASE("a date-only phase end is midnight as the day begins, and validation says so once", "[scenarios]") {
+  const auto loaded = load_scenario(kFixtures / "good" / "base.yaml");
+  // base.yaml: voting {start: 2020-10-01, end: 2020-10-05}, epoch 2020-08-17: 49 days.
+  const auto& phases = loaded.spec.calendar.phases;
+  const auto voting =
+      std::find_if(phases.begin(), phases.end(), [](const auto& p) { return p.name == "voting"; });
+  REQUIRE(voting != phases.end());
+  CHECK(voting->window.end.seconds_since_epoch() == 49 * 86400);
+  REQUIRE(loaded.notes.size() == 1);
+  CHECK(loaded.notes[0] ==
+        expand("GOOD/base.yaml:8:60: calendar.phases.nomination.end: note: a date-only end is "
+               "midnight as that day begins: the phase's last day is 2020-08-28, and end: "
+               "2020-08-30 would include 2020-08-29 (2 more phases end on a date alone)"));
+  // Ends with a time of day need no remark.
+  const auto timed =
+      load_scenario(kFixtures / "good" / "base.yaml", {"calendar.phases.nomination.end=2020-08-29T00:00",
+                                                       "calendar.phases.voting.end=2020-10-05T00:00",
+                                                       "calendar.phases.congress.end=2020-11-26T00:00"});
+  CHECK(timed.notes.empty());
 }
 
 TEST_CASE("a loaded scenario lists every file it read, the file given first", "[scenarios]") {
@@ -454,10 +548,10 @@ TEST_CASE("times count seconds from the epoch in the scenario's zone", "[scenari
 }
 
 TEST_CASE("overrides given with --set apply after extends, by key path or list index", "[scenarios]") {
-  const auto loaded =
-      load_scenario(kFixtures / "good" / "child.yaml",
-                    {"voting.channels.online.capacity=4000", "selection.stages[0].rule.kind=plurality",
-                     "territory.regions.Nur-Sultan={population: 1136000, members: 50000}"});
+  const auto loaded = load_scenario(
+      kFixtures / "good" / "child.yaml",
+      {"voting.channels.online.capacity=4000", "selection.stages[0].rule.kind=plurality",
+       "territory.regions.Nur-Sultan={population: 1136000, members: 50000}", "membership.size=130000"});
   CHECK(loaded.spec.voting.channels[0].capacity == 4000);
   CHECK(loaded.spec.selection.stages[0].rule.kind == primsim::models::spec::RuleKind::plurality);
   REQUIRE(loaded.spec.territory.regions.size() == 3);
@@ -468,11 +562,13 @@ TEST_CASE("a bad --set names the argument and the column of its value", "[scenar
   REQUIRE_THROWS_WITH(
       load_scenario(kFixtures / "good" / "base.yaml",
                     {"ensemble.seed=1", "voting.channels.online.capacity=-5"}),
-      "--set:2:33: voting.channels.online.capacity: expected a positive integer, found \"-5\"");
+      "--set:2:33: voting.channels.online.capacity: expected a whole number of at least 1, found \"-5\"");
   REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"capacity"}),
                       "--set:1:1: (argument): expected key.path=value, found \"capacity\"");
-  REQUIRE_THROWS_WITH(load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[5].name=x"}),
-                      "--set:1:1: selection.stages.5: expected an index below 2, found \"5\"");
+  REQUIRE_THROWS_WITH(
+      load_scenario(kFixtures / "good" / "base.yaml", {"selection.stages[5].name=x"}),
+      "--set:1:1: selection.stages.5: expected an index below 2 or the name of an item (members_vote, "
+      "congress), found \"5\"");
 }
 
 TEST_CASE("a recursive alias given with --set is refused, not followed", "[scenarios]") {

@@ -9,7 +9,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 "$primsim" validate "$fixtures/good/sweep.yaml" >"$work/out"
-grep -q "valid: 2 regions, 3 phases, 2 stages, 1 channels, 6 sweep points" "$work/out"
+grep -q "valid: 2 regions, 80,000 members, 3 phases, 2 stages (members_vote, congress), 1 channel (online), 6 sweep points" "$work/out"
 
 status=0
 "$primsim" validate "$fixtures/bad/three_mistakes.yaml" >"$work/out" 2>"$work/err" || status=$?

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "abc_kernel.hpp"
+#include "primsim/sim/name_spelling.hpp"
 #include "primsim/sim/random_stream.hpp"
 
 namespace primsim::uq {
@@ -528,7 +529,7 @@ std::string_view abc_method_name(AbcMethod method) {
 
 std::optional<AbcMethod> parse_abc_method(std::string_view name) {
   for (std::size_t i = 0; i < kMethodNames.size(); ++i) {
-    if (kMethodNames[i] == name) return static_cast<AbcMethod>(i);
+    if (sim::same_name(name, kMethodNames[i])) return static_cast<AbcMethod>(i);
   }
   return std::nullopt;
 }

@@ -13,6 +13,7 @@
 
 #include <fmt/format.h>
 
+#include "primsim/sim/name_spelling.hpp"
 #include "primsim/sim/random_stream.hpp"
 #include "sobol_sequence.hpp"
 
@@ -139,7 +140,7 @@ std::string_view design_name(DesignKind kind) { return kNames.at(static_cast<std
 
 std::optional<DesignKind> parse_design(std::string_view name) {
   for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (kNames[i] == name) return static_cast<DesignKind>(i);
+    if (sim::same_name(name, kNames[i])) return static_cast<DesignKind>(i);
   }
   return std::nullopt;
 }

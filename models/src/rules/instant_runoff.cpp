@@ -16,7 +16,9 @@ TallyResult instant_runoff(const Profile& profile, const TieBreak& tie_break) {
   std::vector<double> scores(n, 0.0);
   std::vector<CandidateIndex> eliminated;  // in order of elimination
   std::vector<CandidateIndex> tied;
-  while (true) {
+  std::vector<TieNote> ties;
+  const auto same = [](double a, double b) { return nearly_equal(a, b); };
+  for (std::size_t round = 1;; ++round) {
     const auto totals = count.totals();
     double active = 0.0;
     std::vector<CandidateIndex> hopeful;
@@ -47,8 +49,11 @@ TallyResult instant_runoff(const Profile& profile, const TieBreak& tie_break) {
         scores[c] = totals[c];
         if (c != leader) order.push_back(c);
       }
+      note_ties(std::span(order).first(hopeful.size()), scores, round, same, ties);
       order.insert(order.end(), eliminated.rbegin(), eliminated.rend());
-      return result_from_order(std::move(scores), std::move(order), 1);
+      TallyResult result = result_from_order(std::move(scores), std::move(order), 1);
+      result.ties = std::move(ties);
+      return result;
     }
     double lowest = totals[hopeful.front()];
     for (const CandidateIndex c : hopeful) lowest = std::min(lowest, totals[c]);
@@ -57,6 +62,12 @@ TallyResult instant_runoff(const Profile& profile, const TieBreak& tie_break) {
       if (nearly_equal(totals[c], lowest)) tied.push_back(c);
     }
     const CandidateIndex loser = TieBreak::disfavoured(tied, precedence);
+    if (tied.size() > 1) {
+      // Listed as the tie break ranks them: the eliminated candidate last.
+      std::sort(tied.begin(), tied.end(),
+                [&](CandidateIndex a, CandidateIndex b) { return precedence[a] < precedence[b]; });
+      ties.push_back({round, tied, lowest});
+    }
     scores[loser] = totals[loser];
     eliminated.push_back(loser);
     count.eliminate(loser);

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "primsim/sim/name_spelling.hpp"
+
 namespace primsim::models::rules {
 namespace {
 
@@ -22,7 +24,8 @@ int compare_quotients(double a, double da, double b, double db) {
 std::vector<std::uint64_t> highest_averages(std::span<const std::uint64_t> votes,
                                             const std::vector<bool>& qualified,
                                             const AllocationOptions& options,
-                                            std::span<const std::uint32_t> precedence) {
+                                            std::span<const std::uint32_t> precedence,
+                                            std::vector<SeatTie>& ties) {
   const bool sainte_lague = options.method == AllocationMethod::sainte_lague;
   const double first = options.first_divisor.value_or(1.0);
   const auto divisor = [&](std::uint64_t seats_held) {
@@ -46,6 +49,21 @@ std::vector<std::uint64_t> highest_averages(std::span<const std::uint64_t> votes
         best = p;
       }
     }
+    // Parties tied with the best share its state, so they take the next seats in turn: only a
+    // tie for the last seat decides who sits.
+    if (seat + 1 == options.seats) {
+      SeatTie tie{seat + 1, {*best}, votes[*best]};
+      for (std::size_t p = 0; p < votes.size(); ++p) {
+        if (p != *best && qualified[p] && votes[p] == votes[*best] &&
+            compare_quotients(static_cast<double>(votes[p]), divisor(seats[p]),
+                              static_cast<double>(votes[*best]), divisor(seats[*best])) == 0) {
+          tie.parties.push_back(p);
+        }
+      }
+      std::sort(tie.parties.begin() + 1, tie.parties.end(),
+                [&](std::size_t a, std::size_t b) { return precedence[a] < precedence[b]; });
+      if (tie.parties.size() > 1) ties.push_back(std::move(tie));
+    }
     ++seats[*best];
   }
   return seats;
@@ -54,7 +72,8 @@ std::vector<std::uint64_t> highest_averages(std::span<const std::uint64_t> votes
 std::vector<std::uint64_t> largest_remainders(std::span<const std::uint64_t> votes,
                                               const std::vector<bool>& qualified,
                                               const AllocationOptions& options,
-                                              std::span<const std::uint32_t> precedence) {
+                                              std::span<const std::uint32_t> precedence,
+                                              std::vector<SeatTie>& ties) {
   std::uint64_t total = 0;
   for (std::size_t p = 0; p < votes.size(); ++p) {
     if (qualified[p]) total += votes[p];
@@ -98,6 +117,21 @@ std::vector<std::uint64_t> largest_remainders(std::span<const std::uint64_t> vot
   const std::uint64_t rounds = left / order.size();
   const std::uint64_t extra = left % order.size();
   for (std::size_t i = 0; i < order.size(); ++i) seats[order[i]] += rounds + (i < extra ? 1 : 0);
+  // The cut between the parties with one more seat and the rest falls inside a group of equal
+  // remainders and votes: the tie break chose who is above it.
+  const auto same = [&](std::size_t a, std::size_t b) {
+    return remainder[a] == remainder[b] && votes[a] == votes[b];
+  };
+  if (extra > 0 && same(order[extra - 1], order[extra])) {
+    std::size_t first = extra - 1;
+    while (first > 0 && same(order[first - 1], order[extra])) --first;
+    std::size_t last = extra + 1;
+    while (last < order.size() && same(order[last], order[extra])) ++last;
+    ties.push_back({options.seats,
+                    {order.begin() + static_cast<std::ptrdiff_t>(first),
+                     order.begin() + static_cast<std::ptrdiff_t>(last)},
+                    votes[order[extra]]});
+  }
   return seats;
 }
 
@@ -106,7 +140,7 @@ std::vector<std::uint64_t> largest_remainders(std::span<const std::uint64_t> vot
 AllocationMethod parse_allocation_method(std::string_view name) {
   for (const AllocationMethod method : {AllocationMethod::dhondt, AllocationMethod::sainte_lague,
                                         AllocationMethod::hare, AllocationMethod::droop}) {
-    if (allocation_method_name(method) == name) return method;
+    if (sim::same_name(name, allocation_method_name(method))) return method;
   }
   throw sim::InputError(
       fmt::format("--method: expected one of dhondt, sainte-lague, hare, droop, found '{}'", name));
@@ -170,9 +204,9 @@ Allocation allocate_seats(std::span<const std::uint64_t> votes, const Allocation
   }
   const auto precedence = options.tie_break.precedence(votes.size());
   if (options.method == AllocationMethod::dhondt || options.method == AllocationMethod::sainte_lague) {
-    result.seats = highest_averages(votes, result.qualified, options, precedence);
+    result.seats = highest_averages(votes, result.qualified, options, precedence, result.ties);
   } else {
-    result.seats = largest_remainders(votes, result.qualified, options, precedence);
+    result.seats = largest_remainders(votes, result.qualified, options, precedence, result.ties);
   }
   return result;
 }

@@ -29,7 +29,7 @@ class StvCount {
         scores_(n_, 0.0) {}
 
   TallyResult run() {
-    while (elected_.size() < seats_) {
+    for (round_ = 1; elected_.size() < seats_; ++round_) {
       std::vector<CandidateIndex> hopeful = hopefuls();
       if (hopeful.size() + elected_.size() <= seats_) {
         for (const CandidateIndex c : hopeful) elect(c);
@@ -105,6 +105,12 @@ class StvCount {
       if (nearly_equal(count_.totals()[c], lowest)) tied.push_back(c);
     }
     const CandidateIndex loser = TieBreak::disfavoured(tied, precedence_);
+    if (tied.size() > 1) {
+      // Listed as the tie break ranks them: the eliminated candidate last.
+      std::sort(tied.begin(), tied.end(),
+                [this](CandidateIndex a, CandidateIndex b) { return precedence_[a] < precedence_[b]; });
+      ties_.push_back({round_, tied, lowest});
+    }
     scores_[loser] = count_.totals()[loser];
     eliminated_.push_back(loser);
     count_.eliminate(loser);
@@ -117,7 +123,9 @@ class StvCount {
       order.push_back(c);
     }
     order.insert(order.end(), eliminated_.rbegin(), eliminated_.rend());
-    return result_from_order(std::move(scores_), std::move(order), elected_.size());
+    TallyResult result = result_from_order(std::move(scores_), std::move(order), elected_.size());
+    result.ties = std::move(ties_);
+    return result;
   }
 
   std::size_t n_;
@@ -128,6 +136,8 @@ class StvCount {
   std::vector<double> scores_;
   std::vector<CandidateIndex> elected_;
   std::vector<CandidateIndex> eliminated_;
+  std::vector<TieNote> ties_;
+  std::size_t round_ = 0;  // stages of the count: an election, a transfer or an elimination each
   std::vector<CandidateIndex> pending_;  // elected, surplus not yet transferred
 };
 

@@ -2,6 +2,7 @@
 #include "primsim/models/rules/tally_result.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 namespace primsim::models::rules {
@@ -14,7 +15,11 @@ TallyResult rank_by_score(std::vector<double> scores, std::size_t winners,
     if (scores[a] != scores[b]) return scores[a] > scores[b];
     return precedence[a] < precedence[b];
   });
-  return result_from_order(std::move(scores), std::move(order), winners);
+  std::vector<TieNote> ties;
+  note_ties(order, scores, 0, std::equal_to<>{}, ties);
+  TallyResult result = result_from_order(std::move(scores), std::move(order), winners);
+  result.ties = std::move(ties);
+  return result;
 }
 
 TallyResult result_from_order(std::vector<double> scores, std::vector<CandidateIndex> order,

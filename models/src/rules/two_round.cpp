@@ -13,6 +13,7 @@ TwoRoundResult two_round(const Profile& profile, const TieBreak& tie_break, cons
   const auto precedence = tie_break.precedence(n);
   TwoRoundResult result;
   result.tally = plurality(profile, 1, tie_break, 1);
+  for (TieNote& tie : result.tally.ties) tie.round = 1;
   if (n < 2) return result;
   double valid = 0.0;
   for (const double s : result.tally.scores) valid += s;
@@ -51,7 +52,10 @@ TwoRoundResult two_round(const Profile& profile, const TieBreak& tie_break, cons
   result.runoff_loser_votes = static_cast<double>(second_wins ? for_first : for_second);
   std::vector<CandidateIndex> order{winner, loser};
   for (std::size_t i = 2; i < n; ++i) order.push_back(result.tally.order[i]);
+  std::vector<TieNote> ties = std::move(result.tally.ties);
+  if (for_first == for_second) ties.push_back({2, {winner, loser}, static_cast<double>(for_first)});
   result.tally = result_from_order(std::move(result.tally.scores), std::move(order), 1);
+  result.tally.ties = std::move(ties);
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include "primsim/models/rules/single_transferable_vote.hpp"
 #include "primsim/models/rules/two_round.hpp"
 #include "primsim/sim/input_error.hpp"
+#include "primsim/sim/name_spelling.hpp"
 
 namespace primsim::models::rules {
 
@@ -47,7 +48,7 @@ std::string_view rule_name(VotingRule rule) {
 VotingRule parse_voting_rule(std::string_view name) {
   std::string known;
   for (const VotingRule rule : all_voting_rules()) {
-    if (rule_name(rule) == name) return rule;
+    if (sim::same_name(name, rule_name(rule))) return rule;
     known += known.empty() ? "" : ", ";
     known += rule_name(rule);
   }

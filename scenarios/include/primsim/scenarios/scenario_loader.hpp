@@ -54,6 +54,9 @@ struct LoadedScenario {
   // The `priors:` block in file order; empty without one. Every prior was checked: its key is a
   // numeric key of the scenario and every value of its support is valid there.
   std::vector<Prior> priors;
+  // Remarks on the valid scenario, each `FILE:LINE:COL: key.path: note: text` (a date-only phase
+  // end is midnight as that day begins); `validate` prints them.
+  std::vector<std::string> notes;
 
   // The scenario (without sweep values) with prior i's key set to values[i].typed(): what a
   // replicate that drew `values` runs. Throws sim::InputError when a value is not valid there.

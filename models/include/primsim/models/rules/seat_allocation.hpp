@@ -34,10 +34,19 @@ struct AllocationOptions {
   TieBreak tie_break = TieBreak::by_index();
 };
 
+// The last seat went to one of parties with equal quotients (or remainders) and equal votes:
+// the tie break chose, the party it favoured first.
+struct SeatTie {
+  std::uint64_t seat = 0;  // 1-based
+  std::vector<std::size_t> parties;
+  std::uint64_t votes = 0;
+};
+
 struct Allocation {
   std::vector<std::uint64_t> seats;  // per party
   std::vector<bool> qualified;       // passed the threshold
   std::uint64_t base = 0;            // the votes the threshold and shares refer to
+  std::vector<SeatTie> ties;         // at most one: only the last seat's tie changes who sits
 };
 
 // Seats always sum to options.seats. Throws sim::InputError when no party passes the threshold,
