@@ -109,7 +109,7 @@ def main(primsim, fixtures, work, mode="full"):
                    f"{nul_ballots}:2:7: expected UTF-8 text without NUL bytes, found a NUL byte")
 
     # A membership no machine holds: refused with the estimate and the limit, not std::bad_alloc.
-    huge = ["--set", "territory.regions.Atyrau.members=1000000000000"]
+    huge = ["--set", "territory.regions.Atyrau.members=1000000000000", "--set", "membership.size=1000000060000"]
     for args in (["validate", base, *huge], ["run", base, *huge, "-o", out, "--replicates", "1"]):
         stderr = expect_refusal(primsim, args, f"{base}: expected a scenario whose replicate fits in memory, found "
                                 "one of 1e+12 persons (members, other selectors, every party) that needs about",
