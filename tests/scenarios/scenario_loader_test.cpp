@@ -480,7 +480,8 @@ TEST_CASE("extends merges list items by name, removes one on request, and applie
   CHECK(loaded.spec.territory.regions[0].name == "Almaty city");
 }
 
-TEST_CASE("key paths of --set and sweep address a list item by its name as well as its index", "[scenarios]") {
+TEST_CASE("key paths of --set and sweep address a list item by its name as well as its index",
+          "[scenarios]") {
   using primsim::models::spec::RuleKind;
   const auto loaded = load_scenario(
       kFixtures / "good" / "base.yaml",
