@@ -23,6 +23,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bare_hold_loop.hpp"
+#include "child_measurement.hpp"
 #include "ensemble_block.hpp"
 #include "primsim/models/members/member_generator.hpp"
 #include "primsim/models/primary/party_scenario.hpp"
@@ -130,23 +131,9 @@ nlohmann::ordered_json hold_yardstick(std::uint64_t seed) {
 // Runs one configuration in a fresh copy of this program and returns its line.
 nlohmann::ordered_json run_child(const std::string& scenario_path, std::uint32_t replicates,
                                  std::size_t threads, bool single) {
-  const std::string self = fs::read_symlink("/proc/self/exe").string();
-  const auto quoted = [](const std::string& text) {
-    std::string out = "'";
-    for (const char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-  };
-  const std::string command = quoted(self) + " --scenario " + quoted(scenario_path) + " --replicates " +
-                              std::to_string(replicates) + (single ? " --single " : " --configuration ") +
-                              std::to_string(threads);
-  FILE* child = ::popen(command.c_str(), "r");
-  if (child == nullptr) throw std::runtime_error("cannot start " + command);
-  std::string output;
-  std::array<char, 4096> buffer{};
-  while (std::fgets(buffer.data(), static_cast<int>(buffer.size()), child) != nullptr)
-    output += buffer.data();
-  if (::pclose(child) != 0) throw std::runtime_error("the configuration failed: " + command);
-  return nlohmann::ordered_json::parse(output);
+  return primsim::bench::run_self_as_child(
+      {"--scenario", scenario_path, "--replicates", std::to_string(replicates),
+       single ? "--single" : "--configuration", std::to_string(threads)});
 }
 
 }  // namespace
