@@ -66,24 +66,20 @@ def main(primsim, sample, work):
 
     # Forged dimensions: read as they claim, 100,000 parties kept report busy for minutes (it reads
     # the tables once per party). Refused from the claim, within run()'s timeout.
-    forged_parties = os.path.join(work, "forged_parties.h5")
-    shutil.copyfile(sample, forged_parties)
-    with h5py.File(forged_parties, "r+") as f:
-        dtype = f["meta/parties"].dtype
-        del f["meta/parties"]
-        rows = np.zeros(100_000, dtype=dtype)
-        rows["code"] = np.arange(100_000)
-        rows["name"] = [f"party {i}".encode() for i in range(100_000)]
-        f.create_dataset("meta/parties", data=rows)
-    forged_regions = os.path.join(work, "forged_regions.h5")
-    shutil.copyfile(sample, forged_regions)
-    with h5py.File(forged_regions, "r+") as f:
-        dtype = f["meta/regions"].dtype
-        del f["meta/regions"]
-        rows = np.zeros(70_000, dtype=dtype)
-        rows["code"] = np.arange(70_000)
-        rows["name"] = [f"region {i}".encode() for i in range(70_000)]
-        f.create_dataset("meta/regions", data=rows)
+    def forge_meta(table, count, label):
+        forged = os.path.join(work, f"forged_{table}.h5")
+        shutil.copyfile(sample, forged)
+        with h5py.File(forged, "r+") as f:
+            dtype = f[f"meta/{table}"].dtype
+            del f[f"meta/{table}"]
+            rows = np.zeros(count, dtype=dtype)
+            rows["code"] = np.arange(count)
+            rows["name"] = [f"{label} {i}".encode() for i in range(count)]
+            f.create_dataset(f"meta/{table}", data=rows)
+        return forged
+
+    forged_parties = forge_meta("parties", 100_000, "party")
+    forged_regions = forge_meta("regions", 70_000, "region")
     forged_points = os.path.join(work, "forged_points.h5")
     shutil.copyfile(sample, forged_points)
     with h5py.File(forged_points, "r+") as f:
