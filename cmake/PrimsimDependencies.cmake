@@ -15,6 +15,16 @@ add_library(primsim_random123 INTERFACE)
 add_library(Random123::Random123 ALIAS primsim_random123)
 target_include_directories(primsim_random123 SYSTEM INTERFACE ${RANDOM123_INCLUDE_DIR})
 
+if(PRIMSIM_PYTHON_MODULE)
+  # The module is for Debian's own interpreter, the one that has python3-h5py and python3-pandas,
+  # even when another python3 comes first on PATH.
+  if(NOT DEFINED Python_EXECUTABLE AND EXISTS /usr/bin/python3)
+    set(Python_EXECUTABLE /usr/bin/python3)
+  endif()
+  find_package(Python 3 REQUIRED COMPONENTS Interpreter Development.Module)
+  set(PYBIND11_FINDPYTHON ON)
+  find_package(pybind11 2.10 CONFIG REQUIRED)
+endif()
 if(PRIMSIM_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)
   include(Catch)

@@ -8,6 +8,7 @@ packages=(
   libboost-graph-dev libboost-math-dev libtbb-dev libyaml-cpp-dev libhdf5-dev catch2 libfmt-dev
   nlohmann-json3-dev libcli11-dev librandom123-dev libbenchmark-dev libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-pandas hdf5-tools chromium r-cran-hdf5r
+  pybind11-dev python3-dev python3-pytest jupyter-nbconvert python3-nbconvert python3-ipykernel
   clang-format clang-tidy clang libclang-rt-14-dev
 )
 
