@@ -11,5 +11,7 @@ void register_error_translation();
 void bind_scenarios(pybind11::module_& module);
 // The counting rules of `primsim tally` and `primsim allocate`.
 void bind_rules(pybind11::module_& module);
+// One ensemble run into a file, with progress and Ctrl-C.
+void bind_run(pybind11::module_& module);
 
 }  // namespace primsim::python

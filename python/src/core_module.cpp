@@ -7,4 +7,5 @@ PYBIND11_MODULE(_core, module) {
   primsim::python::register_error_translation();
   primsim::python::bind_scenarios(module);
   primsim::python::bind_rules(module);
+  primsim::python::bind_run(module);
 }
