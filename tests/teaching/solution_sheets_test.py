@@ -68,6 +68,7 @@ def squeeze(line):
 
 started = time.monotonic()
 done = {}  # command -> printed lines, for commands a later sheet repeats
+took = {}  # command -> seconds
 checked = 0
 with tempfile.TemporaryDirectory(prefix="primsim-teaching-") as scratch:
     for folder in ("docs", "scenarios"):
@@ -94,7 +95,9 @@ with tempfile.TemporaryDirectory(prefix="primsim-teaching-") as scratch:
                     words[0] = "/usr/bin/python3"
                 else:
                     sys.exit(f"{name}: `{command}`: a checked command runs primsim or python3, found {words[0]}")
+                began = time.monotonic()
                 run = subprocess.run(words, cwd=scratch, capture_output=True, text=True)
+                took[key] = time.monotonic() - began
                 if run.returncode != 0:
                     sys.exit(f"{name}: `{command}` exited with status {run.returncode}:\n{run.stdout}{run.stderr}")
                 done[key] = {squeeze(line) for line in (run.stdout + run.stderr).splitlines()}
@@ -104,4 +107,6 @@ with tempfile.TemporaryDirectory(prefix="primsim-teaching-") as scratch:
                          "\nrun it and update the sheet (and the figures its text quotes)")
             checked += 1
 print(f"teaching solution sheets: {checked} commands checked, {len(done)} run, "
-      f"in {time.monotonic() - started:.1f} s")
+      f"in {time.monotonic() - started:.1f} s; the slowest:")
+for command in sorted(took, key=took.get, reverse=True)[:5]:
+    print(f"  {took[command]:5.1f} s  {command[:100]}")
