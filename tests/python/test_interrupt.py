@@ -1,5 +1,5 @@
 # Ctrl-C during a run: KeyboardInterrupt within the replicates in flight, no file left behind,
-# and the next run works.
+# and the next run works; and how a run shows its progress (stderr, Jupyter, or not at all).
 import os
 import signal
 import threading
@@ -65,3 +65,23 @@ def test_progress_is_a_line_on_stderr_outside_jupyter(small, private_tmp, capfd)
     assert err.endswith("\n") and "3/3 replicates" in err
     primsim.run(small, replicates=3, threads=2, progress=False)
     assert capfd.readouterr().err == ""
+
+
+def test_progress_is_an_html_bar_in_jupyter(small, private_tmp, monkeypatch):
+    import IPython.display
+
+    shown = []
+
+    class Handle:
+        def update(self, html):
+            shown.append(html.data)
+
+    def display(html, display_id):
+        shown.append(html.data)
+        return Handle()
+
+    monkeypatch.setattr(primsim._progress, "_ipython_kernel", lambda: object())
+    monkeypatch.setattr(IPython.display, "display", display)
+    primsim.run(small, replicates=3, threads=2)
+    assert '<progress value="0" max="1">' in shown[0]
+    assert '<progress value="3" max="3">' in shown[-1] and "3/3 replicates" in shown[-1]
