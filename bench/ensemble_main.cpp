@@ -24,7 +24,8 @@
 
 #include "bare_hold_loop.hpp"
 #include "child_measurement.hpp"
-#include "ensemble_block.hpp"
+#include "primsim/ensemble/ensemble_run.hpp"
+#include "primsim/ensemble/local_world.hpp"
 #include "primsim/models/members/member_generator.hpp"
 #include "primsim/models/primary/party_scenario.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
@@ -57,16 +58,18 @@ nlohmann::ordered_json run_configuration(const std::string& scenario_path, std::
   using namespace primsim;
   const auto loaded = scenarios::load_scenario(scenario_path, {});
   const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
-  // The run information `primsim run` writes, built by the same function.
-  const models::results::RunInfo info =
-      cli::make_run_info(loaded, scenario.ensemble.seed, replicates, "primsim-ensemble");
+  // The plan `primsim run` makes, by the same function.
+  ensemble::RunPlan plan = ensemble::plan_run(loaded, scenario.ensemble.seed, replicates, "primsim-ensemble");
   const fs::path output =
       fs::temp_directory_path() / ("primsim-ensemble-" + std::to_string(::getpid()) + ".h5");
 
   const auto start = std::chrono::steady_clock::now();
-  const cli::BlockOutcome outcome =
-      cli::run_ensemble_block(cli::BlockSettings{threads, false, true, false, nullptr, {}}, loaded, info,
-                              cli::make_layout(loaded, replicates), output);
+  ensemble::RunControl control;
+  control.threads = threads;
+  control.quiet = true;
+  control.handle_signals = false;
+  const ensemble::RunOutcome outcome =
+      ensemble::run_ensemble(loaded, plan, output, ensemble::LocalWorld(), control);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fs::remove(output);
 
@@ -87,7 +90,7 @@ nlohmann::ordered_json run_configuration(const std::string& scenario_path, std::
   // Other programs on the machine slow a configuration down: the load says how busy it was.
   std::array<double, 1> load{};
   line["load_average"] = ::getloadavg(load.data(), 1) == 1 ? load[0] : -1.0;
-  line["interrupted"] = outcome.interrupted;
+  line["interrupted"] = outcome.status == ensemble::RunStatus::interrupted;
   return line;
 }
 

@@ -22,7 +22,8 @@
 #include <nlohmann/json.hpp>
 
 #include "child_measurement.hpp"
-#include "ensemble_block.hpp"
+#include "primsim/ensemble/ensemble_run.hpp"
+#include "primsim/ensemble/local_world.hpp"
 #include "primsim/models/members/member_generator.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 
@@ -52,13 +53,16 @@ nlohmann::ordered_json run_size(const std::string& scenario_path, std::uint64_t 
   using namespace primsim;
   const auto loaded = scenarios::load_scenario(scenario_path, overrides_for(selectors));
   const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
-  const models::results::RunInfo info =
-      cli::make_run_info(loaded, scenario.ensemble.seed, replicates, "primsim-scale");
+  // The plan `primsim run` makes, by the same function.
+  ensemble::RunPlan plan = ensemble::plan_run(loaded, scenario.ensemble.seed, replicates, "primsim-scale");
   const fs::path output = fs::temp_directory_path() / ("primsim-scale-" + std::to_string(::getpid()) + ".h5");
   const auto start = std::chrono::steady_clock::now();
-  const cli::BlockOutcome outcome =
-      cli::run_ensemble_block(cli::BlockSettings{1, false, true, false, nullptr, {}}, loaded, info,
-                              cli::make_layout(loaded, replicates), output);
+  ensemble::RunControl control;
+  control.threads = 1;
+  control.quiet = true;
+  control.handle_signals = false;
+  const ensemble::RunOutcome outcome =
+      ensemble::run_ensemble(loaded, plan, output, ensemble::LocalWorld(), control);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   fs::remove(output);
 

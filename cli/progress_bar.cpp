@@ -21,12 +21,7 @@ std::string clock_text(double seconds) {
 
 }  // namespace
 
-ProgressBar::ProgressBar(std::uint64_t total, std::uint64_t done, bool enabled)
-    : total_(total),
-      done_(done),
-      resumed_(done),
-      start_(std::chrono::steady_clock::now()),
-      enabled_(enabled) {
+ProgressBar::ProgressBar(bool enabled) : start_(std::chrono::steady_clock::now()), enabled_(enabled) {
   if (!enabled_) return;
   thread_ = std::thread([this] {
     std::unique_lock lock(mutex_);
@@ -51,33 +46,33 @@ ProgressBar::~ProgressBar() {
   std::fflush(stderr);
 }
 
-void ProgressBar::add(std::uint64_t events) {
-  events_ += events;
-  ++simulated_;
-  ++done_;
-}
-
-void ProgressBar::add_resumed() {
-  ++resumed_;
-  ++done_;
+void ProgressBar::update(const ensemble::Progress& progress) {
+  total_ = progress.total;
+  done_ = progress.done;
+  to_simulate_ = progress.total - progress.resumable;
+  simulated_ = progress.done - progress.resumed;
+  events_ = progress.events;
 }
 
 void ProgressBar::draw() {
+  const std::uint64_t total = total_.load();
   const std::uint64_t done = done_.load();
   const std::uint64_t simulated = simulated_.load();
+  const std::uint64_t to_simulate = to_simulate_.load();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double fraction = total_ == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total_);
+  const double fraction = total == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total);
   const int filled = static_cast<int>(fraction * bar_width);
   std::string eta = "--:--";
   if (simulated > 0 && seconds > 0) {
     const double per_replicate = seconds / static_cast<double>(simulated);
-    eta = clock_text(per_replicate * static_cast<double>(total_ - done));
+    eta = clock_text(per_replicate *
+                     static_cast<double>(to_simulate > simulated ? to_simulate - simulated : 0));
   }
   const double rate = seconds > 0 ? static_cast<double>(events_.load()) / seconds : 0.0;
   const std::string line =
       fmt::format("\r[{}{}] {}/{} replicates  {:.3g} events/s  ETA {}\033[K",
                   std::string(static_cast<std::size_t>(filled), '#'),
-                  std::string(static_cast<std::size_t>(bar_width - filled), '.'), done, total_, rate, eta);
+                  std::string(static_cast<std::size_t>(bar_width - filled), '.'), done, total, rate, eta);
   std::fputs(line.c_str(), stderr);
   std::fflush(stderr);
 }

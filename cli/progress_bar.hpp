@@ -9,29 +9,29 @@
 #include <mutex>
 #include <thread>
 
+#include "primsim/ensemble/ensemble_run.hpp"
+
 namespace primsim::cli {
 
 class ProgressBar {
  public:
-  // `done` replicates of `total` are already in (a resumed run); they do not count towards the
-  // rate. Draws nothing unless `enabled`.
-  ProgressBar(std::uint64_t total, std::uint64_t done, bool enabled);
+  // Draws nothing unless `enabled`.
+  explicit ProgressBar(bool enabled);
   ProgressBar(const ProgressBar&) = delete;
   ProgressBar& operator=(const ProgressBar&) = delete;
   // Erases the line.
   ~ProgressBar();
 
-  // Thread-safe: one replicate finished after `events` events.
-  void add(std::uint64_t events);
-  // Thread-safe: one replicate taken from the partial file.
-  void add_resumed();
+  // Thread-safe: the ensemble library's count so far. Replicates read back from the partial file
+  // do not count towards the rate or the time left.
+  void update(const ensemble::Progress& progress);
 
  private:
   void draw();
 
-  std::uint64_t total_;
-  std::atomic<std::uint64_t> done_;
-  std::atomic<std::uint64_t> resumed_;
+  std::atomic<std::uint64_t> total_{0};
+  std::atomic<std::uint64_t> done_{0};
+  std::atomic<std::uint64_t> to_simulate_{0};
   std::atomic<std::uint64_t> simulated_{0};
   std::atomic<std::uint64_t> events_{0};
   std::chrono::steady_clock::time_point start_;

@@ -29,60 +29,28 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
-#include "ensemble_block.hpp"
 #include "integer_option.hpp"
 #include "memory_check.hpp"
-#include "mpi_world.hpp"
 #include "output_guard.hpp"
+#include "primsim/ensemble/ensemble_run.hpp"
+#include "primsim/ensemble/mpi_world.hpp"
 #include "primsim/models/primary/party_scenario.hpp"
-#include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/output/ensemble_layout.hpp"
 #include "primsim/output/headline.hpp"
 #include "primsim/output/posterior_file.hpp"
 #include "primsim/output/run_file.hpp"
 #include "primsim/output/run_identity.hpp"
 #include "primsim/output/run_warnings.hpp"
-#include "primsim/output/shard_merge.hpp"
 #include "primsim/output/terminal_report.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/sim/input_error.hpp"
 #include "primsim/uq/design.hpp"
-#include "replicate_parameters.hpp"
+#include "progress_bar.hpp"
 
 namespace primsim::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Reads one of SLURM's array variables: a decimal count below 2^32, or an input error naming it.
-std::uint32_t slurm_number(const char* name, const char* text) {
-  const std::string_view value(text);
-  std::uint32_t number = 0;
-  const auto [stop, error] = std::from_chars(value.data(), value.data() + value.size(), number);
-  if (value.empty() || value.find_first_not_of("0123456789") != std::string_view::npos ||
-      error != std::errc() || stop != value.data() + value.size()) {
-    throw sim::InputError(fmt::format("{}: expected {}, found \"{}\"", name,
-                                      scenarios::whole_number_wording(0, UINT32_MAX), value));
-  }
-  return number;
-}
-
-std::optional<output::Shard> shard_from_slurm() {
-  const char* id = std::getenv("SLURM_ARRAY_TASK_ID");
-  const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
-  if (id == nullptr || count == nullptr) return std::nullopt;
-  const std::uint32_t task = slurm_number("SLURM_ARRAY_TASK_ID", id);
-  const std::uint32_t tasks = slurm_number("SLURM_ARRAY_TASK_COUNT", count);
-  // Arrays are often numbered from 1 (--array=1-8): the shard is the task's rank in the array.
-  const char* min = std::getenv("SLURM_ARRAY_TASK_MIN");
-  const std::uint32_t first = min != nullptr ? slurm_number("SLURM_ARRAY_TASK_MIN", min) : 0;
-  if (task < first) {
-    throw sim::InputError(fmt::format(
-        "SLURM_ARRAY_TASK_ID: expected at least SLURM_ARRAY_TASK_MIN ({}), found {}", first, task));
-  }
-  const std::string text = fmt::format("{}/{}", task - first, tasks);
-  return output::parse_shard(text, "SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT");
-}
 
 struct Options {
   std::string scenario;
@@ -165,9 +133,10 @@ std::vector<double> scale_factors(const Options& options, const scenarios::Loade
 }
 
 // The replicates' parameters and, for a design, its points in the layout.
-ReplicateParameters replicate_parameters(const Options& options, const scenarios::LoadedScenario& loaded,
-                                         std::uint64_t seed, output::EnsembleLayout& layout,
-                                         std::string& identity) {
+ensemble::ReplicateParameters replicate_parameters(const Options& options,
+                                                   const scenarios::LoadedScenario& loaded,
+                                                   std::uint64_t seed, output::EnsembleLayout& layout,
+                                                   std::string& identity) {
   const bool varies = options.draw_priors || options.posterior || options.design;
   if (!varies && !options.scales.empty()) {
     throw sim::InputError("--scale: multiplies drawn parameters, so it needs --draw-priors or --posterior");
@@ -194,7 +163,8 @@ ReplicateParameters replicate_parameters(const Options& options, const scenarios
   }
   if (options.draw_priors) {
     identity = "priors" + scale_identity(options);
-    ReplicateParameters parameters = ReplicateParameters::from_priors(loaded.priors, seed);
+    ensemble::ReplicateParameters parameters =
+        ensemble::ReplicateParameters::from_priors(loaded.priors, seed);
     parameters.scale(scale_factors(options, loaded, {}));
     return parameters;
   }
@@ -229,8 +199,8 @@ ReplicateParameters replicate_parameters(const Options& options, const scenarios
                            posterior.method, posterior.samples.size(), posterior.simulations, posterior.seed,
                            output::identity_digest(bytes), scale_identity(options));
     const std::vector<double> factors = scale_factors(options, loaded, samples);
-    ReplicateParameters parameters =
-        ReplicateParameters::from_posterior(loaded.priors, std::move(samples), posterior.weights, seed);
+    ensemble::ReplicateParameters parameters = ensemble::ReplicateParameters::from_posterior(
+        loaded.priors, std::move(samples), posterior.weights, seed);
     parameters.scale(factors);
     return parameters;
   }
@@ -262,10 +232,10 @@ ReplicateParameters replicate_parameters(const Options& options, const scenarios
                    static_cast<std::uint32_t>(design.levels)};
   identity =
       fmt::format("design {} of {} samples, {} levels", layout.design.name, options.samples, design.levels);
-  return ReplicateParameters::from_points(std::move(points));
+  return ensemble::ReplicateParameters::from_points(std::move(points));
 }
 
-void print_results(const Options& options, const models::results::RunInfo& info, std::uint64_t events,
+void print_results(const Options& options, const output::RunInfo& info, std::uint64_t events,
                    double seconds) {
   if (options.quiet && !options.json) return;
   const double rate = seconds > 0 ? static_cast<double>(events) / seconds : 0.0;
@@ -372,7 +342,7 @@ void print_results(const Options& options, const models::results::RunInfo& info,
 }
 
 int run(const Options& options, const std::string& command_line) {
-  const MpiWorld world;
+  const ensemble::MpiWorld world;
   const auto loaded = scenarios::load_scenario(options.scenario, options.overrides);
   refuse_unsafe_output("-o", options.output, loaded.files);
   const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
@@ -385,103 +355,39 @@ int run(const Options& options, const std::string& command_line) {
                std::min<std::size_t>(workers, std::uint64_t{replicates} * loaded.grid.size()));
   const std::uint64_t seed = options.seed.value_or(scenario.ensemble.seed);
 
-  output::EnsembleLayout layout = make_layout(loaded, replicates);
-  std::string parameters_identity;
-  const ReplicateParameters parameters =
-      replicate_parameters(options, loaded, seed, layout, parameters_identity);
-  if (layout.ensemble_size() > std::uint64_t{UINT32_MAX}) {
-    throw sim::InputError(fmt::format("--replicates: {} points x {} replicates is more than {} replicates",
-                                      layout.points(), replicates, UINT32_MAX));
-  }
-  std::optional<output::Shard> shard;
-  if (options.shard) {
-    shard = output::parse_shard(*options.shard, "--shard");
-  } else {
-    shard = shard_from_slurm();
-  }
-  if (world.is_parallel()) {
-    // An explicit --shard contradicts the split by rank; SLURM's array variables only set a default.
-    if (options.shard) {
-      throw sim::InputError("--shard: cannot split a run into shards under mpirun, which splits it by rank");
-    }
-    shard = output::Shard{static_cast<std::uint32_t>(world.rank()), static_cast<std::uint32_t>(world.size())};
-  }
-  if (shard) layout.shard = *shard;
+  ensemble::RunPlan plan = ensemble::plan_run(loaded, seed, replicates, command_line);
+  plan.parameters = replicate_parameters(options, loaded, seed, plan.layout, plan.parameters_identity);
 
-  models::results::RunInfo info = make_run_info(loaded, seed, replicates, command_line);
-  info.parameter_draws = parameters.draws();
+  const bool show_progress = world.rank() == 0 && !options.quiet && ::isatty(STDERR_FILENO) != 0;
+  ProgressBar progress(show_progress);
+  ensemble::RunControl control;
+  control.threads = options.threads;
+  control.resume = options.resume;
+  control.quiet = options.quiet;
+  if (show_progress) control.progress = [&progress](const ensemble::Progress& now) { progress.update(now); };
+  if (options.shard) control.shard = output::parse_shard(*options.shard, "--shard");
 
-  // Under mpirun each rank writes its block next to the output and rank 0 joins the blocks.
-  const fs::path output(options.output);
-  fs::path path = output;
-  if (world.is_parallel()) {
-    const fs::path folder = output.has_parent_path() ? output.parent_path() : fs::path(".");
-    path = folder / fmt::format(".{}.rank-{}-of-{}", output.filename().string(), world.rank(), world.size());
-  }
-  const bool lead = world.rank() == 0;
-  const bool show_progress = lead && !options.quiet && ::isatty(STDERR_FILENO) != 0;
-
-  const BlockSettings settings{options.threads, options.resume, options.quiet,
-                               show_progress,   &parameters,    parameters_identity};
-  // Resuming a run that finished: every rank agrees there is nothing left to do, once the file
-  // is known to be this run's (another seed's or scenario's is refused, not reported as ours).
-  const bool complete =
-      options.resume && fs::exists(output) && !fs::exists(fs::path(path.string() + ".partial"));
-  if (complete) {
-    output::check_finished_run(output, run_identity(settings, info, layout),
-                               world.is_parallel() ? output::Shard{} : layout.shard);
-  }
-  if (world.all(complete)) {
-    if (!lead) return 0;
-    if (!options.quiet)
-      std::cerr << fmt::format("primsim: '{}' is complete: nothing to resume\n", options.output);
-    print_results(options, info, 0, 0.0);
-    return 0;
-  }
-
-  const auto start = std::chrono::steady_clock::now();
-  BlockOutcome outcome;
-  std::exception_ptr failure;
-  try {
-    outcome = run_ensemble_block(settings, loaded, info, layout, path);
-  } catch (...) {
-    failure = std::current_exception();
-  }
-  const bool completed = world.all(!failure && !outcome.interrupted);
-  const std::uint64_t events = world.sum(outcome.events);
-  if (failure) std::rethrow_exception(failure);
-  if (!completed) {
-    if (outcome.interrupted) {
+  const ensemble::RunOutcome outcome = ensemble::run_ensemble(loaded, plan, options.output, world, control);
+  switch (outcome.status) {
+    case ensemble::RunStatus::already_complete:
+      if (!outcome.lead) return 0;
+      if (!options.quiet)
+        std::cerr << fmt::format("primsim: '{}' is complete: nothing to resume\n", options.output);
+      print_results(options, plan.info, 0, 0.0);
+      return 0;
+    case ensemble::RunStatus::interrupted:
       std::cerr << fmt::format(
-          "primsim: interrupted: {} replicates are saved in '{}.partial'; rerun the same command with "
-          "--resume to "
+          "primsim: interrupted: {} replicates are saved in '{}'; rerun the same command with --resume to "
           "finish\n",
-          outcome.saved, path.string());
-    }
-    return 1;
+          outcome.saved, outcome.partial.string());
+      return 1;
+    case ensemble::RunStatus::failed_elsewhere:
+      return 1;
+    case ensemble::RunStatus::completed:
+      break;
   }
-  if (world.is_parallel()) {
-    std::exception_ptr merge_failure;
-    if (lead) {
-      try {
-        std::vector<fs::path> ranks;
-        for (int rank = 0; rank < world.size(); ++rank) {
-          ranks.push_back(path.parent_path() /
-                          fmt::format(".{}.rank-{}-of-{}", output.filename().string(), rank, world.size()));
-        }
-        output::merge_shards(output, ranks);
-        for (const auto& file : ranks) fs::remove(file);
-      } catch (...) {
-        merge_failure = std::current_exception();
-      }
-    }
-    const bool merged = world.all(!merge_failure);
-    if (merge_failure) std::rethrow_exception(merge_failure);
-    if (!merged) return 1;
-    if (!lead) return 0;
-  }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  print_results(options, info, events, seconds);
+  if (!outcome.lead) return 0;
+  print_results(options, plan.info, outcome.events, outcome.seconds);
   return 0;
 }
 

@@ -28,6 +28,7 @@
 #include "primsim/output/durable_file.hpp"
 #include "primsim/output/output_file_error.hpp"
 #include "primsim/output/run_identity.hpp"
+#include "primsim/output/run_paths.hpp"
 #include "primsim/output/schema.hpp"
 #include "table_layout.hpp"
 
@@ -311,7 +312,7 @@ Hdf5Writer::Hdf5Writer(std::filesystem::path path, RunInfo info, WriterOptions o
     throw OutputFileError("cannot write results file '" + state.path.string() + "': folder '" +
                           folder.string() + "' does not exist");
   }
-  state.temporary = folder / ("." + state.path.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  state.temporary = output::temporary_path(state.path);
   std::promise<void> created;
   std::future<void> outcome = created.get_future();
   // The promise moves into the thread so that it outlives set_value() whatever this thread does.

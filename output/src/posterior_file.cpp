@@ -15,6 +15,7 @@
 #include "meta_table.hpp"
 #include "primsim/output/durable_file.hpp"
 #include "primsim/output/output_file_error.hpp"
+#include "primsim/output/run_paths.hpp"
 #include "primsim/sim/input_file.hpp"
 #include "table_layout.hpp"
 
@@ -128,10 +129,7 @@ std::string attribute_or_empty(hid_t object, const std::string& name) {
 
 void write_posterior(const std::filesystem::path& path, const Posterior& posterior) {
   silence_hdf5_errors();
-  const std::filesystem::path folder =
-      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  const std::filesystem::path temporary =
-      folder / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  const std::filesystem::path temporary = temporary_path(path);
   const unsigned close_failures = hdf5_close_failures().count;
   try {
     {

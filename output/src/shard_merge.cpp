@@ -20,6 +20,7 @@
 #include "hdf5_handle.hpp"
 #include "primsim/output/durable_file.hpp"
 #include "primsim/output/output_file_error.hpp"
+#include "primsim/output/run_paths.hpp"
 #include "primsim/output/schema.hpp"
 #include "primsim/sim/input_file.hpp"
 
@@ -283,8 +284,7 @@ void merge_shards(const std::filesystem::path& output, const std::vector<std::fi
     throw OutputFileError(fmt::format("cannot write results file '{}': folder '{}' does not exist",
                                       output.string(), folder.string()));
   }
-  const std::filesystem::path temporary =
-      folder / ("." + output.filename().string() + ".tmp-" + std::to_string(::getpid()));
+  const std::filesystem::path temporary = temporary_path(output);
   // A close that fails (a full disk) leaves the file incomplete, though no call reported it.
   const unsigned close_failures = hdf5_close_failures().count;
   const auto check_closed = [&] {

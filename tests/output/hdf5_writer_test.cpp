@@ -41,7 +41,7 @@ void append(std::vector<Row>& all, const std::vector<Row>& rows) {
 TEST_CASE("a written run reads back unchanged, in replicate order", "[output]") {
   const fs::path folder = fresh_folder("round_trip");
   const fs::path path = folder / "run.h5";
-  RunInfo info = primsim::test::sample_run_info(7, 3);
+  primsim::output::RunInfo info = primsim::test::sample_run_info(7, 3);
   info.scenario_yaml = "name: round trip\nregions: [\"Nur-Sultan\", \"Шымкент\"]\n";
   std::vector<ReplicateResults> replicates;
   for (std::uint32_t r = 0; r < 3; ++r) replicates.push_back(primsim::test::sample_replicate(7, r));

@@ -435,7 +435,7 @@ fs::path write_draws(const std::string& name, const std::string& draws) {
   const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
   fs::create_directories(folder);
   const fs::path path = folder / (name + ".h5");
-  primsim::models::results::RunInfo info = primsim::test::sample_run_info(5, 3);
+  primsim::output::RunInfo info = primsim::test::sample_run_info(5, 3);
   info.parameter_draws = draws;
   if (!draws.empty()) info.parameter_names = {"turnout.base_logit", "voting.channels.online.capacity"};
   Hdf5Writer writer(path, info);

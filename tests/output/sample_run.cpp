@@ -45,8 +45,8 @@ std::int64_t round_count(double value) {
 
 }  // namespace
 
-RunInfo sample_run_info(std::uint64_t seed, std::uint32_t replicates) {
-  RunInfo info;
+output::RunInfo sample_run_info(std::uint64_t seed, std::uint32_t replicates) {
+  output::RunInfo info;
   info.program_version = "0.1.0";
   info.scenario_name = "sample_2020";
   info.scenario_yaml = "name: sample_2020\nextends: nur_otan_2020\n# a synthetic ensemble for tests\n";

@@ -6,11 +6,11 @@
 #include <cstdint>
 
 #include "primsim/models/results/result_rows.hpp"
-#include "primsim/models/results/result_sink.hpp"
+#include "primsim/output/run_info.hpp"
 
 namespace primsim::test {
 
-models::results::RunInfo sample_run_info(std::uint64_t seed, std::uint32_t replicates);
+output::RunInfo sample_run_info(std::uint64_t seed, std::uint32_t replicates);
 
 // Every table of one replicate; draws only from streams keyed by (seed, replicate, ...). /warnings
 // stays empty: the run did what the scenario said.

@@ -7,8 +7,9 @@
 #include <memory>
 #include <string>
 
-#include "primsim/models/results/result_sink.hpp"
 #include "primsim/output/ensemble_layout.hpp"
+#include "primsim/output/result_sink.hpp"
+#include "primsim/output/run_info.hpp"
 
 namespace primsim::output {
 
@@ -26,15 +27,15 @@ struct WriterOptions {
   std::string identity;
 };
 
-class Hdf5Writer final : public models::results::ResultSink {
+class Hdf5Writer final : public ResultSink {
  public:
   // Creates the file under a temporary name in the folder of `path` and writes the root
   // attributes and /meta. Throws OutputFileError when the folder does not exist. At most
   // queue_capacity replicates wait to be written; publish() blocks beyond that.
-  Hdf5Writer(std::filesystem::path path, models::results::RunInfo info, std::size_t queue_capacity = 4);
+  Hdf5Writer(std::filesystem::path path, RunInfo info, std::size_t queue_capacity = 4);
   // An ensemble: results.replicate is the ensemble index (EnsembleLayout), rows are written from
   // the first index of the shard on, and a sweep adds the point column and /meta/sweep.
-  Hdf5Writer(std::filesystem::path path, models::results::RunInfo info, WriterOptions options);
+  Hdf5Writer(std::filesystem::path path, RunInfo info, WriterOptions options);
   // Without a successful finish(), removes the temporary file: `path` is never touched.
   ~Hdf5Writer() override;
 

@@ -14,8 +14,8 @@
 #include <vector>
 
 #include "primsim/models/results/result_rows.hpp"
-#include "primsim/models/results/result_sink.hpp"
 #include "primsim/output/ensemble_layout.hpp"
+#include "primsim/output/run_info.hpp"
 
 namespace primsim::output {
 
@@ -35,7 +35,7 @@ class RunFile {
 
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
   [[nodiscard]] std::int32_t schema_version() const { return schema_version_; }
-  [[nodiscard]] const models::results::RunInfo& info() const { return info_; }
+  [[nodiscard]] const RunInfo& info() const { return info_; }
   [[nodiscard]] const std::string& end_time() const { return end_time_; }
   // The replicates in the file, every sweep point counted (rows of /summary per party); in a
   // view of one point, that point's.
@@ -93,7 +93,7 @@ class RunFile {
   std::shared_ptr<const Hdf5Handle> file_;
   std::filesystem::path path_;
   std::int32_t schema_version_ = 0;
-  models::results::RunInfo info_;
+  RunInfo info_;
   std::string end_time_;
   std::uint64_t replicate_count_ = 0;
   std::uint32_t point_count_ = 1;

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -26,16 +27,14 @@
 #include "primsim/output/checkpoint_log.hpp"
 #include "primsim/output/hdf5_writer.hpp"
 #include "primsim/output/run_identity.hpp"
+#include "primsim/output/run_paths.hpp"
 #include "primsim/output/schema.hpp"
 #include "primsim/sim/sequential_executor.hpp"
-#include "progress_bar.hpp"
 
-namespace primsim::cli {
+namespace primsim::ensemble {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
 
 // A signal handler can only reach process-wide state; this flag is the one global of the run.
 volatile std::sig_atomic_t stop_signal = 0;
@@ -47,7 +46,9 @@ extern "C" void request_stop(int signal) { stop_signal = signal; }
 // which the partial file also survives.
 class StopSignals {
  public:
-  StopSignals() {
+  explicit StopSignals(bool enabled) : enabled_(enabled) {
+    if (!enabled_) return;
+    stop_signal = 0;
     struct sigaction action {};
     action.sa_handler = request_stop;
     sigemptyset(&action.sa_mask);
@@ -59,13 +60,15 @@ class StopSignals {
   StopSignals(const StopSignals&) = delete;
   StopSignals& operator=(const StopSignals&) = delete;
   ~StopSignals() {
+    if (!enabled_) return;
     sigaction(SIGINT, &old_int_, nullptr);
     sigaction(SIGTERM, &old_term_, nullptr);
     sigaction(SIGHUP, &old_hup_, nullptr);
   }
-  [[nodiscard]] static bool stop_requested() { return stop_signal != 0; }
+  [[nodiscard]] bool stop_requested() const { return enabled_ && stop_signal != 0; }
 
  private:
+  bool enabled_;
   struct sigaction old_int_ {};
   struct sigaction old_term_ {};
   struct sigaction old_hup_ {};
@@ -74,8 +77,8 @@ class StopSignals {
 // A run killed outright leaves its temporary HDF5 file (.OUT.h5.tmp-PID) behind; the partial
 // file holds everything it had, so the leftovers of dead processes go.
 void remove_stale_temporaries(const fs::path& output) {
-  const fs::path folder = output.has_parent_path() ? output.parent_path() : fs::path(".");
-  const std::string prefix = "." + output.filename().string() + ".tmp-";
+  const fs::path folder = output::folder_of(output);
+  const std::string prefix = output::temporary_prefix(output);
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(folder, error)) {
     const std::string name = entry.path().filename().string();
@@ -87,13 +90,14 @@ void remove_stale_temporaries(const fs::path& output) {
 
 }  // namespace
 
-BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::LoadedScenario& loaded,
-                                const models::results::RunInfo& info, const output::EnsembleLayout& layout,
-                                const fs::path& path) {
+BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const RunPlan& plan,
+                                const RunControl& control, const fs::path& path) {
+  const output::EnsembleLayout& layout = plan.layout;
+  const output::RunInfo& info = plan.info;
   BlockOutcome outcome;
-  const fs::path partial = fs::path(path.string() + ".partial");
-  const std::string identity = run_identity(settings, info, layout);
-  if (settings.resume && fs::exists(path) && !fs::exists(partial)) {
+  const fs::path partial = output::partial_path(path);
+  const std::string identity = run_identity(plan);
+  if (control.resume && fs::exists(path) && !fs::exists(partial)) {
     output::check_finished_run(path, identity, layout.shard);
     outcome.already_complete = true;
     return outcome;
@@ -104,9 +108,9 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
   // into one file, or an MPI run's ranks, share the run's.
   nlohmann::ordered_json partial_identity = nlohmann::ordered_json::parse(identity);
   partial_identity["shard"] = fmt::format("{}/{}", layout.shard.index, layout.shard.count);
-  output::CheckpointLog checkpoint(partial, partial_identity.dump(), settings.resume);
+  output::CheckpointLog checkpoint(partial, partial_identity.dump(), control.resume);
   // Said once the lock is held: a run refused because another holds it replaces nothing.
-  if (!settings.resume && earlier_partial && !settings.quiet) {
+  if (!control.resume && earlier_partial && !control.quiet) {
     std::cerr << fmt::format(
         "primsim: starting afresh: '{}' of an earlier run is replaced (--resume continues it)\n",
         partial.string());
@@ -116,24 +120,36 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
   const std::uint64_t end = layout.block_end();
   std::atomic<std::uint64_t> next{begin};
   std::atomic<std::uint64_t> events{0};
-  const StopSignals signals;
+  const StopSignals signals(control.handle_signals);
+  const auto stop_requested = [&] { return signals.stop_requested() || control.stop.stop_requested(); };
+  // Progress is reported one call at a time, so that a host's callback needs no lock of its own.
+  std::mutex progress_mutex;
+  Progress progress{0, 0, end - begin, 0, checkpoint.size()};
+  const auto report = [&](bool resumed, std::uint64_t replicate_events) {
+    if (!control.progress) return;
+    const std::lock_guard lock(progress_mutex);
+    ++progress.done;
+    if (resumed) ++progress.resumed;
+    progress.events += replicate_events;
+    control.progress(progress);
+  };
+  if (control.progress) control.progress(progress);
   {
     output::Hdf5Writer writer(path, info, output::WriterOptions{layout, &checkpoint, 4, identity});
-    ProgressBar progress(end - begin, checkpoint.size(), settings.show_progress);
     const int concurrency =
-        settings.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(settings.threads);
+        control.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(control.threads);
     tbb::task_arena arena(concurrency);
     // Workers take ensemble indices in order, so at most one replicate per worker is ahead of
     // the file's next row: memory stays flat however many replicates the ensemble has.
     const auto work = [&] {
       for (;;) {
-        if (StopSignals::stop_requested()) return;
+        if (stop_requested()) return;
         const std::uint64_t index = next++;
         if (index >= end) return;
         const auto ensemble_index = static_cast<std::uint32_t>(index);
         if (checkpoint.contains(ensemble_index)) {
           writer.publish(checkpoint.read(ensemble_index));
-          progress.add_resumed();
+          report(true, 0);
           continue;
         }
         const std::uint32_t point = ensemble_index / layout.replicates_per_point;
@@ -141,8 +157,8 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
         const models::spec::ScenarioSpec* spec = &loaded.grid[point].spec;
         models::spec::ScenarioSpec drawn;
         std::vector<double> values;
-        if (settings.parameters != nullptr && settings.parameters->varies()) {
-          values = settings.parameters->values(point, replicate);
+        if (plan.parameters.varies()) {
+          values = plan.parameters.values(point, replicate);
           drawn = loaded.spec_with(values);
           spec = &drawn;
         }
@@ -154,15 +170,15 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
           results.parameters.push_back({ensemble_index, static_cast<std::uint16_t>(i), values[i]});
         }
         events += model.events();
-        progress.add(model.events());
         writer.publish(std::move(results));
+        report(false, model.events());
       }
     };
     arena.execute([&] {
       const int workers = arena.max_concurrency();
       tbb::parallel_for(0, workers, [&](int) { work(); });
     });
-    if (StopSignals::stop_requested()) {
+    if (stop_requested()) {
       writer.abandon();
       outcome.interrupted = true;
       outcome.saved = checkpoint.size();
@@ -176,56 +192,22 @@ BlockOutcome run_ensemble_block(const BlockSettings& settings, const scenarios::
   return outcome;
 }
 
-std::string run_identity(const BlockSettings& settings, const models::results::RunInfo& info,
-                         const output::EnsembleLayout& layout) {
+std::string utc_now() { return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", fmt::gmtime(std::time(nullptr))); }
+
+std::string run_identity(const RunPlan& plan) {
   nlohmann::ordered_json identity;
-  identity["program_version"] = info.program_version;
+  identity["program_version"] = plan.info.program_version;
   identity["schema_version"] = output::current_schema_version;
   // The resolved scenario holds --set, the sweep and the priors.
-  identity["scenario_digest"] = output::identity_digest(info.scenario_yaml);
-  identity["seed"] = info.seed;
-  identity["replicates"] = layout.replicates_per_point;
-  identity["points"] = layout.points();
-  if (settings.parameters != nullptr && settings.parameters->varies()) {
-    identity["parameters"] = settings.parameters->draws();
-    identity["parameters_identity"] = settings.parameters_identity;
+  identity["scenario_digest"] = output::identity_digest(plan.info.scenario_yaml);
+  identity["seed"] = plan.info.seed;
+  identity["replicates"] = plan.layout.replicates_per_point;
+  identity["points"] = plan.layout.points();
+  if (plan.parameters.varies()) {
+    identity["parameters"] = plan.parameters.draws();
+    identity["parameters_identity"] = plan.parameters_identity;
   }
   return identity.dump();
 }
 
-models::results::RunInfo make_run_info(const scenarios::LoadedScenario& loaded, std::uint64_t seed,
-                                       std::uint32_t replicates, const std::string& command_line) {
-  const models::spec::ScenarioSpec& scenario = loaded.grid.front().spec;
-  models::results::RunInfo info;
-  info.program_version = PRIMSIM_VERSION;
-  info.scenario_name = scenario.name;
-  info.scenario_yaml = loaded.resolved_yaml;
-  info.seed = seed;
-  info.replicates = replicates;
-  info.command_line = command_line;
-  info.start_time = utc_now();
-  info.epoch = scenario.calendar.epoch_iso;
-  info.region_names = models::region_names(scenario);
-  info.party_names = models::party_names(scenario);
-  info.office_names = models::office_names(scenario);
-  info.selection_stage_names = models::selection_stage_names(scenario);
-  info.selector_group_names = models::selector_group_names(scenario);
-  for (const scenarios::Prior& prior : loaded.priors) info.parameter_names.push_back(prior.path);
-  return info;
-}
-
-output::EnsembleLayout make_layout(const scenarios::LoadedScenario& loaded, std::uint32_t replicates) {
-  output::EnsembleLayout layout;
-  layout.replicates_per_point = replicates;
-  if (loaded.grid.size() > 1) {
-    for (const auto& [key, value] : loaded.grid.front().assignments) layout.sweep_keys.push_back(key);
-    for (const auto& point : loaded.grid) {
-      std::vector<std::string> values;
-      for (const auto& [key, value] : point.assignments) values.push_back(value);
-      layout.sweep_values.push_back(std::move(values));
-    }
-  }
-  return layout;
-}
-
-}  // namespace primsim::cli
+}  // namespace primsim::ensemble

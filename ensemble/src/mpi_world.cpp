@@ -1,12 +1,12 @@
 // Detecting the launcher by its environment keeps a plain `primsim run` free of MPI start-up:
 // OpenMPI's singleton init would spawn its runtime daemon and refuse to run as root.
-#include "mpi_world.hpp"
+#include "primsim/ensemble/mpi_world.hpp"
 
 #include <cstdlib>
 
 #include <mpi.h>
 
-namespace primsim::cli {
+namespace primsim::ensemble {
 
 namespace {
 
@@ -47,4 +47,4 @@ std::uint64_t MpiWorld::sum(std::uint64_t mine) const {
   return result;
 }
 
-}  // namespace primsim::cli
+}  // namespace primsim::ensemble

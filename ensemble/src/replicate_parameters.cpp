@@ -1,12 +1,12 @@
 // Parameter draws per replicate, from counter-based streams of their own purpose, so that drawing
 // parameters never shifts the model's own random numbers.
-#include "replicate_parameters.hpp"
+#include "primsim/ensemble/replicate_parameters.hpp"
 
 #include <algorithm>
 
 #include "primsim/sim/random_stream.hpp"
 
-namespace primsim::cli {
+namespace primsim::ensemble {
 namespace {
 
 // Apart from the model's purposes (1-99): a draw of parameters is its own stream.
@@ -97,4 +97,4 @@ std::vector<double> ReplicateParameters::unscaled(std::uint32_t point, std::uint
   return {};
 }
 
-}  // namespace primsim::cli
+}  // namespace primsim::ensemble

@@ -1,14 +1,12 @@
-// The observer through which a run publishes results: the models fill rows, output/ implements
-// the sink (an HDF5 file), and neither sees the other's types.
+// The run information, defined once: built by the ensemble library before the first replicate
+// starts, written by the HDF5 writer, read back by RunFile.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "primsim/models/results/result_rows.hpp"
-
-namespace primsim::models::results {
+namespace primsim::output {
 
 // What a run knows before its first replicate starts; it becomes the file's root attributes
 // and the /meta/regions and /meta/parties lookup tables.
@@ -34,20 +32,4 @@ struct RunInfo {
   std::string parameter_draws;
 };
 
-class ResultSink {
- public:
-  ResultSink() = default;
-  ResultSink(const ResultSink&) = delete;
-  ResultSink& operator=(const ResultSink&) = delete;
-  virtual ~ResultSink() = default;
-
-  // Called once per finished replicate, from any thread and in any order; an implementation is
-  // thread-safe and may block while earlier replicates are written (back-pressure).
-  virtual void publish(ReplicateResults results) = 0;
-
-  // Called once after every replicate was published; end_time is wall clock, ISO 8601 UTC.
-  // Only after this returns does the run's output exist at the requested path.
-  virtual void finish(const std::string& end_time) = 0;
-};
-
-}  // namespace primsim::models::results
+}  // namespace primsim::output

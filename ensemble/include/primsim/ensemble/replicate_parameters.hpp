@@ -10,7 +10,7 @@
 
 #include "primsim/scenarios/scenario_loader.hpp"
 
-namespace primsim::cli {
+namespace primsim::ensemble {
 
 class ReplicateParameters {
  public:
@@ -47,4 +47,4 @@ class ReplicateParameters {
   std::vector<double> factors_;            // empty: every factor 1
 };
 
-}  // namespace primsim::cli
+}  // namespace primsim::ensemble
