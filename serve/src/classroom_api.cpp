@@ -45,7 +45,8 @@ std::string command_line(const ClassroomSettings& settings, std::uint64_t seed,
 }
 
 // The control a loader message concerns: the N-th override of a `--set:N:COL:` message, else the
-// control whose key path the message names.
+// changed control whose key path the message names, else a changed control beside the key it
+// names (a delegates selectorate without a size concerns the selectorate's kind).
 std::string control_of(const std::string& line, const std::vector<std::string>& overrides,
                        const std::vector<Control>& controls) {
   if (line.rfind("--set:", 0) == 0) {
@@ -55,8 +56,25 @@ std::string control_of(const std::string& line, const std::vector<std::string>& 
       return set.substr(0, set.find('='));
     }
   }
-  for (const Control& control : controls) {
-    if (line.find(" " + control.key + ":") != std::string::npos) return control.key;
+  std::vector<const Control*> changed;
+  for (const std::string& set : overrides) {
+    const std::string key = set.substr(0, set.find('='));
+    for (const Control& control : controls) {
+      if (control.key == key) changed.push_back(&control);
+    }
+  }
+  const auto names = [&line](const std::string& path, const std::string& after) {
+    return !path.empty() && line.find(" " + path + after) != std::string::npos;
+  };
+  const auto parent = [](const std::string& path) { return path.substr(0, path.rfind('.')); };
+  for (const Control* control : changed) {
+    if (names(control->key, ":") || names(control->indexed_key, ":")) return control->key;
+  }
+  for (const Control* control : changed) {
+    if (names(parent(control->key), ".") ||
+        (!control->indexed_key.empty() && names(parent(control->indexed_key), "."))) {
+      return control->key;
+    }
   }
   return {};
 }

@@ -48,7 +48,10 @@ std::vector<Control> scenario_controls(const scenarios::LoadedScenario& loaded) 
                    [](const spec::StageSpec& stage) { return stage.method == spec::SelectionMethod::vote; });
   if (vote != scenario.selection.stages.end()) {
     const std::string stage = "selection.stages." + vote->name;
+    const std::string indexed = fmt::format(
+        "selection.stages[{}]", static_cast<std::size_t>(vote - scenario.selection.stages.begin()));
     Control selectorate{.key = stage + ".selectorate.kind",
+                        .indexed_key = indexed + ".selectorate.kind",
                         .group = "selectorate",
                         .label = fmt::format("Who selects in {}", vote->name),
                         .help = "From every registered voter (open) to the party leader alone (closed).",
@@ -70,12 +73,14 @@ std::vector<Control> scenario_controls(const scenarios::LoadedScenario& loaded) 
     controls.push_back(std::move(rule));
   }
 
-  for (const spec::StageSpec& stage : scenario.selection.stages) {
+  for (std::size_t s = 0; s < scenario.selection.stages.size(); ++s) {
+    const spec::StageSpec& stage = scenario.selection.stages[s];
     for (std::size_t i = 0; i < stage.rule.quotas.size(); ++i) {
       const spec::QuotaSpec& quota = stage.rule.quotas[i];
       const std::string group(spec::name_of(quota.group));
       controls.push_back(Control{
           .key = fmt::format("selection.stages.{}.rule.quotas[{}].min_share", stage.name, i),
+          .indexed_key = fmt::format("selection.stages[{}].rule.quotas[{}].min_share", s, i),
           .group = "quotas",
           .label = fmt::format("Quota for {} at {} (least share of places)", group, stage.name),
           .help = "A share such as 0.3: at least this share of the places the stage fills go to the group.",

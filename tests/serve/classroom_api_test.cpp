@@ -72,6 +72,17 @@ TEST_CASE("a bad value gets the scenario loader's message, under its control", "
   CHECK(reply.body.at("errors")[0].at("key") == "voting.channels.online.capacity");
   CHECK(reply.body.at("errors")[0].at("message") == expected);
 
+  // A choice valid alone but not with the rest of the scenario: the message names a key beside
+  // the control (the size a delegates selectorate needs) and is shown under the control changed.
+  const auto delegates =
+      api().submit({{"values", {{"selection.stages.members_vote.selectorate.kind", "delegates"}}}});
+  CHECK(delegates.status == 400);
+  REQUIRE(delegates.body.at("errors").size() == 1);
+  CHECK(delegates.body.at("errors")[0].at("key") == "selection.stages.members_vote.selectorate.kind");
+  CHECK_THAT(delegates.body.at("errors")[0].at("message").get<std::string>(),
+             Catch::Contains("selection.stages[0].selectorate.size: expected a positive size for a delegates "
+                             "selectorate"));
+
   const auto unknown = api().submit({{"values", {{"membership.size", "5"}}}});
   CHECK(unknown.status == 400);
   CHECK(unknown.body.at("message") == "primsim: membership.size: not a control of this page");

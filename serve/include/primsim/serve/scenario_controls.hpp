@@ -15,7 +15,10 @@ namespace primsim::serve {
 enum class ControlKind { choice, whole_number, share };
 
 struct Control {
-  std::string key{};    // the --set key path, e.g. voting.channels.online.capacity
+  std::string key{};  // the --set key path, e.g. voting.channels.online.capacity
+  // The same path with list items by index, as the loader's messages name them
+  // (selection.stages[0].rule.kind); empty when it has no list item.
+  std::string indexed_key{};
   std::string group{};  // the fieldset it belongs in: selectorate, rule, quotas, platform, places
   std::string label{};
   std::string help{};  // one sentence a student reads beside the control
