@@ -172,9 +172,10 @@ try {
   check(invalid === "true", "the bad control is not marked aria-invalid");
   console.log(`bad value: the page shows the CLI's message: ${shown}`);
 
-  // A good change: a list of 12 places instead of 8, with the capacity back.
+  // A good change: a list of 12 places instead of 8, and a platform too small for the vote, whose
+  // failed logins spread the replicates' turnout into a band one can see.
   await page.click(capacity, { clickCount: 3 });
-  await page.type(capacity, "2000");
+  await page.type(capacity, "10");
   await page.click(places, { clickCount: 3 });
   await page.type(places, "12");
   // From the keyboard: Enter in a field submits the form, as Run does.
@@ -230,6 +231,9 @@ try {
     `the screenshot looks blank: ${colours.colours} colours, ${(100 * colours.coloured).toFixed(1)}% not white`);
   console.log(`screenshot: ${screenshot} (${colours.width}x${colours.height}, ${colours.colours} colours, ` +
     `${(100 * colours.coloured).toFixed(1)}% not white)`);
+  const turnoutShot = path.join(work, "classroom-turnout.png");
+  await (await page.$("#chart-turnout")).screenshot({ path: turnoutShot });
+  console.log(`turnout chart: ${turnoutShot}`);
   check(elsewhere.length === 0, `the page asked for something other than the server: ${elsewhere.join(", ")}`);
   check(consoleErrors.length === 0, `the page logged errors: ${consoleErrors.join(" | ")}`);
 } catch (error) {
