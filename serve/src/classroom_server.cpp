@@ -31,6 +31,12 @@ struct ClassroomServer::Impl {
 
 ClassroomServer::ClassroomServer(ClassroomApi& api) : impl_(std::make_unique<Impl>()) {
   httplib::Server& http = impl_->http;
+  // cpp-httplib's default sets SO_REUSEPORT, with which a second server binds a port already in
+  // use and the two share its connections; SO_REUSEADDR alone only allows a restart at once.
+  http.set_socket_options([](socket_t socket) {
+    const int yes = 1;
+    setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+  });
   for (const PageAsset& asset : page_assets()) {
     const std::string path = asset.name == "index.html" ? "/" : "/" + std::string(asset.name);
     http.Get(path, [asset](const httplib::Request&, httplib::Response& response) {
