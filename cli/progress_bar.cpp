@@ -56,6 +56,7 @@ void ProgressBar::update(const ensemble::Progress& progress) {
 
 void ProgressBar::draw() {
   const std::uint64_t total = total_.load();
+  if (total == 0) return;  // before the run has said how many replicates it holds
   const std::uint64_t done = done_.load();
   const std::uint64_t simulated = simulated_.load();
   const std::uint64_t to_simulate = to_simulate_.load();

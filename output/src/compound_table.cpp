@@ -48,7 +48,8 @@ bool read_compound_table(hid_t location, const TableSpec& spec, void* (*resize)(
   void* data = resize(rows, static_cast<std::size_t>(count));
   if (count > 0) {
     const Hdf5Handle row_type = make_row_type(spec);
-    check_hdf5(H5Dread(dataset.get(), row_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, data),
+    const Hdf5Handle transfer = transfer_for(dataset.get(), row_type.get(), static_cast<hsize_t>(count));
+    check_hdf5(H5Dread(dataset.get(), row_type.get(), H5S_ALL, H5S_ALL, transfer.get(), data),
                "read /" + std::string(spec.name));
   }
   return true;

@@ -1,6 +1,7 @@
 // The RAII owner of HDF5 identifiers and the error-stack switch.
 #include "hdf5_handle.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <cstdlib>
@@ -87,6 +88,18 @@ void silence_hdf5_errors() { H5Eset_auto2(H5E_DEFAULT, nullptr, nullptr); }
 
 void check_hdf5(herr_t status, const std::string& what) {
   if (status < 0) throw std::runtime_error(failure(what));
+}
+
+Hdf5Handle transfer_for(hid_t dataset, hid_t memory_type, hsize_t rows) {
+  Hdf5Handle properties(H5Pcreate(H5P_DATASET_XFER), H5Pclose, "create transfer properties");
+  const Hdf5Handle file_type(H5Dget_type(dataset), H5Tclose, "get a dataset's type");
+  const std::size_t row_bytes = std::max(H5Tget_size(file_type.get()), H5Tget_size(memory_type));
+  // HDF5 converts some types (variable-length strings) through elements larger than either type
+  // says, and refuses a buffer smaller than one of them: the floor leaves room for any row.
+  constexpr std::size_t kFloorBytes = 64 * 1024;
+  const std::size_t bytes = std::max<std::size_t>(row_bytes * rows, kFloorBytes);
+  check_hdf5(H5Pset_buffer(properties.get(), bytes, nullptr, nullptr), "size the transfer buffer");
+  return properties;
 }
 
 }  // namespace primsim::output

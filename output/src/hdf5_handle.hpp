@@ -55,4 +55,9 @@ void silence_hdf5_errors();
 // status is negative.
 void check_hdf5(herr_t status, const std::string& what);
 
+// Transfer properties for reading `rows` rows of `dataset` as `memory_type`. HDF5's default
+// conversion buffers are 1 MiB each, allocated and zeroed on every read of a compound table
+// however few rows it asks for; these are sized to the read, with a floor of 64 KiB.
+[[nodiscard]] Hdf5Handle transfer_for(hid_t dataset, hid_t memory_type, hsize_t rows);
+
 }  // namespace primsim::output

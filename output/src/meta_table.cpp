@@ -165,7 +165,8 @@ std::vector<std::string> read_meta_table(hid_t group, const std::string& name) {
   std::vector<MetaRow> rows(static_cast<std::size_t>(count));
   const Hdf5Handle type = meta_row_type();
   if (!rows.empty()) {
-    check_hdf5(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()),
+    const Hdf5Handle transfer = transfer_for(dataset.get(), type.get(), rows.size());
+    check_hdf5(H5Dread(dataset.get(), type.get(), H5S_ALL, H5S_ALL, transfer.get(), rows.data()),
                "read /meta/" + name);
   }
   std::vector<std::string> names(rows.size());

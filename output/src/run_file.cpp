@@ -175,13 +175,15 @@ class TableBlockReader {
     check_hdf5(H5Sselect_hyperslab(space_.get(), H5S_SELECT_SET, &start, nullptr, &count, nullptr),
                "select rows");
     const Hdf5Handle memory(H5Screate_simple(1, &count, nullptr), H5Sclose, "create a memory space");
-    check_hdf5(H5Dread(dataset_.get(), row_type_.get(), memory.get(), space_.get(), H5P_DEFAULT, rows.data()),
-               "read rows");
+    const Hdf5Handle transfer = transfer_for(dataset_.get(), row_type_.get(), count);
+    check_hdf5(
+        H5Dread(dataset_.get(), row_type_.get(), memory.get(), space_.get(), transfer.get(), rows.data()),
+        "read rows");
     if (!point_type_.is_open()) return only_point.value_or(0) == 0 ? rows.size() : 0;
     points_.resize(rows.size());
-    check_hdf5(
-        H5Dread(dataset_.get(), point_type_.get(), memory.get(), space_.get(), H5P_DEFAULT, points_.data()),
-        "read the points");
+    check_hdf5(H5Dread(dataset_.get(), point_type_.get(), memory.get(), space_.get(), transfer.get(),
+                       points_.data()),
+               "read the points");
     if (!only_point) {
       for (std::size_t i = 0; i < rows.size(); ++i) rows[i].replicate += points_[i] * replicates;
       return rows.size();
