@@ -2,6 +2,9 @@
 // with the page's Cancel as the stop token and no signal handlers of its own.
 #include "primsim/serve/replicate_runner.hpp"
 
+#include <system_error>
+#include <utility>
+
 #include "primsim/ensemble/ensemble_run.hpp"
 #include "primsim/ensemble/local_world.hpp"
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <stop_token>
+#include <string>
 
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/serve/job_queue.hpp"
