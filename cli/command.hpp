@@ -30,5 +30,6 @@ Command add_calibrate_command(CLI::App& parent, std::string command_line);
 Command add_validate_command(CLI::App& parent);
 Command add_tally_command(CLI::App& parent);
 Command add_allocate_command(CLI::App& parent);
+Command add_serve_command(CLI::App& parent);
 
 }  // namespace primsim::cli

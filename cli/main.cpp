@@ -52,6 +52,7 @@ int main(int argc, char** argv) {
       cli::add_explore_command(app, command_line),
       cli::add_sensitivity_command(app),
       cli::add_calibrate_command(app, command_line),
+      cli::add_serve_command(app),
   };
 
   try {

@@ -9,6 +9,11 @@ find_package(fmt REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(nlohmann_json REQUIRED)
 find_package(MPI REQUIRED COMPONENTS CXX)
+# cpp-httplib (primsim serve): Debian ships it as a shared library whose header only declares, with
+# a pkg-config file and no CMake config; its Cflags carry the OpenSSL, zlib and Brotli switches the
+# library was built with, which every includer must share.
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
 
 find_path(RANDOM123_INCLUDE_DIR Random123/philox.h REQUIRED)
 add_library(primsim_random123 INTERFACE)
