@@ -40,10 +40,21 @@ std::string colour(std::size_t i) {
 }
 
 // "2020-10-01 00:00" from the epoch attribute plus seconds; the epoch unchanged if unparsable.
+// Times come from the file, and a damaged or forged file may hold any 64-bit value: differences
+// are taken in double, and a time further than a millennium from the epoch is printed as seconds.
+constexpr double seconds_in_a_millennium = 1000.0 * 366 * 86400;
+
+double hours_since(std::int64_t from, std::int64_t time) {
+  return (static_cast<double>(time) - static_cast<double>(from)) / 3600.0;
+}
+
 std::string local_time(const std::string& epoch, std::int64_t seconds) {
   int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   if (std::sscanf(epoch.c_str(), "%d-%d-%dT%d:%d:%d", &year, &month, &day, &hour, &minute, &second) < 3) {
     return epoch;
+  }
+  if (std::abs(static_cast<double>(seconds)) > seconds_in_a_millennium) {
+    return fmt::format("{} s from {}", seconds, epoch);
   }
   using namespace std::chrono;
   const sys_days date{std::chrono::year{year} / month / day};
@@ -139,7 +150,7 @@ std::string turnout_chart(const RunFile& run, PartyCode party, std::int64_t open
   for (const auto& [time, shares] : shares_by_time) {
     const EnsembleInterval interval = ensemble_interval(shares);
     if (interval.replicates == 0) continue;
-    xs.push_back(static_cast<double>(time - opens) / 3600.0);
+    xs.push_back(hours_since(opens, time));
     means.push_back(interval.mean);
     lows.push_back(interval.low);
     highs.push_back(interval.high);
@@ -168,7 +179,7 @@ std::string platform_chart(const RunFile& run, PartyCode party, std::int64_t ope
   std::vector<double> xs, attempts, failures;
   double top = 1;
   for (const auto& [time, sums] : by_time) {
-    xs.push_back(static_cast<double>(time - opens) / 3600.0);
+    xs.push_back(hours_since(opens, time));
     attempts.push_back(sums[0] / sums[2]);
     failures.push_back(sums[1] / sums[2]);
     top = std::max(top, attempts.back());
@@ -550,7 +561,8 @@ std::string html_report(const RunFile& run) {
   if (!first_minute) {
     run.scan<TurnoutRow>([&](std::span<const TurnoutRow> rows) {
       for (const TurnoutRow& row : rows) {
-        const std::int64_t before = row.time.seconds_since_epoch() - 3600;
+        const std::int64_t time = row.time.seconds_since_epoch();
+        const std::int64_t before = time < std::numeric_limits<std::int64_t>::min() + 3600 ? time : time - 3600;
         first_minute = std::min(first_minute.value_or(before), before);
       }
     });

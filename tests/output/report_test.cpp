@@ -1,6 +1,7 @@
 // The terminal report and the comparison of two runs, on small files whose statistics are
 // known by construction.
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 #include <string>
 
@@ -354,6 +355,31 @@ TEST_CASE("the HTML report holds every chart and escapes names", "[output]") {
   CHECK_THAT(html, Catch::Contains("&lt;Nur-Sultan &amp; Co&gt;"));
   CHECK_THAT(html, !Catch::Contains("<Nur-Sultan"));
   CHECK_THAT(html, Catch::Contains("hours since voting opened (2020-10-01 00:00)"));
+}
+
+TEST_CASE("the HTML report draws a file whose times lie at the ends of the 64-bit range", "[output]") {
+  // A damaged or forged file may hold any time; found by the results-file fuzz target, where the
+  // hours between two such times overflowed.
+  const fs::path folder = fs::temp_directory_path() / "primsim_report_test";
+  fs::create_directories(folder);
+  const fs::path path = folder / "far_times.h5";
+  {
+    Hdf5Writer writer(path, primsim::test::sample_run_info(9, 1));
+    ReplicateResults results = primsim::test::sample_replicate(9, 0);
+    REQUIRE(results.platform.size() >= 2);
+    REQUIRE(!results.turnout.empty());
+    constexpr std::int64_t latest = std::numeric_limits<std::int64_t>::max();
+    constexpr std::int64_t earliest = std::numeric_limits<std::int64_t>::min();
+    results.platform[0].time = primsim::sim::SimTime{earliest};
+    results.platform[1].time = primsim::sim::SimTime{latest};
+    results.turnout.front().time = primsim::sim::SimTime{latest};
+    writer.publish(results);
+    writer.finish("end");
+  }
+  const std::string html = html_report(RunFile::open(path));
+  CHECK_THAT(html, Catch::Contains("<svg id=\"platform\""));
+  CHECK_THAT(html, Catch::Contains(fmt::format("hours since voting opened ({} s from 2020-08-17T00:00:00)",
+                                               std::numeric_limits<std::int64_t>::min())));
 }
 
 namespace {
