@@ -562,7 +562,8 @@ std::string html_report(const RunFile& run) {
     run.scan<TurnoutRow>([&](std::span<const TurnoutRow> rows) {
       for (const TurnoutRow& row : rows) {
         const std::int64_t time = row.time.seconds_since_epoch();
-        const std::int64_t before = time < std::numeric_limits<std::int64_t>::min() + 3600 ? time : time - 3600;
+        const std::int64_t before =
+            time < std::numeric_limits<std::int64_t>::min() + 3600 ? time : time - 3600;
         first_minute = std::min(first_minute.value_or(before), before);
       }
     });
