@@ -62,6 +62,10 @@ case $target in
     printf '\x03\x4c\x50\x45\x52\x00\x00\x00\x00\x10\x00\x00\x00\x00\x00\x00\x00' >"$corpus/record" ;;
 esac
 
+# The results target writes a whole HDF5 file per execution: in memory, where there is a tmpfs.
+if [[ $target == results && -d /dev/shm && -w /dev/shm ]]; then
+  export TMPDIR=/dev/shm
+fi
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export ASAN_OPTIONS=detect_leaks=1
 "build/fuzz/$binary" "$corpus" "${budget[@]}" "${extra[@]}" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
