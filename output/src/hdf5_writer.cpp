@@ -41,6 +41,35 @@ namespace {
 constexpr unsigned deflate_level = 4;
 constexpr std::size_t chunk_bytes = 64 * 1024;
 
+// The writer lives as long as the ensemble, and HDF5's defaults let its memory grow with the
+// replicates it has written: freed blocks stay on HDF5's free lists (up to 21 MiB), the metadata
+// cache grows adaptively to 32 MiB, and each table may keep 1 MiB of chunks. An append touches
+// only its table's last chunk and a few B-tree nodes, so small bounds cost no rewrites, and peak
+// memory stays what the replicates themselves need.
+constexpr int free_list_global_bytes = 256 * 1024;
+constexpr int free_list_bytes = 64 * 1024;
+constexpr std::size_t metadata_cache_bytes = 1024 * 1024;
+constexpr std::size_t chunk_cache_bytes = 4 * chunk_bytes;
+constexpr std::size_t chunk_cache_slots = 521;  // a prime, as HDF5 advises, well above 4 chunks
+
+void bound_hdf5_caches() {
+  check_hdf5(H5set_free_list_limits(free_list_global_bytes, free_list_bytes, free_list_global_bytes,
+                                    free_list_bytes, free_list_global_bytes, free_list_bytes),
+             "limit HDF5's free lists");
+}
+
+void bound_file_caches(hid_t access) {
+  H5AC_cache_config_t config{};
+  config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+  check_hdf5(H5Pget_mdc_config(access, &config), "read the metadata cache configuration");
+  config.set_initial_size = true;
+  config.initial_size = metadata_cache_bytes;
+  config.min_size = std::min(config.min_size, metadata_cache_bytes);
+  config.max_size = metadata_cache_bytes;
+  check_hdf5(H5Pset_mdc_config(access, &config), "bound the metadata cache");
+  check_hdf5(H5Pset_cache(access, 0, chunk_cache_slots, chunk_cache_bytes, 1.0), "bound the chunk cache");
+}
+
 std::vector<std::string> to_strings(std::span<const std::string_view> names) {
   return {names.begin(), names.end()};
 }
@@ -158,7 +187,10 @@ struct Hdf5Writer::State {
 
 void Hdf5Writer::State::create_file() {
   silence_hdf5_errors();
-  file = Hdf5Handle(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, H5P_DEFAULT), H5Fclose,
+  bound_hdf5_caches();
+  Hdf5Handle access(H5Pcreate(H5P_FILE_ACCESS), H5Pclose, "file access properties");
+  bound_file_caches(access.get());
+  file = Hdf5Handle(H5Fcreate(temporary.c_str(), H5F_ACC_TRUNC, H5P_DEFAULT, access.get()), H5Fclose,
                     "create " + temporary.string());
   const hid_t root = file.get();
   write_int64_attribute(root, "schema_version", current_schema_version);
