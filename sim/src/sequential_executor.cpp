@@ -1,5 +1,9 @@
-// The sequential executor: one global queue in the engine's total order.
+// The sequential executor: one thread, in the engine's total order on every LP.
 #include "primsim/sim/sequential_executor.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "finish_router.hpp"
 #include "primsim/sim/event_queue.hpp"
@@ -21,20 +25,61 @@ class GlobalQueueRouter final : public EventRouter {
   EventQueue& queue_;
 };
 
+// Remote events go straight into the target's queue: LpContext has checked that they are at
+// least one lookahead ahead, so at or after the end of the window being worked through.
+class LpQueueRouter final : public EventRouter {
+ public:
+  explicit LpQueueRouter(std::vector<EventQueue>& queues) : queues_(queues) {}
+  void schedule_local(LogicalProcess& self, const Event& event) override {
+    queues_[self.id().value()].push(event);
+  }
+  void send_remote(LogicalProcess& /*self*/, const Event& event) override {
+    queues_[event.target.value()].push(event);
+    earliest_sent_ = std::min(earliest_sent_, event.time);
+  }
+  // The earliest remote event since the last call: it may have gone to an LP already passed.
+  SimTime take_earliest_sent() { return std::exchange(earliest_sent_, SimTime::max()); }
+
+ private:
+  std::vector<EventQueue>& queues_;
+  SimTime earliest_sent_ = SimTime::max();
+};
+
+LpId lp_id(std::size_t index) { return LpId{static_cast<LpId::value_type>(index)}; }
+
+void init_all(Simulation& simulation, EventRouter& router) {
+  for (std::size_t i = 0; i < simulation.lp_count(); ++i) {
+    LogicalProcess& lp = simulation.lp(lp_id(i));
+    LpContext context(simulation, lp, router, simulation.config().start_time);
+    lp.model().init(context);
+  }
+}
+
+void finish_all(Simulation& simulation, const RunStats& stats) {
+  const SimulationConfig& config = simulation.config();
+  detail::FinishRouter finish_router;
+  const SimTime finish_time = config.end_time == SimTime::max() ? stats.last_event_time : config.end_time;
+  for (std::size_t i = 0; i < simulation.lp_count(); ++i) {
+    LogicalProcess& lp = simulation.lp(lp_id(i));
+    LpContext context(simulation, lp, finish_router, finish_time);
+    lp.model().finish(context);
+  }
+}
+
 }  // namespace
 
 RunStats SequentialExecutor::run(Simulation& simulation, Observer* observer) {
+  return order_ == Order::global_queue ? run_global_queue(simulation, observer)
+                                       : run_lookahead_windows(simulation, observer);
+}
+
+RunStats SequentialExecutor::run_global_queue(Simulation& simulation, Observer* observer) {
   const SimulationConfig& config = simulation.config();
   EventQueue queue;
   GlobalQueueRouter router(queue);
   RunStats stats;
   stats.last_event_time = config.start_time;
-
-  for (std::size_t i = 0; i < simulation.lp_count(); ++i) {
-    LogicalProcess& lp = simulation.lp(LpId{static_cast<LpId::value_type>(i)});
-    LpContext context(simulation, lp, router, config.start_time);
-    lp.model().init(context);
-  }
+  init_all(simulation, router);
 
   while (!queue.empty() && queue.top().time < config.end_time) {
     const Event event = queue.pop();
@@ -47,13 +92,46 @@ RunStats SequentialExecutor::run(Simulation& simulation, Observer* observer) {
     stats.last_event_time = event.time;
   }
 
-  detail::FinishRouter finish_router;
-  const SimTime finish_time = config.end_time == SimTime::max() ? stats.last_event_time : config.end_time;
-  for (std::size_t i = 0; i < simulation.lp_count(); ++i) {
-    LogicalProcess& lp = simulation.lp(LpId{static_cast<LpId::value_type>(i)});
-    LpContext context(simulation, lp, finish_router, finish_time);
-    lp.model().finish(context);
+  finish_all(simulation, stats);
+  return stats;
+}
+
+RunStats SequentialExecutor::run_lookahead_windows(Simulation& simulation, Observer* observer) {
+  const SimulationConfig& config = simulation.config();
+  const std::size_t lp_count = simulation.lp_count();
+  std::vector<EventQueue> queues(lp_count);
+  LpQueueRouter router(queues);
+  RunStats stats;
+  stats.last_event_time = config.start_time;
+  init_all(simulation, router);
+
+  SimTime window_start = router.take_earliest_sent();
+  for (const EventQueue& queue : queues) window_start = std::min(window_start, queue.next_time());
+  while (window_start < config.end_time) {
+    const SimTime window_end = std::min(window_start.saturating_add(config.lookahead), config.end_time);
+    SimTime next_start = SimTime::max();
+    for (std::size_t i = 0; i < lp_count; ++i) {
+      EventQueue& queue = queues[i];
+      if (queue.next_time() < window_end) {
+        LogicalProcess& lp = simulation.lp(lp_id(i));
+        LpContext context(simulation, lp, router, window_start);
+        while (queue.next_time() < window_end) {
+          const Event event = queue.pop();
+          if (observer != nullptr) observer->on_event(event);
+          context.set_now(event.time);
+          lp.model().handle(event, context);
+          lp.count_committed();
+          ++stats.committed_events;
+          stats.last_event_time = std::max(stats.last_event_time, event.time);
+        }
+      }
+      next_start = std::min(next_start, queue.next_time());
+    }
+    window_start = std::min(next_start, router.take_earliest_sent());
+    ++stats.windows;
   }
+
+  finish_all(simulation, stats);
   return stats;
 }
 

@@ -16,10 +16,12 @@ struct NamedExecutor {
   std::function<std::unique_ptr<Executor>()> make;
 };
 
-// The sequential executor and the parallel one on 1, 2 and 4 threads.
+// The sequential executor in both orders and the parallel one on 1, 2 and 4 threads.
 inline std::vector<NamedExecutor> all_executors() {
   return {
       {"sequential", [] { return std::make_unique<SequentialExecutor>(); }},
+      {"sequential, one global queue",
+       [] { return std::make_unique<SequentialExecutor>(SequentialExecutor::Order::global_queue); }},
       {"parallel x1", [] { return std::make_unique<ParallelExecutor>(1); }},
       {"parallel x2", [] { return std::make_unique<ParallelExecutor>(2); }},
       {"parallel x4", [] { return std::make_unique<ParallelExecutor>(4); }},

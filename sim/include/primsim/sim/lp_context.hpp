@@ -39,9 +39,10 @@ class LpContext {
   [[nodiscard]] StreamKey stream_key(std::uint64_t entity, RandomPurpose purpose) const;
 
  private:
-  // Only an executor moves the clock: the parallel one reuses a context for an LP's events
+  // Only an executor moves the clock: the windowed ones reuse a context for an LP's events
   // within a window.
   friend class ParallelExecutor;
+  friend class SequentialExecutor;
   void set_now(SimTime now) { now_ = now; }
 
   Event make_event(LpId target, Duration delay, EventType type, const EventPayload& payload,

@@ -9,7 +9,7 @@ namespace primsim::sim {
 
 struct RunStats {
   std::uint64_t committed_events = 0;
-  // Synchronisation windows of the parallel executor; 0 for the sequential one.
+  // Lookahead windows worked through; 0 when the sequential executor uses one global queue.
   std::uint64_t windows = 0;
   // Time of the last event processed (the start time when there was none).
   SimTime last_event_time;
