@@ -1,6 +1,7 @@
 // primsim-voting-day: members generated per second and bytes per member, then members processed
 // per second over a whole replicate of a 1,000,000-member scenario (nomination to list), on the
-// sequential and the parallel executor. Prints one JSON line per measurement.
+// sequential executor in both orders of work and on the parallel one. Prints one JSON line per
+// measurement.
 #include <chrono>
 #include <iostream>
 #include <string>
@@ -54,13 +55,23 @@ int main(int argc, char** argv) {
     std::cout << line.dump() << '\n';
   }
 
-  for (const std::size_t executor_threads : {std::size_t{0}, threads}) {
+  // The sequential executor in both of its orders of work, then the parallel one.
+  enum class Run { lookahead_windows, global_queue, parallel };
+  for (const Run run : {Run::lookahead_windows, Run::global_queue, Run::parallel}) {
     models::PrimaryReplicate replicate(scenario, 1, 0);
     std::unique_ptr<sim::Executor> executor;
-    if (executor_threads == 0) {
-      executor = std::make_unique<sim::SequentialExecutor>();
-    } else {
-      executor = std::make_unique<sim::ParallelExecutor>(executor_threads);
+    std::size_t executor_threads = 0;
+    switch (run) {
+      case Run::lookahead_windows:
+        executor = std::make_unique<sim::SequentialExecutor>();
+        break;
+      case Run::global_queue:
+        executor = std::make_unique<sim::SequentialExecutor>(sim::SequentialExecutor::Order::global_queue);
+        break;
+      case Run::parallel:
+        executor_threads = threads;
+        executor = std::make_unique<sim::ParallelExecutor>(threads);
+        break;
     }
     const auto start = std::chrono::steady_clock::now();
     const auto results = replicate.run(*executor);
@@ -68,6 +79,8 @@ int main(int argc, char** argv) {
     nlohmann::ordered_json line;
     line["measure"] = "replicate";
     line["executor"] = executor->name();
+    if (run != Run::parallel)
+      line["order"] = run == Run::global_queue ? "one global queue" : "lookahead windows";
     line["threads"] = executor_threads;
     line["members"] = replicate.world().total_members();
     line["votes"] = results.summary.front().votes;
