@@ -9,11 +9,12 @@
 // The oneTBB that Debian ships (libtbb.so.12) is not built with -fsanitize=thread, so TSan sees
 // neither the spawn of a task nor the wait for it, and takes every access to the same data before,
 // inside and after a parallel_for for a race. Under TSan these wrappers state those edges with
-// __tsan_release and __tsan_acquire, and only those: what the calling thread did before the call
-// happens before each body; each body happens before the call returns; a body object or a
-// reduction's partial value happens before the next thread that oneTBB hands it to. Bodies of the
-// same call stay unordered with one another, so TSan still reports two of them touching the same
-// data. Without TSan the annotations are empty and the calls are oneTBB's own.
+// __tsan_release and __tsan_acquire, and only edges oneTBB guarantees: what the calling thread did
+// before the call happens before each body; each body happens before the call returns; a body
+// object, or a reduction's partial value, happens before its use on the next thread oneTBB hands
+// it to, and its end before oneTBB's pool reuses its memory. Bodies of the same call are left
+// unordered otherwise, so TSan still reports two of them touching the same data. Without TSan the
+// annotations are empty and the calls are oneTBB's own.
 #if defined(__SANITIZE_THREAD__)
 #define PRIMSIM_TSAN_ANNOTATIONS 1
 #elif defined(__has_feature)
@@ -47,11 +48,16 @@ inline void acquire(const void* address) {
 #endif
 }
 
-// A first base class acquires before any member of the new object is written: a copy made on one
-// thread from an object last released on another is ordered after that release.
+// A first base class acquires before any member of the new object is written. oneTBB builds
+// body objects in memory of its own pool that another thread may have used and freed a moment
+// before: each object releases its own address when it dies and acquires it when built there, so
+// the last use of the memory happens before its reuse, as the pool's hand-over guarantees; a copy
+// also acquires the object it copies, last released on the thread that made it.
 struct AcquireFirst {
-  AcquireFirst() = default;
-  explicit AcquireFirst(const void* source) { acquire(source); }
+  template <typename... Objects>
+  explicit AcquireFirst(const Objects*... addresses) {
+    (acquire(addresses), ...);
+  }
 };
 
 // parallel_for copies its body into each task it splits off; each copy releases itself once made,
@@ -60,12 +66,15 @@ struct AcquireFirst {
 template <typename Index, typename Function>
 class ForBody : private AcquireFirst {
  public:
-  ForBody(const Function& function, const void* done) : function_(&function), done_(done) { release(this); }
-  ForBody(const ForBody& other) : AcquireFirst(&other), function_(other.function_), done_(other.done_) {
+  ForBody(const Function& function, const void* done)
+      : AcquireFirst(this), function_(&function), done_(done) {
+    release(this);
+  }
+  ForBody(const ForBody& other) : AcquireFirst(this, &other), function_(other.function_), done_(other.done_) {
     release(this);
   }
   ForBody& operator=(const ForBody&) = delete;
-  ~ForBody() = default;
+  ~ForBody() { release(this); }
 
   void operator()(const tbb::blocked_range<Index>& range) const {
     acquire(this);
@@ -87,18 +96,21 @@ template <typename Range, typename Value, typename Body, typename Reduction>
 class ReduceBody : private AcquireFirst {
  public:
   ReduceBody(const Value& identity, const Body& body, const Reduction& reduction, const void* done)
-      : fixed_{&identity, &body, &reduction, done}, value_(identity) {
+      : AcquireFirst(&fixed_, &value_), fixed_{&identity, &body, &reduction, done}, value_(identity) {
     release(&fixed_);
     release(&value_);
   }
   ReduceBody(ReduceBody& other, tbb::split)
-      : AcquireFirst(&other.fixed_), fixed_(other.fixed_), value_(*fixed_.identity) {
+      : AcquireFirst(&fixed_, &value_, &other.fixed_), fixed_(other.fixed_), value_(*fixed_.identity) {
     release(&fixed_);
     release(&value_);
   }
   ReduceBody(const ReduceBody&) = delete;
   ReduceBody& operator=(const ReduceBody&) = delete;
-  ~ReduceBody() = default;
+  ~ReduceBody() {
+    release(&fixed_);
+    release(&value_);
+  }
 
   // The constructor's release of &value_ came after fixed_ was set: one acquire orders both.
   void operator()(const Range& range) {
