@@ -48,6 +48,30 @@ inline void acquire(const void* address) {
 #endif
 }
 
+// A body may throw: oneTBB then cancels the rest, waits for every task it started and rethrows in
+// the caller. These guards make the edges at the end of a body and of a call hold on that path too.
+class ReleaseAtExit {
+ public:
+  explicit ReleaseAtExit(const void* address) : address_(address) {}
+  ReleaseAtExit(const ReleaseAtExit&) = delete;
+  ReleaseAtExit& operator=(const ReleaseAtExit&) = delete;
+  ~ReleaseAtExit() { release(address_); }
+
+ private:
+  const void* address_;
+};
+
+class AcquireAtExit {
+ public:
+  explicit AcquireAtExit(const void* address) : address_(address) {}
+  AcquireAtExit(const AcquireAtExit&) = delete;
+  AcquireAtExit& operator=(const AcquireAtExit&) = delete;
+  ~AcquireAtExit() { acquire(address_); }
+
+ private:
+  const void* address_;
+};
+
 // A first base class acquires before any member of the new object is written. oneTBB builds
 // body objects in memory of its own pool that another thread may have used and freed a moment
 // before: each object releases its own address when it dies and acquires it when built there, so
@@ -78,8 +102,8 @@ class ForBody : private AcquireFirst {
 
   void operator()(const tbb::blocked_range<Index>& range) const {
     acquire(this);
+    const ReleaseAtExit done(done_);
     for (Index i = range.begin(); i != range.end(); ++i) (*function_)(i);
-    release(done_);
   }
 
  private:
@@ -115,17 +139,17 @@ class ReduceBody : private AcquireFirst {
   // The constructor's release of &value_ came after fixed_ was set: one acquire orders both.
   void operator()(const Range& range) {
     acquire(&value_);
+    const ReleaseAtExit done(fixed_.done);
+    const ReleaseAtExit value(&value_);
     value_ = (*fixed_.body)(range, static_cast<const Value&>(value_));
-    release(&value_);
-    release(fixed_.done);
   }
 
   void join(ReduceBody& rhs) {
     acquire(&value_);
     acquire(&rhs.value_);
+    const ReleaseAtExit done(fixed_.done);
+    const ReleaseAtExit value(&value_);
     value_ = (*fixed_.reduction)(static_cast<const Value&>(value_), static_cast<const Value&>(rhs.value_));
-    release(&value_);
-    release(fixed_.done);
   }
 
   [[nodiscard]] const Value& result() const { return value_; }
@@ -149,8 +173,8 @@ void parallel_for(Index first, Index last, const Function& function) {
   if (!(first < last)) return;
   char done = 0;
   const detail::ForBody<Index, Function> body(function, &done);
+  const detail::AcquireAtExit finished(&done);
   tbb::parallel_for(tbb::blocked_range<Index>(first, last), body);
-  detail::acquire(&done);
 }
 
 // tbb::parallel_reduce(range, identity, body, reduction): body(subrange, value) over pieces of the
@@ -160,8 +184,10 @@ Value parallel_reduce(const Range& range, const Value& identity, const Body& bod
                       const Reduction& reduction) {
   char done = 0;
   detail::ReduceBody<Range, Value, Body, Reduction> reduce(identity, body, reduction, &done);
-  tbb::parallel_reduce(range, reduce);
-  detail::acquire(&done);
+  {
+    const detail::AcquireAtExit finished(&done);
+    tbb::parallel_reduce(range, reduce);
+  }
   return reduce.result();
 }
 
@@ -172,12 +198,12 @@ void execute(tbb::task_arena& arena, const Function& function) {
   char before = 0;
   char after = 0;
   detail::release(&before);
+  const detail::AcquireAtExit finished(&after);
   arena.execute([&] {
     detail::acquire(&before);
+    const detail::ReleaseAtExit done(&after);
     function();
-    detail::release(&after);
   });
-  detail::acquire(&after);
 }
 
 }  // namespace primsim::sim::tbb_hb
