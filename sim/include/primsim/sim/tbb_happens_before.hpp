@@ -10,11 +10,12 @@
 // neither the spawn of a task nor the wait for it, and takes every access to the same data before,
 // inside and after a parallel_for for a race. Under TSan these wrappers state those edges with
 // __tsan_release and __tsan_acquire, and only edges oneTBB guarantees: what the calling thread did
-// before the call happens before each body; each body happens before the call returns; a body
-// object, or a reduction's partial value, happens before its use on the next thread oneTBB hands
-// it to, and its end before oneTBB's pool reuses its memory. Bodies of the same call are left
-// unordered otherwise, so TSan still reports two of them touching the same data. Without TSan the
-// annotations are empty and the calls are oneTBB's own.
+// before the call happens before each body; each body and each join of a reduction happens
+// before the call returns or rethrows a body's exception; a body object, or a reduction's partial
+// value, happens before its use on the next thread oneTBB hands it to, and its end before
+// oneTBB's pool reuses its memory. Bodies of the same call are left unordered otherwise, so TSan
+// still reports two of them touching the same data. Without TSan the annotations are empty and the
+// calls are oneTBB's own.
 #if defined(__SANITIZE_THREAD__)
 #define PRIMSIM_TSAN_ANNOTATIONS 1
 #elif defined(__has_feature)
