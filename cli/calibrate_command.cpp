@@ -19,7 +19,6 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
 #include "command.hpp"
@@ -34,6 +33,7 @@
 #include "primsim/sim/input_error.hpp"
 #include "primsim/sim/random_stream.hpp"
 #include "primsim/sim/sequential_executor.hpp"
+#include "primsim/sim/tbb_happens_before.hpp"
 #include "primsim/uq/abc_calibration.hpp"
 #include "target_statistics.hpp"
 
@@ -146,8 +146,8 @@ class Simulations {
   std::vector<std::vector<double>> run(const std::vector<std::vector<double>>& sets, std::uint64_t first,
                                        const std::vector<const spec::TargetSpec*>& targets) {
     std::vector<std::vector<double>> statistics(sets.size());
-    arena_.execute([&] {
-      tbb::parallel_for(std::size_t{0}, sets.size(), [&](std::size_t i) {
+    sim::tbb_hb::execute(arena_, [&] {
+      sim::tbb_hb::parallel_for(std::size_t{0}, sets.size(), [&](std::size_t i) {
         std::vector<double> typed;
         for (std::size_t p = 0; p < sets[i].size(); ++p) typed.push_back(loaded_.priors[p].typed(sets[i][p]));
         const spec::ScenarioSpec scenario = loaded_.spec_with(typed);

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 #include <nlohmann/json.hpp>
 
@@ -21,6 +20,7 @@
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/sim/input_error.hpp"
 #include "primsim/sim/sequential_executor.hpp"
+#include "primsim/sim/tbb_happens_before.hpp"
 #include "target_statistics.hpp"
 
 namespace primsim::cli {
@@ -205,8 +205,8 @@ int validate_model(const ModelValidationOptions& options) {
   // Each replicate on its own, as `primsim run` does, so the thread count changes nothing.
   tbb::task_arena arena(options.threads == 0 ? tbb::task_arena::automatic
                                              : static_cast<int>(options.threads));
-  arena.execute([&] {
-    tbb::parallel_for(std::uint32_t{0}, replicates, [&](std::uint32_t r) {
+  sim::tbb_hb::execute(arena, [&] {
+    sim::tbb_hb::parallel_for(std::uint32_t{0}, replicates, [&](std::uint32_t r) {
       models::ElectionReplicate model(spec, seed, r);
       sim::SequentialExecutor executor;
       const auto results = model.run(executor);

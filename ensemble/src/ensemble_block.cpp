@@ -17,7 +17,6 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-#include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 #include <nlohmann/json.hpp>
 
@@ -30,6 +29,7 @@
 #include "primsim/output/run_paths.hpp"
 #include "primsim/output/schema.hpp"
 #include "primsim/sim/sequential_executor.hpp"
+#include "primsim/sim/tbb_happens_before.hpp"
 
 namespace primsim::ensemble {
 namespace {
@@ -174,9 +174,9 @@ BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const R
         report(false, model.events());
       }
     };
-    arena.execute([&] {
+    sim::tbb_hb::execute(arena, [&] {
       const int workers = arena.max_concurrency();
-      tbb::parallel_for(0, workers, [&](int) { work(); });
+      sim::tbb_hb::parallel_for(0, workers, [&](int) { work(); });
     });
     if (stop_requested()) {
       writer.abandon();

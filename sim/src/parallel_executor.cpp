@@ -6,8 +6,6 @@
 #include <vector>
 
 #include <tbb/blocked_range.h>
-#include <tbb/parallel_for.h>
-#include <tbb/parallel_reduce.h>
 #include <tbb/spin_mutex.h>
 #include <tbb/task_arena.h>
 
@@ -17,6 +15,7 @@
 #include "primsim/sim/lp_context.hpp"
 #include "primsim/sim/observer.hpp"
 #include "primsim/sim/simulation.hpp"
+#include "primsim/sim/tbb_happens_before.hpp"
 
 namespace primsim::sim {
 namespace {
@@ -80,14 +79,14 @@ RunStats ParallelExecutor::run(Simulation& simulation, Observer* observer) {
   tbb::task_arena arena(concurrency);
   const auto min_time = [](SimTime a, SimTime b) { return std::min(a, b); };
 
-  arena.execute([&] {
-    tbb::parallel_for(std::size_t{0}, lp_count, [&](std::size_t i) {
+  tbb_hb::execute(arena, [&] {
+    tbb_hb::parallel_for(std::size_t{0}, lp_count, [&](std::size_t i) {
       slots[i].last_event_time = config.start_time;
       LpContext context(simulation, simulation.lp(lp_id(i)), router, config.start_time);
       simulation.lp(lp_id(i)).model().init(context);
     });
 
-    SimTime window_start = tbb::parallel_reduce(
+    SimTime window_start = tbb_hb::parallel_reduce(
         tbb::blocked_range<std::size_t>(0, lp_count), SimTime::max(),
         [&](const tbb::blocked_range<std::size_t>& range, SimTime earliest) {
           for (std::size_t i = range.begin(); i != range.end(); ++i) {
@@ -100,7 +99,7 @@ RunStats ParallelExecutor::run(Simulation& simulation, Observer* observer) {
 
     while (window_start < config.end_time) {
       const SimTime window_end = std::min(window_start.saturating_add(config.lookahead), config.end_time);
-      window_start = tbb::parallel_reduce(
+      window_start = tbb_hb::parallel_reduce(
           tbb::blocked_range<std::size_t>(0, lp_count), SimTime::max(),
           [&](const tbb::blocked_range<std::size_t>& range, SimTime earliest) {
             for (std::size_t i = range.begin(); i != range.end(); ++i) {
