@@ -76,7 +76,7 @@ class RegionModel final : public sim::LpModel {
   void open_voting(sim::LpContext& context);
   void form_contests();
   [[nodiscard]] bool is_selector(std::size_t member, sim::SimTime vote_opens);
-  [[nodiscard]] Voter voter_of(std::size_t member, std::size_t channel, sim::SimTime first_attempt) const;
+  [[nodiscard]] Voter voter_of(std::size_t member) const;
   void count_eligible(std::size_t member);
   void schedule_next_first_attempts(sim::LpContext& context);
   // At the last close plus the replies' way back; again after every extension.
@@ -123,13 +123,19 @@ class RegionModel final : public sim::LpModel {
     // equal range rather than a scan of the ballot.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> positions_by_ppo;
   };
+  // A voter's first try, kept in one time-sorted list rather than as pending events: the queue
+  // then holds a single cursor event instead of one event per voter.
+  struct FirstAttempt {
+    sim::SimTime at;
+    std::uint32_t member = 0;
+    std::uint32_t channel = 0;
+  };
   std::vector<Contest> contests_;
   std::vector<std::vector<std::size_t>> contests_of_unit_;  // unit -> indices into contests_
   std::vector<rules::CandidateIndex> ballot_;
-  // Every selector who means to vote, sorted by (first attempt, member index): the first tries
-  // are read from this list by one cursor event rather than queued as one event per voter.
-  std::vector<Voter> voters_;
+  std::vector<FirstAttempt> first_attempts_;  // sorted by (time, member)
   std::size_t next_first_attempt_ = 0;
+  std::vector<Voter> voters_;  // voters_[s] tries first at first_attempts_[s]: s is the voter's slot
   std::vector<std::uint32_t> same_ppo_;      // ballot positions of the voter's PPO's candidates
   std::vector<sim::SimTime> channel_close_;  // per ChannelPlan, extensions applied
   std::vector<ArrivalProfile> arrivals_;     // per ChannelPlan, over its window in this region

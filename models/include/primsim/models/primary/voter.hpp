@@ -4,20 +4,16 @@
 
 #include <cstdint>
 
-#include "primsim/sim/sim_time.hpp"
-
 namespace primsim::models {
 
 enum class VoterState : std::uint8_t { trying, voted, gave_up, closed_out };
 
-// The voting days refer to a voter by its slot, its index in the region's time-sorted list,
+// The voting days refer to a voter by its slot, its place in the region's time-sorted first attempts,
 // rather than by its member index: first attempts then walk the list in order and retries come
 // soon after, so the records are read nearly in sequence instead of as cache misses scattered
 // over the member table. Nothing a voter's record holds changes in the member table after the
 // vote opens (a voided membership is a fraudulent one, and fraudulent members never vote).
 struct Voter {
-  sim::SimTime first_attempt;
-  std::uint32_t channel = 0;  // index into PrimaryWorld::channels()
   std::uint32_t ppo = 0;
   std::uint16_t branch = 0;
   // 4 * selector group + 2 * employer-dependent + female: the index of a contest's weights.
@@ -28,7 +24,7 @@ struct Voter {
 
   [[nodiscard]] std::uint8_t group() const { return static_cast<std::uint8_t>(kind >> 2U); }
 };
-// A region holds one for each of its voters through the whole vote.
-static_assert(sizeof(Voter) == 24);
+// A region holds one for each of its voters through the whole vote: five to a cache line.
+static_assert(sizeof(Voter) == 12);
 
 }  // namespace primsim::models
