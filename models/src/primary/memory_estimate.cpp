@@ -8,13 +8,14 @@
 namespace primsim::models {
 namespace {
 
-// Calibrated on peak RSS, not on sizeof: a person costs the MemberTable's 15 bytes plus the
-// vote's per-voter state, attempts and ranking. `primsim run tests/scenarios/good/base.yaml
-// --replicates 1 --threads 1` with territory.regions.Atyrau.members at 1,000,000 and 4,000,000
-// peaked at 52.7 and 141.9 MB (30 bytes per person) at the base's 49.5% turnout, and at 59.3 and
-// 158.4 MB (34 bytes per person) with turnout.base_share 0.95 and an unlimited platform. 48 leaves
-// room for vectors grown by doubling; docs/reliability.md has the figures.
-constexpr double kBytesPerPerson = 48;
+// Calibrated on peak RSS, not on sizeof: a person costs the MemberTable's 15 bytes plus, for a
+// voter, the first attempt (16 bytes) and the Voter record (12) held through the vote.
+// `primsim run tests/scenarios/good/base.yaml --replicates 1 --threads 1` with
+// territory.regions.Atyrau.members at 1,000,000 and 4,000,000 peaked at 59.0 and 160.1 MB (34.5
+// bytes per person) at the base's 49.5% turnout, and at 69.3 and 191.4 MB (41.7 bytes per person)
+// with turnout.base_share 0.95 and an unlimited platform. 56 leaves room for vectors grown by
+// doubling; docs/reliability.md has the figures.
+constexpr double kBytesPerPerson = 56;
 // The rest at small sizes (28 MB at 100,000 members): the executable, events, candidates, tables.
 constexpr double kFixedBytes = 64.0 * 1024 * 1024;
 

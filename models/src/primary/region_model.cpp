@@ -91,8 +91,6 @@ void RegionModel::init(sim::LpContext& context) {
         .generate_joining(region, region_spec, groups[g].per_region[region_], registration, member_stream,
                           members_, static_cast<std::uint8_t>(g));
   }
-  voter_state_.assign(members_.size(), VoterState::idle);
-  voter_attempts_.assign(members_.size(), 0);
   votes_.eligible_by_group.assign(groups.size(), 0);
   votes_.votes_by_group.assign(groups.size(), 0);
   pipeline_.init(context);
@@ -268,16 +266,29 @@ void RegionModel::open_voting(sim::LpContext& context) {
     if (!voting_stream_.bernoulli(logistic(turnout_utility(m, *channel, stage.selectorate.compulsory))))
       continue;
     const sim::SimTime at = std::max(context.now(), arrivals_[*channel].sample(voting_stream_));
-    voter_state_[m] = VoterState::trying;
     ++votes_.voters_intending;
     first_attempts_.push_back({at, static_cast<std::uint32_t>(m), static_cast<std::uint32_t>(*channel)});
   }
   std::sort(first_attempts_.begin(), first_attempts_.end(), [](const FirstAttempt& a, const FirstAttempt& b) {
     return a.at < b.at || (a.at == b.at && a.member < b.member);
   });
+  // One pass of scattered reads here spares the voting days one for every attempt and ballot.
+  voters_.reserve(first_attempts_.size());
+  for (const FirstAttempt& first : first_attempts_) voters_.push_back(voter_of(first.member));
   next_first_attempt_ = 0;
   schedule_next_first_attempts(context);
   schedule_tally(context);
+}
+
+Voter RegionModel::voter_of(std::size_t member) const {
+  Voter voter;
+  voter.ppo = members_.ppo(member);
+  voter.branch = members_.branch(member);
+  voter.kind = static_cast<std::uint16_t>(4U * members_.group(member) +
+                                          (members_.has(member, kEmployerDependent) ? 2U : 0U) +
+                                          (members_.has(member, kFemale) ? 1U : 0U));
+  voter.age_band = members_.age_band(member);
+  return voter;
 }
 
 void RegionModel::schedule_tally(sim::LpContext& context) {
@@ -335,8 +346,8 @@ void RegionModel::schedule_next_first_attempts(sim::LpContext& context) {
 void RegionModel::start_first_attempts(sim::LpContext& context) {
   while (next_first_attempt_ < first_attempts_.size() &&
          first_attempts_[next_first_attempt_].at <= context.now()) {
-    const FirstAttempt& first = first_attempts_[next_first_attempt_++];
-    arrive(first.member, first.channel, context);
+    const std::size_t slot = next_first_attempt_++;
+    arrive(slot, first_attempts_[slot].channel, context);
   }
   schedule_next_first_attempts(context);
 }
@@ -410,78 +421,81 @@ void RegionModel::estimate_closeness() {
   }
 }
 
-void RegionModel::arrive(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
-  if (voter_state_[member] != VoterState::trying || tallied_) return;
+void RegionModel::arrive(std::uint64_t slot, std::size_t channel, sim::LpContext& context) {
+  // After the tally voters_ is gone: tallied_ must be read first.
+  if (tallied_ || voters_[slot].state != VoterState::trying) return;
   const auto& spec_channel = world_.scenario().voting.channels[world_.channels()[channel].spec_index];
   if (context.now() < channel_close_[channel] &&
       voting_stream_.bernoulli(spec_channel.postpone_probability)) {
-    come_back_tomorrow(member, channel, context);
+    come_back_tomorrow(slot, channel, context);
     return;
   }
-  attempt(member, channel, context);
+  attempt(slot, channel, context);
 }
 
-void RegionModel::come_back_tomorrow(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
+void RegionModel::come_back_tomorrow(std::uint64_t slot, std::size_t channel, sim::LpContext& context) {
   // When tomorrow is after the close and no extension came, the voter counts as pending at the
   // close; a fresh day brings fresh patience for retries.
-  voter_attempts_[member] = 0;
+  voters_[slot].attempts = 0;
   const sim::SimTime back = arrivals_[channel].next_day(context.now(), voting_stream_);
-  context.schedule(back - context.now(), events::kVoteAttempt, {member, channel | kNewDay});
+  context.schedule(back - context.now(), events::kVoteAttempt, {slot, channel | kNewDay});
 }
 
-void RegionModel::attempt(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
-  if (voter_state_[member] != VoterState::trying || tallied_) return;
+void RegionModel::attempt(std::uint64_t slot, std::size_t channel, sim::LpContext& context) {
+  if (tallied_ || voters_[slot].state != VoterState::trying) return;
+  Voter& voter = voters_[slot];
   if (context.now() >= channel_close_[channel]) {
     // Still meaning to vote when the channel closed: a retry or a return came too late.
-    voter_state_[member] = VoterState::closed_out;
+    voter.state = VoterState::closed_out;
     ++votes_.pending_at_close;
     return;
   }
   ++votes_.attempts;
-  ++voter_attempts_[member];
+  ++voter.attempts;
   const auto kind = world_.scenario().voting.channels[world_.channels()[channel].spec_index].kind;
   if (kind == spec::ChannelKind::online) {
     // Some attempts fail whatever the load (verification problems of older voters): the
     // platform counts them with its own failures.
-    const auto band = members_.age_band(member);
+    const auto band = voter.age_band;
     const bool fails = band < failure_by_band_.size() && failure_by_band_[band] > 0.0 &&
                        voting_stream_.bernoulli(failure_by_band_[band]);
     context.send(PrimaryWorld::national_lp(), context.lookahead(), OnlinePlatform::kAttempt,
-                 {member, fails ? OnlinePlatform::kFailsWhateverTheLoad : 0});
+                 {slot, fails ? OnlinePlatform::kFailsWhateverTheLoad : 0});
   } else {
-    cast_ballot(member, channel, context);
+    cast_ballot(slot, channel, context);
   }
 }
 
-void RegionModel::retry_or_give_up(std::uint64_t member, sim::LpContext& context) {
-  if (voter_state_[member] != VoterState::trying || tallied_) return;
+void RegionModel::retry_or_give_up(std::uint64_t slot, sim::LpContext& context) {
+  if (tallied_ || voters_[slot].state != VoterState::trying) return;
   const std::size_t channel = *world_.online_channel();
   const auto& spec_channel = world_.scenario().voting.channels[world_.channels()[channel].spec_index];
-  const bool retries_left = voter_attempts_[member] <= spec_channel.max_retries;
+  const bool retries_left = voters_[slot].attempts <= spec_channel.max_retries;
   if (!retries_left || voting_stream_.bernoulli(spec_channel.abandon_probability)) {
-    give_up_for_the_day(member, channel, context);
+    give_up_for_the_day(slot, channel, context);
     return;
   }
   const double backoff =
       voting_stream_.exponential(static_cast<double>(spec_channel.retry_backoff_mean.count()));
-  context.schedule(sim::Duration{std::llround(backoff)}, events::kVoteAttempt, {member, channel});
+  context.schedule(sim::Duration{std::llround(backoff)}, events::kVoteAttempt, {slot, channel});
 }
 
-void RegionModel::give_up_for_the_day(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
+void RegionModel::give_up_for_the_day(std::uint64_t slot, std::size_t channel, sim::LpContext& context) {
   const auto& spec_channel = world_.scenario().voting.channels[world_.channels()[channel].spec_index];
   if (!voting_stream_.bernoulli(spec_channel.return_next_day)) {
-    voter_state_[member] = VoterState::gave_up;
+    voters_[slot].state = VoterState::gave_up;
     ++votes_.gave_up;
     return;
   }
-  come_back_tomorrow(member, channel, context);
+  come_back_tomorrow(slot, channel, context);
 }
 
-void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::LpContext& context) {
-  if (voter_state_[member] != VoterState::trying || tallied_) return;
-  voter_state_[member] = VoterState::voted;
+void RegionModel::cast_ballot(std::uint64_t slot, std::size_t channel, sim::LpContext& context) {
+  if (tallied_ || voters_[slot].state != VoterState::trying) return;
+  Voter& voter = voters_[slot];
+  voter.state = VoterState::voted;
   ++votes_.votes_by_channel[channel];
-  const std::uint8_t group = members_.group(member);
+  const std::uint8_t group = voter.group();
   ++votes_.votes_by_group[group];
   const auto interval = world_.scenario().output.turnout_interval.count();
   const auto bin = static_cast<std::size_t>(
@@ -491,14 +505,13 @@ void RegionModel::cast_ballot(std::uint64_t member, std::size_t channel, sim::Lp
   ++votes_.votes_by_interval[bin];
 
   const spec::ChoiceSpec& choice = world_.selector_groups()[group].choice;
-  const std::size_t kind = 4U * group + (members_.has(member, kEmployerDependent) ? 2U : 0U) +
-                           (members_.has(member, kFemale) ? 1U : 0U);
-  const std::uint32_t ppo = members_.ppo(member);
+  const std::size_t kind = voter.kind;
+  const std::uint32_t ppo = voter.ppo;
   const double local_factor = local_factor_by_group_[group];
   // One ballot per office contested in the member's unit, each ranking that contest's
   // candidates (a Plackett-Luce draw over their utilities) to the ballot depth, or as deep as
   // the rule reads if that is less: the positions below it would be drawn and never counted.
-  for (const std::size_t k : contests_of_unit_[contest_unit(members_.branch(member), members_.ppo(member))]) {
+  for (const std::size_t k : contests_of_unit_[contest_unit(voter.branch, ppo)]) {
     Contest& contest = contests_[k];
     same_ppo_.clear();
     const auto same = std::equal_range(contest.positions_by_ppo.begin(), contest.positions_by_ppo.end(),
@@ -518,11 +531,10 @@ void RegionModel::tally(sim::LpContext& context) {
   if (tallied_ || !world_.vote_stage()) return;
   tallied_ = true;
   voting_open_ = false;
-  for (auto& state : voter_state_) {
-    if (state != VoterState::trying) continue;
-    state = VoterState::closed_out;
-    ++votes_.pending_at_close;
+  for (const Voter& voter : voters_) {
+    if (voter.state == VoterState::trying) ++votes_.pending_at_close;
   }
+  voters_ = {};  // nothing reads a voter after the count: give the memory back
   const auto& scenario = world_.scenario();
   const std::size_t stage = *world_.vote_stage();
   const auto& rule = scenario.selection.stages[stage].rule;

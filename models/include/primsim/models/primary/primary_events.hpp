@@ -36,7 +36,9 @@ inline constexpr sim::EventType kApplication = 20;
 inline constexpr sim::EventType kComplaint = 21;
 // A complaint decided inside the region ends its review. payload[0]: complaint index.
 inline constexpr sim::EventType kComplaintReviewed = 22;
-inline constexpr sim::EventType kVoteAttempt = 23;  // payload[0]: member, payload[1]: channel
+// A voter tries again, or returns on a later day. payload[0]: the voter (RegionModel's slot);
+// payload[1]: the channel, with RegionModel::kNewDay for a return.
+inline constexpr sim::EventType kVoteAttempt = 23;
 // Voting is over in the region (at the last close, extensions included): count the ballots.
 inline constexpr sim::EventType kTally = 24;
 // The next voters' first tries are due (the region's time-sorted list of first attempts).

@@ -18,6 +18,7 @@
 #include "primsim/models/primary/contest_tally.hpp"
 #include "primsim/models/primary/primary_world.hpp"
 #include "primsim/models/primary/region_complaints.hpp"
+#include "primsim/models/primary/voter.hpp"
 #include "primsim/models/primary/warning_log.hpp"
 #include "primsim/models/rules/profile.hpp"
 #include "primsim/models/voting/arrival_profile.hpp"
@@ -70,12 +71,12 @@ class RegionModel final : public sim::LpModel {
 
  private:
   struct Contest;
-  enum class VoterState : std::uint8_t { idle, trying, voted, gave_up, closed_out };
 
   void on_phase_start(std::size_t phase, sim::LpContext& context);
   void open_voting(sim::LpContext& context);
   void form_contests();
   [[nodiscard]] bool is_selector(std::size_t member, sim::SimTime vote_opens);
+  [[nodiscard]] Voter voter_of(std::size_t member) const;
   void count_eligible(std::size_t member);
   void schedule_next_first_attempts(sim::LpContext& context);
   // At the last close plus the replies' way back; again after every extension.
@@ -88,12 +89,13 @@ class RegionModel final : public sim::LpModel {
   void estimate_closeness();
   [[nodiscard]] std::size_t winners_of(const Contest& contest) const;
   // A voter's time to vote has come (the first time, or on a later day): it tries, or puts it off.
-  void arrive(std::uint64_t member, std::size_t channel, sim::LpContext& context);
-  void come_back_tomorrow(std::uint64_t member, std::size_t channel, sim::LpContext& context);
-  void attempt(std::uint64_t member, std::size_t channel, sim::LpContext& context);
-  void retry_or_give_up(std::uint64_t member, sim::LpContext& context);
-  void give_up_for_the_day(std::uint64_t member, std::size_t channel, sim::LpContext& context);
-  void cast_ballot(std::uint64_t member, std::size_t channel, sim::LpContext& context);
+  // From here on a voter is its slot in voters_, in events as well.
+  void arrive(std::uint64_t slot, std::size_t channel, sim::LpContext& context);
+  void come_back_tomorrow(std::uint64_t slot, std::size_t channel, sim::LpContext& context);
+  void attempt(std::uint64_t slot, std::size_t channel, sim::LpContext& context);
+  void retry_or_give_up(std::uint64_t slot, sim::LpContext& context);
+  void give_up_for_the_day(std::uint64_t slot, std::size_t channel, sim::LpContext& context);
+  void cast_ballot(std::uint64_t slot, std::size_t channel, sim::LpContext& context);
   void tally(sim::LpContext& context);
   // The contest's winners go to their office or, for the list office, to the party centre.
   void settle(const Contest& contest, const ContestCount& count, sim::LpContext& context);
@@ -105,8 +107,6 @@ class RegionModel final : public sim::LpModel {
   std::size_t region_;
   MemberTable members_;
   CandidatePipeline pipeline_;
-  std::vector<VoterState> voter_state_;
-  std::vector<std::uint8_t> voter_attempts_;  // today's tries
   static constexpr std::uint64_t kNewDay = std::uint64_t{1} << 32U;
   RegionComplaints complaints_;
   // One contest per (unit of the stage's level, office): its candidates and the ballots cast.
@@ -135,6 +135,7 @@ class RegionModel final : public sim::LpModel {
   std::vector<rules::CandidateIndex> ballot_;
   std::vector<FirstAttempt> first_attempts_;  // sorted by (time, member)
   std::size_t next_first_attempt_ = 0;
+  std::vector<Voter> voters_;  // voters_[s] tries first at first_attempts_[s]: s is the voter's slot
   std::vector<std::uint32_t> same_ppo_;      // ballot positions of the voter's PPO's candidates
   std::vector<sim::SimTime> channel_close_;  // per ChannelPlan, extensions applied
   std::vector<ArrivalProfile> arrivals_;     // per ChannelPlan, over its window in this region

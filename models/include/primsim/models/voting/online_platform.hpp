@@ -41,12 +41,13 @@ struct PlatformMinute {
 class OnlinePlatform final : public sim::LpModel {
  public:
   // Events the platform receives.
-  // payload[0]: member; payload[1]: kFailsWhateverTheLoad for an attempt that fails for the
-  // voter's own reasons (verification, connection), counted with the platform's failures.
+  // payload[0]: the voter, as the sending LP numbers it (only echoed back: the platform serves in
+  // arrival order, never by this number); payload[1]: kFailsWhateverTheLoad for an attempt that
+  // fails for the voter's own reasons (verification, connection), counted with the platform's failures.
   static constexpr sim::EventType kAttempt = 100;
   static constexpr std::uint64_t kFailsWhateverTheLoad = 1;
   static constexpr sim::EventType kSessionEnd = 101;  // local
-  // Replies, sent to the attempt's origin LP. payload[0]: member; payload[1]: seconds waited.
+  // Replies, sent to the attempt's origin LP. payload[0]: the attempt's voter; payload[1]: seconds waited.
   static constexpr sim::EventType kServed = 102;
   static constexpr sim::EventType kRejected = 103;
   static constexpr sim::RandomPurpose kServicePurpose = 0x504c4154ULL;  // "PLAT"
