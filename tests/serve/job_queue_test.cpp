@@ -15,11 +15,12 @@ using primsim::serve::JobState;
 
 namespace {
 
-// Work that reports that it started, then waits for `release` or for a stop.
+// Work that reports progress, then that it started, then waits for `release` or for a stop. The
+// progress comes first so that a test woken by `started` always sees it.
 auto blocking_work(std::promise<void>& started, std::shared_future<void> release, int answer) {
   return [&started, release, answer](std::stop_token stop, const std::function<void(JobProgress)>& progress) {
-    started.set_value();
     progress({1, 2});
+    started.set_value();
     while (!stop.stop_requested() &&
            release.wait_for(std::chrono::milliseconds(1)) != std::future_status::ready) {
     }
