@@ -6,10 +6,8 @@
 #include <map>
 #include <memory>
 
-#include <boost/math/distributions/binomial.hpp>
-
 #include "primsim/models/members/member_generator.hpp"
-#include "primsim/models/rules/seat_allocation.hpp"
+#include "primsim/models/primary/regional_disproportionality.hpp"
 #include "primsim/sim/simulation.hpp"
 
 namespace primsim::models {
@@ -17,55 +15,6 @@ using results::Outcome;
 using results::Stage;
 
 namespace {
-
-// Loosemore-Hanby between places by region and the selectorate by region: half the sum of the
-// absolute differences of shares. `centre` places (appointees) count as a region of no members.
-double loosemore_hanby(const std::vector<std::int64_t>& places, std::int64_t centre,
-                       const std::vector<std::int64_t>& selectorate) {
-  std::int64_t total_places = centre;
-  std::int64_t total_selectorate = 0;
-  for (const auto p : places) total_places += p;
-  for (const auto e : selectorate) total_selectorate += e;
-  if (total_places <= 0 || total_selectorate <= 0) return std::nan("");
-  double lh = static_cast<double>(centre) / static_cast<double>(total_places);
-  for (std::size_t r = 0; r < places.size(); ++r) {
-    lh += std::abs(static_cast<double>(places[r]) / static_cast<double>(total_places) -
-                   static_cast<double>(selectorate[r]) / static_cast<double>(total_selectorate));
-  }
-  return lh / 2.0;
-}
-
-// The same index for a proportional apportionment of `places` (largest remainders).
-double proportional_benchmark(std::int64_t places, const std::vector<std::int64_t>& selectorate) {
-  if (places <= 0) return std::nan("");
-  std::vector<std::uint64_t> votes;
-  for (const auto e : selectorate) votes.push_back(static_cast<std::uint64_t>(std::max<std::int64_t>(0, e)));
-  rules::AllocationOptions options;
-  options.method = rules::AllocationMethod::hare;
-  options.seats = static_cast<std::uint64_t>(places);
-  const auto allocation = rules::allocate_seats(votes, options);
-  std::vector<std::int64_t> given;
-  for (const auto seats : allocation.seats) given.push_back(static_cast<std::int64_t>(seats));
-  return loosemore_hanby(given, 0, selectorate);
-}
-
-// Its expectation when each of `places` goes to a region drawn in proportion to the selectorate:
-// each region's count is binomial, so the mean is exact rather than sampled.
-double random_benchmark(std::int64_t places, const std::vector<std::int64_t>& selectorate) {
-  std::int64_t total = 0;
-  for (const auto e : selectorate) total += e;
-  if (places <= 0 || total <= 0) return std::nan("");
-  double lh = 0;
-  for (const auto e : selectorate) {
-    const double p = static_cast<double>(e) / static_cast<double>(total);
-    const boost::math::binomial binomial(static_cast<double>(places), p);
-    for (std::int64_t k = 0; k <= places; ++k) {
-      lh += boost::math::pdf(binomial, static_cast<double>(k)) *
-            std::abs(static_cast<double>(k) / static_cast<double>(places) - p);
-    }
-  }
-  return lh / 2.0;
-}
 
 double mean_or_nan(double sum, std::size_t count) {
   return count > 0 ? sum / static_cast<double>(count) : std::nan("");
