@@ -16,8 +16,9 @@ double loosemore_hanby(const std::vector<std::int64_t>& places, std::int64_t cen
 double proportional_benchmark(std::int64_t places, const std::vector<std::int64_t>& selectorate);
 
 // The index's expectation when each of `places` goes to a region drawn in proportion to the
-// selectorate: each region's count is binomial, so the mean is exact rather than sampled. NaN
-// without places or selectorate.
+// selectorate. A region's count is then binomial, and de Moivre's closed form of a binomial's
+// mean absolute deviation gives each region's term exactly, in constant time rather than as a sum
+// over every possible count. NaN without places or selectorate.
 double random_benchmark(std::int64_t places, const std::vector<std::int64_t>& selectorate);
 
 }  // namespace primsim::models
