@@ -76,6 +76,8 @@ class RegionModel final : public sim::LpModel {
   void open_voting(sim::LpContext& context);
   void form_contests();
   [[nodiscard]] bool is_selector(std::size_t member, sim::SimTime vote_opens);
+  // Orders first_attempts_ by (time, member); every attempt is at or after `earliest`.
+  void sort_first_attempts(sim::SimTime earliest);
   [[nodiscard]] Voter voter_of(std::size_t member) const;
   void count_eligible(std::size_t member);
   void schedule_next_first_attempts(sim::LpContext& context);
