@@ -7,6 +7,7 @@
 #include <limits>
 #include <numeric>
 #include <optional>
+#include <span>
 
 #include <boost/sort/spreadsort/integer_sort.hpp>
 
@@ -197,7 +198,7 @@ void RegionModel::form_contests() {
       contest = *existing;
     } else {
       unit.push_back(contest);
-      contests_.push_back(Contest{c.office, unit_index, {}, rules::Profile(1), {}, {}, {}});
+      contests_.push_back(Contest{c.office, unit_index, {}, rules::Profile(1), {}});
     }
     contests_[contest].candidates.push_back(c.id);
   }
@@ -372,21 +373,42 @@ void RegionModel::start_first_attempts(sim::LpContext& context) {
   schedule_next_first_attempts(context);
 }
 
+void RegionModel::index_candidates_by_ppo() {
+  // Sorted by (PPO, contest, ballot position), so that a voter's same-PPO positions in a contest
+  // come out in ballot order, the order in which the sampler sums their bonus.
+  candidates_by_ppo_.clear();
+  std::vector<std::uint32_t> ppo_of_entry;
+  auto ppo_count = static_cast<std::uint32_t>(std::max(0, world_.scenario().territory.regions[region_].ppos));
+  for (std::size_t k = 0; k < contests_.size(); ++k) {
+    const auto& candidates = contests_[k].candidates;
+    for (std::size_t position = 0; position < candidates.size(); ++position) {
+      const std::uint32_t ppo = pipeline_.candidates()[candidates[position]].ppo;
+      ppo_count = std::max(ppo_count, ppo + 1U);
+      ppo_of_entry.push_back(ppo);
+      candidates_by_ppo_.push_back({static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(position)});
+    }
+  }
+  // Entries arrive in (contest, position) order; a counting sort by PPO keeps that order within
+  // each PPO.
+  candidates_by_ppo_start_.assign(std::size_t{ppo_count} + 1U, 0);
+  for (const auto ppo : ppo_of_entry) ++candidates_by_ppo_start_[ppo + 1U];
+  std::partial_sum(candidates_by_ppo_start_.begin(), candidates_by_ppo_start_.end(),
+                   candidates_by_ppo_start_.begin());
+  std::vector<PpoCandidate> sorted(candidates_by_ppo_.size());
+  std::vector<std::uint32_t> next(candidates_by_ppo_start_.begin(), candidates_by_ppo_start_.end() - 1);
+  for (std::size_t i = 0; i < ppo_of_entry.size(); ++i)
+    sorted[next[ppo_of_entry[i]]++] = candidates_by_ppo_[i];
+  candidates_by_ppo_ = std::move(sorted);
+}
+
 void RegionModel::prepare_choice_weights() {
   const auto& groups = world_.selector_groups();
   std::vector<double> utilities;
   local_factor_by_group_.clear();
   for (const auto& group : groups)
     local_factor_by_group_.push_back(std::exp(group.choice.local_affinity_weight));
+  index_candidates_by_ppo();
   for (auto& contest : contests_) {
-    contest.ppos.clear();
-    contest.positions_by_ppo.clear();
-    for (const auto id : contest.candidates) {
-      contest.positions_by_ppo.emplace_back(pipeline_.candidates()[id].ppo,
-                                            static_cast<std::uint32_t>(contest.ppos.size()));
-      contest.ppos.push_back(pipeline_.candidates()[id].ppo);
-    }
-    std::sort(contest.positions_by_ppo.begin(), contest.positions_by_ppo.end());
     contest.weights.assign(4 * groups.size(), {});
     for (std::size_t kind = 0; kind < contest.weights.size(); ++kind) {
       const spec::ChoiceSpec& choice = groups[kind / 4].choice;
@@ -528,16 +550,20 @@ void RegionModel::cast_ballot(std::uint64_t slot, std::size_t channel, sim::LpCo
   const std::size_t kind = voter.kind;
   const std::uint32_t ppo = voter.ppo;
   const double local_factor = local_factor_by_group_[group];
+  const std::span<const PpoCandidate> ppo_candidates =
+      ppo + 1U < candidates_by_ppo_start_.size()
+          ? std::span<const PpoCandidate>(candidates_by_ppo_.data() + candidates_by_ppo_start_[ppo],
+                                          candidates_by_ppo_.data() + candidates_by_ppo_start_[ppo + 1U])
+          : std::span<const PpoCandidate>();
   // One ballot per office contested in the member's unit, each ranking that contest's
   // candidates (a Plackett-Luce draw over their utilities) to the ballot depth, or as deep as
   // the rule reads if that is less: the positions below it would be drawn and never counted.
   for (const std::size_t k : contests_of_unit_[contest_unit(voter.branch, ppo)]) {
     Contest& contest = contests_[k];
     same_ppo_.clear();
-    const auto same = std::equal_range(contest.positions_by_ppo.begin(), contest.positions_by_ppo.end(),
-                                       std::pair<std::uint32_t, std::uint32_t>{ppo, 0},
-                                       [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto it = same.first; it != same.second; ++it) same_ppo_.push_back(it->second);
+    for (const auto& entry : ppo_candidates) {
+      if (entry.contest == k) same_ppo_.push_back(entry.position);
+    }
     const std::size_t depth =
         std::min(rule_depth_, choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth)
                                                       : contest.candidates.size());

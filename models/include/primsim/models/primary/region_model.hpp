@@ -76,6 +76,7 @@ class RegionModel final : public sim::LpModel {
   void open_voting(sim::LpContext& context);
   void form_contests();
   [[nodiscard]] bool is_selector(std::size_t member, sim::SimTime vote_opens);
+  void index_candidates_by_ppo();
   // Orders first_attempts_ by (time, member); every attempt is at or after `earliest`.
   void sort_first_attempts(sim::SimTime earliest);
   [[nodiscard]] Voter voter_of(std::size_t member) const;
@@ -120,10 +121,11 @@ class RegionModel final : public sim::LpModel {
     // Plackett-Luce weights of the candidates for each selector group and kind of voter (index:
     // 4 * group + 2 * dependent + female), before the same-PPO bonus; fixed once the ballot is known.
     std::vector<PreparedWeights> weights;
-    std::vector<std::uint32_t> ppos;  // of candidates[i], for the same-PPO bonus
-    // (PPO, ballot position) of every candidate, sorted: a voter's same-PPO candidates are one
-    // equal range rather than a scan of the ballot.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> positions_by_ppo;
+  };
+  // A candidate as one PPO's voters see it: which contest, and where on its ballot.
+  struct PpoCandidate {
+    std::uint32_t contest = 0;
+    std::uint32_t position = 0;
   };
   // A voter's first try, kept in one time-sorted list rather than as pending events: the queue
   // then holds a single cursor event instead of one event per voter.
@@ -138,7 +140,12 @@ class RegionModel final : public sim::LpModel {
   std::vector<FirstAttempt> first_attempts_;  // sorted by (time, member)
   std::size_t next_first_attempt_ = 0;
   std::vector<Voter> voters_;  // voters_[s] tries first at first_attempts_[s]: s is the voter's slot
-  std::vector<std::uint32_t> same_ppo_;      // ballot positions of the voter's PPO's candidates
+  std::vector<std::uint32_t> same_ppo_;  // ballot positions of the voter's PPO's candidates
+  // Every contest's candidates grouped by their PPO: PPO p's are candidates_by_ppo_[start[p],
+  // start[p + 1]). A voter's same-PPO candidates are then a few entries read in one place, not a
+  // search in each contest.
+  std::vector<PpoCandidate> candidates_by_ppo_;
+  std::vector<std::uint32_t> candidates_by_ppo_start_;
   std::vector<sim::SimTime> channel_close_;  // per ChannelPlan, extensions applied
   std::vector<ArrivalProfile> arrivals_;     // per ChannelPlan, over its window in this region
   std::vector<double> unit_closeness_;       // per contest unit
