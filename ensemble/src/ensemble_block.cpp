@@ -3,6 +3,7 @@
 // partial file that --resume reads back.
 #include "ensemble_block.hpp"
 
+#include <malloc.h>
 #include <signal.h>
 
 #include <atomic>
@@ -35,6 +36,16 @@ namespace primsim::ensemble {
 namespace {
 
 namespace fs = std::filesystem;
+
+// Hands the pages that the previous replicate freed back to the system before the next one
+// starts. Without it glibc keeps them, scattered among live blocks, and a long ensemble's
+// resident memory creeps up (1 M selectors: 46 MB for one replicate, 52 MB for 100), although
+// its heap does not (29.6 and 29.8 MB). A few milliseconds against a replicate's tenths of a second.
+void release_freed_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
 
 // A signal handler can only reach process-wide state; this flag is the one global of the run.
 volatile std::sig_atomic_t stop_signal = 0;
@@ -162,6 +173,7 @@ BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const R
           drawn = loaded.spec_with(values);
           spec = &drawn;
         }
+        release_freed_memory();
         models::ElectionReplicate model(*spec, info.seed, replicate);
         sim::SequentialExecutor executor;
         auto results = model.run(executor);
