@@ -24,10 +24,7 @@ PlatformMinute& OnlinePlatform::minute_at(sim::SimTime time) {
 }
 
 void OnlinePlatform::release_ended_sessions(sim::SimTime now) {
-  while (!session_ends_.empty() && session_ends_.top() <= now.seconds_since_epoch()) {
-    session_ends_.pop();
-    queue_.release();
-  }
+  for (auto ended = session_ends_.take_ended(now.seconds_since_epoch()); ended > 0; --ended) queue_.release();
 }
 
 void OnlinePlatform::set_capacity_factor(double factor) {
@@ -51,7 +48,7 @@ void OnlinePlatform::start_session(sim::LpContext& context, std::uint64_t member
   minute.peak_sessions = std::max<std::uint64_t>(minute.peak_sessions, queue_.sessions());
   const sim::Duration service = draw_service();
   if (parameters_.waiting_room == 0) {
-    session_ends_.push((context.now() + service).seconds_since_epoch());
+    session_ends_.add(context.now().seconds_since_epoch(), (context.now() + service).seconds_since_epoch());
   } else {
     context.schedule(service, kSessionEnd);
   }

@@ -6,12 +6,11 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <map>
-#include <queue>
 #include <vector>
 
 #include "primsim/models/voting/platform_queue.hpp"
+#include "primsim/models/voting/session_ends.hpp"
 #include "primsim/sim/lp_model.hpp"
 #include "primsim/sim/random_stream.hpp"
 #include "primsim/sim/sim_time.hpp"
@@ -84,10 +83,10 @@ class OnlinePlatform final : public sim::LpModel {
   std::int64_t cached_minute_ = 0;
   PlatformMinute* cached_minute_stats_ = nullptr;
   // Without a waiting room a session's end only frees its slot, so the ends wait here (seconds
-  // since the epoch, earliest on top) and are applied before the next attempt instead of each
-  // passing through the event queue: a quarter of a full 2020 replicate's events. A slot freed
-  // at t is free for an attempt at t, as the session-end event would have made it.
-  std::priority_queue<std::int64_t, std::vector<std::int64_t>, std::greater<>> session_ends_;
+  // since the epoch) and are applied before the next attempt instead of each passing through the
+  // event queue: a quarter of a full 2020 replicate's events. A slot freed at t is free for an
+  // attempt at t, as the session-end event would have made it.
+  SessionEnds session_ends_;
   sim::RandomStream service_stream_{sim::StreamKey{}};
   std::uint64_t total_attempts_ = 0;
   std::uint64_t total_failures_ = 0;
