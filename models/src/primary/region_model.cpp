@@ -3,6 +3,7 @@
 #include "primsim/models/primary/region_model.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -376,29 +377,25 @@ void RegionModel::start_first_attempts(sim::LpContext& context) {
 void RegionModel::index_candidates_by_ppo() {
   // Sorted by (PPO, contest, ballot position), so that a voter's same-PPO positions in a contest
   // come out in ballot order, the order in which the sampler sums their bonus.
-  candidates_by_ppo_.clear();
-  std::vector<std::uint32_t> ppo_of_entry;
+  std::vector<std::array<std::uint32_t, 3>> entries;
   auto ppo_count = static_cast<std::uint32_t>(std::max(0, world_.scenario().territory.regions[region_].ppos));
   for (std::size_t k = 0; k < contests_.size(); ++k) {
     const auto& candidates = contests_[k].candidates;
     for (std::size_t position = 0; position < candidates.size(); ++position) {
       const std::uint32_t ppo = pipeline_.candidates()[candidates[position]].ppo;
       ppo_count = std::max(ppo_count, ppo + 1U);
-      ppo_of_entry.push_back(ppo);
-      candidates_by_ppo_.push_back({static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(position)});
+      entries.push_back({ppo, static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(position)});
     }
   }
-  // Entries arrive in (contest, position) order; a counting sort by PPO keeps that order within
-  // each PPO.
+  std::sort(entries.begin(), entries.end());
+  candidates_by_ppo_.clear();
   candidates_by_ppo_start_.assign(std::size_t{ppo_count} + 1U, 0);
-  for (const auto ppo : ppo_of_entry) ++candidates_by_ppo_start_[ppo + 1U];
+  for (const auto& [ppo, contest, position] : entries) {
+    ++candidates_by_ppo_start_[ppo + 1U];
+    candidates_by_ppo_.push_back({contest, position});
+  }
   std::partial_sum(candidates_by_ppo_start_.begin(), candidates_by_ppo_start_.end(),
                    candidates_by_ppo_start_.begin());
-  std::vector<PpoCandidate> sorted(candidates_by_ppo_.size());
-  std::vector<std::uint32_t> next(candidates_by_ppo_start_.begin(), candidates_by_ppo_start_.end() - 1);
-  for (std::size_t i = 0; i < ppo_of_entry.size(); ++i)
-    sorted[next[ppo_of_entry[i]]++] = candidates_by_ppo_[i];
-  candidates_by_ppo_ = std::move(sorted);
 }
 
 void RegionModel::prepare_choice_weights() {
