@@ -3,7 +3,8 @@
 // on the windowed executor on 1 and 2 threads. Each configuration runs in a child process so that
 // its peak memory is its own. The yardstick, timed in the same run: 1,000,000 hold operations on
 // a binary heap of 100,000 pending events. Prints one JSON line per configuration and one with
-// every figure against its target.
+// every figure against its target. --rounds repeats the whole sequence and takes each target's
+// figure as the median of its rounds, each round's ratio from measurements made minutes apart.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -146,9 +148,12 @@ int main(int argc, char** argv) {
   std::uint32_t replicates = 4;
   std::size_t configuration = 0;
   std::size_t single = 0;
+  std::uint32_t rounds = 1;
   CLI::App app{"seconds per replicate, events per second and peak memory of an ensemble on 1 and 2 threads"};
   app.add_option("--scenario", scenario_path, "scenario to run");
   app.add_option("--replicates", replicates, "replicates per configuration")->check(CLI::PositiveNumber);
+  app.add_option("--rounds", rounds, "repeat every configuration this many times; targets from the medians")
+      ->check(CLI::PositiveNumber);
   app.add_option("--configuration", configuration, "run only this thread count, in this process")
       ->group("");  // how the parent starts its children
   app.add_option("--single", single, "run one replicate on this many threads, in this process")->group("");
@@ -163,40 +168,63 @@ int main(int argc, char** argv) {
       std::cout << run_single(scenario_path, single).dump() << '\n';
       return 0;
     }
-    // The yardstick before and after the replicates: the faster of the two is the machine's.
-    const nlohmann::ordered_json hold_before = hold_yardstick(1);
-    std::cout << hold_before.dump() << std::endl;
-    std::vector<nlohmann::ordered_json> lines;
-    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
-      lines.push_back(run_child(scenario_path, replicates, threads, false));
-      std::cout << lines.back().dump() << std::endl;
+    std::map<std::string, std::vector<double>> figures;
+    bool identical = true;
+    for (std::uint32_t round = 0; round < rounds; ++round) {
+      // The yardstick before and after the replicates: the faster of the two is the machine's.
+      const nlohmann::ordered_json hold_before = hold_yardstick(1);
+      std::cout << hold_before.dump() << std::endl;
+      std::vector<nlohmann::ordered_json> lines;
+      for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+        lines.push_back(run_child(scenario_path, replicates, threads, false));
+        std::cout << lines.back().dump() << std::endl;
+      }
+      std::vector<nlohmann::ordered_json> singles;
+      for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+        singles.push_back(run_child(scenario_path, 1, threads, true));
+        std::cout << singles.back().dump() << std::endl;
+      }
+      const nlohmann::ordered_json hold_after = hold_yardstick(2);
+      std::cout << hold_after.dump() << std::endl;
+      const double hold_seconds =
+          std::min(hold_before["seconds"].get<double>(), hold_after["seconds"].get<double>());
+      const double one_core = lines[0]["seconds_per_replicate"].get<double>();
+      const double two_threads = lines[1]["seconds_per_replicate"].get<double>();
+      figures["seconds_per_replicate_one_thread"].push_back(one_core);
+      figures["seconds_per_1m_holds"].push_back(hold_seconds);
+      figures["replicate_in_1m_holds"].push_back(one_core / hold_seconds);
+      figures["projected_seconds_1000_replicates_two_threads"].push_back(1000.0 * two_threads);
+      figures["ensemble_speedup_two_threads"].push_back(one_core / two_threads);
+      figures["one_replicate_speedup_two_threads"].push_back(singles[0]["seconds"].get<double>() /
+                                                             singles[1]["seconds"].get<double>());
+      identical = identical && singles[0]["trace_digest"] == singles[1]["trace_digest"];
     }
-    std::vector<nlohmann::ordered_json> singles;
-    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
-      singles.push_back(run_child(scenario_path, 1, threads, true));
-      std::cout << singles.back().dump() << std::endl;
-    }
-    const nlohmann::ordered_json hold_after = hold_yardstick(2);
-    std::cout << hold_after.dump() << std::endl;
-    const double hold_seconds =
-        std::min(hold_before["seconds"].get<double>(), hold_after["seconds"].get<double>());
 
-    const double one_core = lines[0]["seconds_per_replicate"].get<double>();
-    const double two_cores_1000 = 1000.0 * lines[1]["seconds_per_replicate"].get<double>();
-    const double single_speedup = singles[0]["seconds"].get<double>() / singles[1]["seconds"].get<double>();
+    // Each figure is the median of its rounds, with the least and the most beside it.
+    const auto median_of = [&figures](const std::string& name) {
+      std::vector<double> values = figures.at(name);
+      std::sort(values.begin(), values.end());
+      const std::size_t n = values.size();
+      return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+    };
     nlohmann::ordered_json targets;
     targets["measure"] = "targets";
-    targets["seconds_per_replicate_one_thread"] = one_core;
-    targets["seconds_per_1m_holds"] = hold_seconds;
-    targets["replicate_in_1m_holds"] = one_core / hold_seconds;
+    targets["rounds"] = rounds;
+    for (const char* name : {"seconds_per_replicate_one_thread", "seconds_per_1m_holds",
+                             "replicate_in_1m_holds", "projected_seconds_1000_replicates_two_threads",
+                             "ensemble_speedup_two_threads", "one_replicate_speedup_two_threads"}) {
+      targets[name] = median_of(name);
+      if (rounds > 1) {
+        const auto [least, most] = std::minmax_element(figures.at(name).begin(), figures.at(name).end());
+        targets[std::string(name) + "_range"] = {*least, *most};
+      }
+    }
     targets["target_replicate_in_1m_holds"] = target_replicate_in_holds;
-    targets["projected_seconds_1000_replicates_two_threads"] = two_cores_1000;
     targets["target_seconds_1000_replicates_two_cores"] = target_seconds_for_1000_on_two_cores;
-    targets["ratio_to_two_core_target"] = two_cores_1000 / target_seconds_for_1000_on_two_cores;
-    targets["ensemble_speedup_two_threads"] = one_core / lines[1]["seconds_per_replicate"].get<double>();
-    targets["one_replicate_speedup_two_threads"] = single_speedup;
+    targets["ratio_to_two_core_target"] =
+        median_of("projected_seconds_1000_replicates_two_threads") / target_seconds_for_1000_on_two_cores;
     targets["target_one_replicate_speedup"] = target_one_replicate_speedup;
-    targets["one_replicate_identical"] = singles[0]["trace_digest"] == singles[1]["trace_digest"];
+    targets["one_replicate_identical"] = identical;
     std::cout << targets.dump() << '\n';
   } catch (const std::exception& error) {
     std::cerr << "primsim-ensemble: " << error.what() << '\n';
