@@ -25,14 +25,13 @@
 #include "integer_option.hpp"
 #include "memory_check.hpp"
 #include "output_guard.hpp"
-#include "primsim/models/primary/election_replicate.hpp"
+#include "primsim/ensemble/replicate_run.hpp"
 #include "primsim/output/ensemble_stats.hpp"
 #include "primsim/output/posterior_file.hpp"
 #include "primsim/output/posterior_report.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/sim/input_error.hpp"
 #include "primsim/sim/random_stream.hpp"
-#include "primsim/sim/sequential_executor.hpp"
 #include "primsim/sim/tbb_happens_before.hpp"
 #include "primsim/uq/abc_calibration.hpp"
 #include "target_statistics.hpp"
@@ -151,13 +150,12 @@ class Simulations {
         std::vector<double> typed;
         for (std::size_t p = 0; p < sets[i].size(); ++p) typed.push_back(loaded_.priors[p].typed(sets[i][p]));
         const spec::ScenarioSpec scenario = loaded_.spec_with(typed);
-        models::ElectionReplicate model(scenario, seed_, static_cast<std::uint32_t>(first + i));
-        sim::SequentialExecutor executor;
-        const models::results::ReplicateResults results = model.run(executor);
+        const ensemble::ReplicateRun run =
+            ensemble::run_replicate(scenario, seed_, static_cast<std::uint32_t>(first + i));
         const TargetStatistics measure(scenario);
         for (const spec::TargetSpec* target : targets)
-          statistics[i].push_back(measure.measure(*target, results));
-        events_ += model.events();
+          statistics[i].push_back(measure.measure(*target, run.results));
+        events_ += run.events;
       });
     });
     done_ += sets.size();

@@ -16,10 +16,9 @@
 #include <nlohmann/json.hpp>
 
 #include "memory_check.hpp"
-#include "primsim/models/primary/election_replicate.hpp"
+#include "primsim/ensemble/replicate_run.hpp"
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/sim/input_error.hpp"
-#include "primsim/sim/sequential_executor.hpp"
 #include "primsim/sim/tbb_happens_before.hpp"
 #include "target_statistics.hpp"
 
@@ -207,11 +206,9 @@ int validate_model(const ModelValidationOptions& options) {
                                              : static_cast<int>(options.threads));
   sim::tbb_hb::execute(arena, [&] {
     sim::tbb_hb::parallel_for(std::uint32_t{0}, replicates, [&](std::uint32_t r) {
-      models::ElectionReplicate model(spec, seed, r);
-      sim::SequentialExecutor executor;
-      const auto results = model.run(executor);
-      for (Row& row : rows) row.values[r] = statistics.measure(*row.target, results);
-      days[r] = statistics.voting_days(results);
+      const ensemble::ReplicateRun run = ensemble::run_replicate(spec, seed, r);
+      for (Row& row : rows) row.values[r] = statistics.measure(*row.target, run.results);
+      days[r] = statistics.voting_days(run.results);
     });
   });
 

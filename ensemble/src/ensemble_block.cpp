@@ -3,7 +3,6 @@
 // partial file that --resume reads back.
 #include "ensemble_block.hpp"
 
-#include <malloc.h>
 #include <signal.h>
 
 #include <atomic>
@@ -21,7 +20,7 @@
 #include <tbb/task_arena.h>
 #include <nlohmann/json.hpp>
 
-#include "primsim/models/primary/election_replicate.hpp"
+#include "primsim/ensemble/replicate_run.hpp"
 #include "primsim/models/primary/party_scenario.hpp"
 #include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/output/checkpoint_log.hpp"
@@ -29,23 +28,12 @@
 #include "primsim/output/run_identity.hpp"
 #include "primsim/output/run_paths.hpp"
 #include "primsim/output/schema.hpp"
-#include "primsim/sim/sequential_executor.hpp"
 #include "primsim/sim/tbb_happens_before.hpp"
 
 namespace primsim::ensemble {
 namespace {
 
 namespace fs = std::filesystem;
-
-// Hands the pages that the previous replicate freed back to the system before the next one
-// starts. Without it glibc keeps them, scattered among live blocks, and a long ensemble's
-// resident memory creeps up (1 M selectors: 46 MB for one replicate, 52 MB for 100), although
-// its heap does not (29.6 and 29.8 MB). A few milliseconds against a replicate's tenths of a second.
-void release_freed_memory() {
-#ifdef __GLIBC__
-  malloc_trim(0);
-#endif
-}
 
 // A signal handler can only reach process-wide state; this flag is the one global of the run.
 volatile std::sig_atomic_t stop_signal = 0;
@@ -173,17 +161,15 @@ BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const R
           drawn = loaded.spec_with(values);
           spec = &drawn;
         }
-        release_freed_memory();
-        models::ElectionReplicate model(*spec, info.seed, replicate);
-        sim::SequentialExecutor executor;
-        auto results = model.run(executor);
+        ReplicateRun run = run_replicate(*spec, info.seed, replicate);
+        auto& results = run.results;
         results.replicate = ensemble_index;
         for (std::size_t i = 0; i < values.size(); ++i) {
           results.parameters.push_back({ensemble_index, static_cast<std::uint16_t>(i), values[i]});
         }
-        events += model.events();
+        events += run.events;
         writer.publish(std::move(results));
-        report(false, model.events());
+        report(false, run.events);
       }
     };
     sim::tbb_hb::execute(arena, [&] {

@@ -1,0 +1,37 @@
+// One replicate on the sequential executor, with the previous replicate's freed pages released.
+#include "primsim/ensemble/replicate_run.hpp"
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include "primsim/models/primary/election_replicate.hpp"
+#include "primsim/sim/sequential_executor.hpp"
+
+namespace primsim::ensemble {
+namespace {
+
+// Hands the pages that the previous replicate freed back to the system before the next one
+// starts. Without it glibc keeps them, scattered among live blocks, and a long ensemble's
+// resident memory creeps up (1 M selectors: 46 MB for one replicate, 52 MB for 100), although
+// its heap does not (29.6 and 29.8 MB). A few milliseconds against a replicate's tenths of a second.
+void release_freed_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
+}  // namespace
+
+ReplicateRun run_replicate(const models::spec::ScenarioSpec& scenario, std::uint64_t seed,
+                           std::uint32_t replicate) {
+  release_freed_memory();
+  models::ElectionReplicate model(scenario, seed, replicate);
+  sim::SequentialExecutor executor;
+  ReplicateRun run;
+  run.results = model.run(executor);
+  run.events = model.events();
+  return run;
+}
+
+}  // namespace primsim::ensemble
