@@ -10,9 +10,8 @@
 #include <optional>
 #include <span>
 
-#include <boost/sort/spreadsort/integer_sort.hpp>
-
 #include "primsim/models/members/member_generator.hpp"
+#include "primsim/models/primary/first_attempt.hpp"
 #include "primsim/models/primary/nominee_message.hpp"
 #include "primsim/models/primary/primary_events.hpp"
 #include "primsim/models/voting/online_platform.hpp"
@@ -273,33 +272,13 @@ void RegionModel::open_voting(sim::LpContext& context) {
     ++votes_.voters_intending;
     first_attempts_.push_back({at, static_cast<std::uint32_t>(m), static_cast<std::uint32_t>(*channel)});
   }
-  sort_first_attempts(context.now());
+  sort_first_attempts(first_attempts_, context.now());
   // One pass of scattered reads here spares the voting days one for every attempt and ballot.
   voters_.reserve(first_attempts_.size());
   for (const FirstAttempt& first : first_attempts_) voters_.push_back(voter_of(first.member));
   next_first_attempt_ = 0;
   schedule_next_first_attempts(context);
   schedule_tally(context);
-}
-
-void RegionModel::sort_first_attempts(sim::SimTime earliest) {
-  const auto earlier = [](const FirstAttempt& a, const FirstAttempt& b) {
-    return a.at < b.at || (a.at == b.at && a.member < b.member);
-  };
-  sim::SimTime latest = earliest;
-  for (const FirstAttempt& first : first_attempts_) latest = std::max(latest, first.at);
-  if ((latest - earliest).count() >= (std::int64_t{1} << 32)) {
-    std::sort(first_attempts_.begin(), first_attempts_.end(), earlier);
-    return;
-  }
-  // Seconds after `earliest` and the member fit one 64-bit key that orders as `earlier` does, and
-  // no two attempts share a key, so spreadsort (radix passes on the key) gives the comparison
-  // sort's order in fewer passes over the 10^5 to 10^6 attempts.
-  const auto key_bits = [earliest](const FirstAttempt& first, unsigned shift) {
-    const auto seconds = static_cast<std::uint64_t>((first.at - earliest).count());
-    return ((seconds << 32U) | first.member) >> shift;
-  };
-  boost::sort::spreadsort::integer_sort(first_attempts_.begin(), first_attempts_.end(), key_bits, earlier);
 }
 
 Voter RegionModel::voter_of(std::size_t member) const {

@@ -16,6 +16,7 @@
 #include "primsim/models/primary/candidate_pipeline.hpp"
 #include "primsim/models/primary/complaint.hpp"
 #include "primsim/models/primary/contest_tally.hpp"
+#include "primsim/models/primary/first_attempt.hpp"
 #include "primsim/models/primary/primary_world.hpp"
 #include "primsim/models/primary/region_complaints.hpp"
 #include "primsim/models/primary/voter.hpp"
@@ -77,8 +78,6 @@ class RegionModel final : public sim::LpModel {
   void form_contests();
   [[nodiscard]] bool is_selector(std::size_t member, sim::SimTime vote_opens);
   void index_candidates_by_ppo();
-  // Orders first_attempts_ by (time, member); every attempt is at or after `earliest`.
-  void sort_first_attempts(sim::SimTime earliest);
   [[nodiscard]] Voter voter_of(std::size_t member) const;
   void count_eligible(std::size_t member);
   void schedule_next_first_attempts(sim::LpContext& context);
@@ -126,13 +125,6 @@ class RegionModel final : public sim::LpModel {
   struct PpoCandidate {
     std::uint32_t contest = 0;
     std::uint32_t position = 0;
-  };
-  // A voter's first try, kept in one time-sorted list rather than as pending events: the queue
-  // then holds a single cursor event instead of one event per voter.
-  struct FirstAttempt {
-    sim::SimTime at;
-    std::uint32_t member = 0;
-    std::uint32_t channel = 0;
   };
   std::vector<Contest> contests_;
   std::vector<std::vector<std::size_t>> contests_of_unit_;  // unit -> indices into contests_
