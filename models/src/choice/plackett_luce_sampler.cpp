@@ -46,6 +46,11 @@ void PlackettLuceSampler::sample_prepared(const PreparedWeights& prepared,
   ranking.clear();
   if (placed == 0) return;
   const auto weights = prepared.weights();
+  if (prepared.size() <= kScanFieldsUpTo) {
+    fill_left(prepared, boosted, boost, ranking);
+    successive_picks(stream, ranking, placed);
+    return;
+  }
   if (placed > kSuccessivePicksUpTo || placed == prepared.size() || boost < 1.0) {
     // Long ballots and penalties (which the prefix sums cannot subtract) take the general path.
     fill_left(prepared, boosted, boost, ranking);

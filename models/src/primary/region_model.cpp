@@ -98,6 +98,7 @@ void RegionModel::init(sim::LpContext& context) {
   votes_.votes_by_group.assign(groups.size(), 0);
   pipeline_.init(context);
   voting_stream_ = context.random(region_, random_purposes::kVoting);
+  ballot_stream_ = context.random(region_, random_purposes::kBallots);
 }
 
 void RegionModel::handle(const sim::Event& event, sim::LpContext& context) {
@@ -543,7 +544,7 @@ void RegionModel::cast_ballot(std::uint64_t slot, std::size_t channel, sim::LpCo
     const std::size_t depth =
         std::min(rule_depth_, choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth)
                                                       : contest.candidates.size());
-    sampler_.sample_prepared(contest.weights[kind], same_ppo_, local_factor, voting_stream_, ranking_, depth);
+    sampler_.sample_prepared(contest.weights[kind], same_ppo_, local_factor, ballot_stream_, ranking_, depth);
     ballot_.assign(ranking_.begin(), ranking_.end());
     contest.ballots.add_ranking(ballot_);
   }

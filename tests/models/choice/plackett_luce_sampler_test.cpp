@@ -108,9 +108,14 @@ TEST_CASE("weights that underflow to zero still give a ranking of distinct candi
 }
 
 TEST_CASE("prepared weights with a boosted candidate follow the boosted weights (chi-square)", "[models]") {
-  // Candidate 2 is on the voter's own PPO and counts three times.
-  const std::vector<double> base{4.0, 2.0, 1.0, 1.0, 0.5, 0.25};
-  const std::vector<double> effective{4.0, 2.0, 3.0, 1.0, 0.5, 0.25};
+  // Candidate 2 is on the voter's own PPO and counts three times. Six candidates are drawn by
+  // scans of the weights, fourteen by alias picks.
+  const std::size_t field = GENERATE(as<std::size_t>{}, 6, 14);
+  CAPTURE(field);
+  std::vector<double> base{4.0, 2.0, 1.0, 1.0, 0.5, 0.25};
+  base.resize(field, 0.3);
+  std::vector<double> effective = base;
+  effective[2] *= 3.0;
   std::vector<double> utilities;
   for (const double w : base) utilities.push_back(std::log(w));
   const auto prepared = models::PreparedWeights::from_utilities(utilities);
@@ -123,9 +128,13 @@ TEST_CASE("prepared weights with a boosted candidate follow the boosted weights 
 }
 
 TEST_CASE("prepared weights with one dominant candidate still fill a short ballot", "[models]") {
-  // After the favourite is placed nearly every pick hits it again: the sampler must fall back
-  // to an exact scan rather than loop.
-  const std::vector<double> utilities{30.0, 0.0, 0.0, 0.0};
+  // After the favourite is placed nearly every alias pick hits it again: the sampler must fall
+  // back to an exact scan rather than loop. Four candidates are scanned from the start; twelve
+  // take the alias picks first.
+  const std::size_t field = GENERATE(as<std::size_t>{}, 4, 12);
+  CAPTURE(field);
+  std::vector<double> utilities(field, 0.0);
+  utilities[0] = 30.0;
   const auto prepared = models::PreparedWeights::from_utilities(utilities);
   models::PlackettLuceSampler sampler;
   sim::RandomStream stream(sim::StreamKey{44, 0, 0, 1});

@@ -102,6 +102,7 @@ inline constexpr sim::RandomPurpose kMembers = 1;
 inline constexpr sim::RandomPurpose kCandidates = 2;
 inline constexpr sim::RandomPurpose kVoting = 3;
 inline constexpr sim::RandomPurpose kContestTie = 4;  // keyed by region << 32 | contest
+inline constexpr sim::RandomPurpose kBallots = 5;     // the rankings on the ballots cast
 // The party centre's.
 inline constexpr sim::RandomPurpose kList = 10;
 inline constexpr sim::RandomPurpose kConference = 11;      // keyed by stage << 32 | conference
@@ -111,7 +112,7 @@ inline constexpr sim::RandomPurpose kComplaintRuling = 14;
 inline constexpr sim::RandomPurpose kPlatformService = OnlinePlatform::kServicePurpose;
 
 inline constexpr std::array kAll{
-    kMembers,    kCandidates,     kVoting,        kContestTie,      kList,
+    kMembers,    kCandidates,     kVoting,        kContestTie,      kBallots,        kList,
     kConference, kConferenceTime, kConferenceTie, kComplaintRuling, kPlatformService};
 
 }  // namespace primsim::models::random_purposes

@@ -147,6 +147,9 @@ class RegionModel final : public sim::LpModel {
   std::vector<ContestMargin> contest_margins_;
   WarningLog warnings_;
   sim::RandomStream voting_stream_{sim::StreamKey{}};
+  // The rankings have a stream of their own, so that how a ranking is drawn leaves who votes and
+  // when as it was.
+  sim::RandomStream ballot_stream_{sim::StreamKey{}};
   PlackettLuceSampler sampler_;
   std::vector<std::uint32_t> ranking_;
   // The deepest ballot position the stage's rule reads (see rule_reads_depth); fixed per run.
