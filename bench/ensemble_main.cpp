@@ -4,7 +4,7 @@
 // its peak memory is its own. The yardstick, timed in the same run: 1,000,000 hold operations on
 // a binary heap of 100,000 pending events. Prints one JSON line per configuration and one with
 // every figure against its target. --rounds repeats the whole sequence and takes each target's
-// figure as the median of its rounds, each round's ratio from measurements made minutes apart.
+// figure as the median of its rounds' ratios, each ratio from measurements made in the same round.
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -34,6 +34,7 @@
 #include "primsim/scenarios/scenario_loader.hpp"
 #include "primsim/sim/parallel_executor.hpp"
 #include "primsim/sim/trace_digest.hpp"
+#include "round_median.hpp"
 
 namespace {
 
@@ -202,10 +203,7 @@ int main(int argc, char** argv) {
 
     // Each figure is the median of its rounds, with the least and the most beside it.
     const auto median_of = [&figures](const std::string& name) {
-      std::vector<double> values = figures.at(name);
-      std::sort(values.begin(), values.end());
-      const std::size_t n = values.size();
-      return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
+      return primsim::bench::median(figures.at(name));
     };
     nlohmann::ordered_json targets;
     targets["measure"] = "targets";

@@ -20,6 +20,7 @@
 #include "primsim/sim/phold_model.hpp"
 #include "primsim/sim/sequential_executor.hpp"
 #include "primsim/sim/simulation.hpp"
+#include "round_median.hpp"
 
 namespace {
 
@@ -47,12 +48,6 @@ EngineRun run_engine(const sim::PholdParameters& parameters, std::uint64_t seed,
   run.stats = simulation.run(*executor);
   run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return run;
-}
-
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  const std::size_t n = values.size();
-  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2.0;
 }
 
 // The bare loop and three executors in turn, `rounds` times: one line per run, then the medians
@@ -95,15 +90,15 @@ int compare(const sim::PholdParameters& parameters, std::uint64_t seed, int roun
   targets["pending"] = parameters.lps * parameters.start_events;
   targets["rounds"] = rounds;
   for (const auto& [name, values] : rates) {
-    targets["median_events_per_second_" + name] = median(values);
+    targets["median_events_per_second_" + name] = bench::median(values);
   }
-  const double sequential = median(rates["sequential"]);
-  const double windowed_1 = median(rates["windowed_1"]);
-  targets["sequential_over_bare"] = sequential / median(rates["bare"]);
+  const double sequential = bench::median(rates["sequential"]);
+  const double windowed_1 = bench::median(rates["windowed_1"]);
+  targets["sequential_over_bare"] = sequential / bench::median(rates["bare"]);
   targets["target_sequential_over_bare"] = 0.9;  // at 1,024 and 16,384 pending
   targets["sequential_over_windowed_1"] = sequential / windowed_1;
   targets["target_sequential_over_windowed_1"] = 1.0;  // at 262,144 pending
-  targets["windowed_2_over_windowed_1"] = median(rates["windowed_2"]) / windowed_1;
+  targets["windowed_2_over_windowed_1"] = bench::median(rates["windowed_2"]) / windowed_1;
   targets["target_windowed_2_over_windowed_1"] = 1.5;  // at 1,024 LPs x 1
   targets["same_events_every_executor"] = same_events;
   std::cout << targets.dump() << '\n';

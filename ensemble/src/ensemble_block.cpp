@@ -21,8 +21,6 @@
 #include <nlohmann/json.hpp>
 
 #include "primsim/ensemble/replicate_run.hpp"
-#include "primsim/models/primary/party_scenario.hpp"
-#include "primsim/models/primary/primary_replicate.hpp"
 #include "primsim/output/checkpoint_log.hpp"
 #include "primsim/output/hdf5_writer.hpp"
 #include "primsim/output/run_identity.hpp"
