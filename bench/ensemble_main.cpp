@@ -1,6 +1,7 @@
 // primsim-ensemble: the 2020 preset at full scale as `primsim run` runs it (the same ensemble
 // loop, HDF5 writer and partial file), N replicates on 1 thread and then on 2; then one replicate
-// on the windowed executor on 1 and 2 threads. Each configuration runs in a child process so that
+// on the windowed executor on 1 and 2 threads, and one replicate through the ensemble loop on 1 and
+// 2 threads (what a single `primsim run` gains). Each configuration runs in a child process so that
 // its peak memory is its own. The yardstick, timed in the same run: 1,000,000 hold operations on
 // a binary heap of 100,000 pending events. Prints one JSON line per configuration and one with
 // every figure against its target. --rounds repeats the whole sequence and takes each target's
@@ -185,6 +186,13 @@ int main(int argc, char** argv) {
         singles.push_back(run_child(scenario_path, 1, threads, true));
         std::cout << singles.back().dump() << std::endl;
       }
+      // The same replicate through the ensemble loop, as `primsim run --replicates 1` runs it: on
+      // the sequential executor with one thread, on the windowed one when a second is spare.
+      std::vector<nlohmann::ordered_json> single_runs;
+      for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+        single_runs.push_back(run_child(scenario_path, 1, threads, false));
+        std::cout << single_runs.back().dump() << std::endl;
+      }
       const nlohmann::ordered_json hold_after = hold_yardstick(2);
       std::cout << hold_after.dump() << std::endl;
       const double hold_seconds =
@@ -198,6 +206,8 @@ int main(int argc, char** argv) {
       figures["ensemble_speedup_two_threads"].push_back(one_core / two_threads);
       figures["one_replicate_speedup_two_threads"].push_back(singles[0]["seconds"].get<double>() /
                                                              singles[1]["seconds"].get<double>());
+      figures["run_one_replicate_speedup_two_threads"].push_back(single_runs[0]["seconds"].get<double>() /
+                                                                 single_runs[1]["seconds"].get<double>());
       identical = identical && singles[0]["trace_digest"] == singles[1]["trace_digest"];
     }
 
@@ -208,9 +218,10 @@ int main(int argc, char** argv) {
     nlohmann::ordered_json targets;
     targets["measure"] = "targets";
     targets["rounds"] = rounds;
-    for (const char* name : {"seconds_per_replicate_one_thread", "seconds_per_1m_holds",
-                             "replicate_in_1m_holds", "projected_seconds_1000_replicates_two_threads",
-                             "ensemble_speedup_two_threads", "one_replicate_speedup_two_threads"}) {
+    for (const char* name :
+         {"seconds_per_replicate_one_thread", "seconds_per_1m_holds", "replicate_in_1m_holds",
+          "projected_seconds_1000_replicates_two_threads", "ensemble_speedup_two_threads",
+          "one_replicate_speedup_two_threads", "run_one_replicate_speedup_two_threads"}) {
       targets[name] = median_of(name);
       if (rounds > 1) {
         const auto [least, most] = std::minmax_element(figures.at(name).begin(), figures.at(name).end());

@@ -5,6 +5,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <csignal>
@@ -136,6 +137,15 @@ BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const R
     const int concurrency =
         control.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(control.threads);
     tbb::task_arena arena(concurrency);
+    const std::size_t workers = static_cast<std::size_t>(arena.max_concurrency());
+    std::size_t to_simulate = 0;
+    for (std::uint64_t index = begin; index < end; ++index) {
+      if (!checkpoint.contains(static_cast<std::uint32_t>(index))) ++to_simulate;
+    }
+    // Fewer replicates than workers (one replicate for a classroom answer, or a resumed run's
+    // last few): the spare cores run each replicate's regions in parallel instead of idling.
+    const std::size_t replicate_workers = std::clamp<std::size_t>(to_simulate, 1, workers);
+    const std::size_t threads_per_replicate = workers / replicate_workers;
     // Workers take ensemble indices in order, so at most one replicate per worker is ahead of
     // the file's next row: memory stays flat however many replicates the ensemble has.
     const auto work = [&] {
@@ -159,7 +169,7 @@ BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const R
           drawn = loaded.spec_with(values);
           spec = &drawn;
         }
-        ReplicateRun run = run_replicate(*spec, info.seed, replicate);
+        ReplicateRun run = run_replicate(*spec, info.seed, replicate, threads_per_replicate);
         auto& results = run.results;
         results.replicate = ensemble_index;
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -171,8 +181,7 @@ BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const R
       }
     };
     sim::tbb_hb::execute(arena, [&] {
-      const int workers = arena.max_concurrency();
-      sim::tbb_hb::parallel_for(0, workers, [&](int) { work(); });
+      sim::tbb_hb::parallel_for(std::size_t{0}, replicate_workers, [&](std::size_t) { work(); });
     });
     if (stop_requested()) {
       writer.abandon();

@@ -1,4 +1,5 @@
-// One replicate on the sequential executor, with the previous replicate's freed pages released.
+// One replicate on the sequential executor, or on the windowed one when it has threads to spare,
+// with the previous replicate's freed pages released.
 #include "primsim/ensemble/replicate_run.hpp"
 
 #ifdef __GLIBC__
@@ -6,6 +7,7 @@
 #endif
 
 #include "primsim/models/primary/election_replicate.hpp"
+#include "primsim/sim/parallel_executor.hpp"
 #include "primsim/sim/sequential_executor.hpp"
 
 namespace primsim::ensemble {
@@ -24,12 +26,17 @@ void release_freed_memory() {
 }  // namespace
 
 ReplicateRun run_replicate(const models::spec::ScenarioSpec& scenario, std::uint64_t seed,
-                           std::uint32_t replicate) {
+                           std::uint32_t replicate, std::size_t threads) {
   release_freed_memory();
   models::ElectionReplicate model(scenario, seed, replicate);
-  sim::SequentialExecutor executor;
   ReplicateRun run;
-  run.results = model.run(executor);
+  if (threads > 1) {
+    sim::ParallelExecutor executor(threads);
+    run.results = model.run(executor);
+  } else {
+    sim::SequentialExecutor executor;
+    run.results = model.run(executor);
+  }
   run.events = model.events();
   return run;
 }
