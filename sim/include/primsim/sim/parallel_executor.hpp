@@ -11,7 +11,9 @@ namespace primsim::sim {
 // parallel; no LP can receive an event below window_end from another LP during the window, so
 // no rollback is ever needed. Events sent between LPs wait in the target's inbox and join its
 // queue before its next window. Each LP's queue pops in the total order of EventBefore, so the
-// order in which inboxes were filled has no effect on results.
+// order in which inboxes were filled, and which thread ran which LP, have no effect on results.
+// One team of threads works through every window, each thread on its own share of the LPs first
+// (docs/architecture.md, "The parallel executor").
 class ParallelExecutor final : public Executor {
  public:
   // threads == 0 means every core oneTBB sees.
