@@ -137,15 +137,15 @@ BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const R
     const int concurrency =
         control.threads == 0 ? tbb::task_arena::automatic : static_cast<int>(control.threads);
     tbb::task_arena arena(concurrency);
-    const std::size_t workers = static_cast<std::size_t>(arena.max_concurrency());
-    std::size_t to_simulate = 0;
+    const auto workers = static_cast<std::uint64_t>(arena.max_concurrency());
+    std::uint64_t to_simulate = 0;
     for (std::uint64_t index = begin; index < end; ++index) {
       if (!checkpoint.contains(static_cast<std::uint32_t>(index))) ++to_simulate;
     }
-    // Fewer replicates than workers (one replicate for a classroom answer, or a resumed run's
-    // last few): the spare cores run each replicate's regions in parallel instead of idling.
-    const std::size_t replicate_workers = std::clamp<std::size_t>(to_simulate, 1, workers);
-    const std::size_t threads_per_replicate = workers / replicate_workers;
+    // A replicate started when fewer are left than workers besides its own (one replicate for a
+    // classroom answer, the last of an ensemble, a resumed run's few) shares its regions with
+    // every worker that runs out of replicates, instead of leaving that worker idle.
+    std::atomic<std::uint64_t> left_to_start{to_simulate};
     // Workers take ensemble indices in order, so at most one replicate per worker is ahead of
     // the file's next row: memory stays flat however many replicates the ensemble has.
     const auto work = [&] {
@@ -169,7 +169,10 @@ BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const R
           drawn = loaded.spec_with(values);
           spec = &drawn;
         }
-        ReplicateRun run = run_replicate(*spec, info.seed, replicate, threads_per_replicate);
+        const std::uint64_t left_after_this = --left_to_start;
+        const ReplicateThreads threads =
+            left_after_this + 1 < workers ? ReplicateThreads::shared : ReplicateThreads::one;
+        ReplicateRun run = run_replicate(*spec, info.seed, replicate, threads);
         auto& results = run.results;
         results.replicate = ensemble_index;
         for (std::size_t i = 0; i < values.size(); ++i) {
@@ -181,7 +184,8 @@ BlockOutcome run_ensemble_block(const scenarios::LoadedScenario& loaded, const R
       }
     };
     sim::tbb_hb::execute(arena, [&] {
-      sim::tbb_hb::parallel_for(std::size_t{0}, replicate_workers, [&](std::size_t) { work(); });
+      sim::tbb_hb::parallel_for(std::uint64_t{0}, std::min(workers, std::max<std::uint64_t>(to_simulate, 1)),
+                                [&](std::uint64_t) { work(); });
     });
     if (stop_requested()) {
       writer.abandon();

@@ -1,5 +1,5 @@
-// One replicate on the sequential executor, or on the windowed one when it has threads to spare,
-// with the previous replicate's freed pages released.
+// One replicate on the sequential executor, or on the windowed one with the threads its arena
+// can spare, with the previous replicate's freed pages released.
 #include "primsim/ensemble/replicate_run.hpp"
 
 // Under a sanitizer the sanitizer's allocator holds the memory, not glibc's, and glibc's
@@ -29,12 +29,12 @@ void release_freed_memory() {
 }  // namespace
 
 ReplicateRun run_replicate(const models::spec::ScenarioSpec& scenario, std::uint64_t seed,
-                           std::uint32_t replicate, std::size_t threads) {
+                           std::uint32_t replicate, ReplicateThreads threads) {
   release_freed_memory();
   models::ElectionReplicate model(scenario, seed, replicate);
   ReplicateRun run;
-  if (threads > 1) {
-    sim::ParallelExecutor executor(threads);
+  if (threads == ReplicateThreads::shared) {
+    sim::ParallelExecutor executor{sim::ParallelExecutor::InCallersArena{}};
     run.results = model.run(executor);
   } else {
     sim::SequentialExecutor executor;

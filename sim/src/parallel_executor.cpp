@@ -7,6 +7,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -278,8 +279,10 @@ RunStats ParallelExecutor::run(Simulation& simulation, Observer* observer) {
   SlotRouter router(slots, schedule);
   RunStats stats;
 
-  const int concurrency = threads_ == 0 ? tbb::task_arena::automatic : static_cast<int>(threads_);
-  tbb::task_arena arena(concurrency);
+  // An arena of its own, or the caller's: there threads that finish other work join the team.
+  std::optional<tbb::task_arena> own_arena;
+  if (!callers_arena_)
+    own_arena.emplace(threads_ == 0 ? tbb::task_arena::automatic : static_cast<int>(threads_));
   const auto min_time = [](SimTime a, SimTime b) { return std::min(a, b); };
   const auto run_lps = [&](std::size_t first, std::size_t last, SimTime window_start, SimTime window_end) {
     SimTime earliest = SimTime::max();
@@ -307,10 +310,11 @@ RunStats ParallelExecutor::run(Simulation& simulation, Observer* observer) {
     }
     return earliest;
   };
-  const auto threads = static_cast<std::size_t>(arena.max_concurrency());
+  const auto threads = static_cast<std::size_t>(own_arena ? own_arena->max_concurrency()
+                                                          : tbb::this_task_arena::max_concurrency());
   WindowTeam team(config, lp_count, threads, run_lps);
 
-  tbb_hb::execute(arena, [&] {
+  const auto work = [&] {
     tbb_hb::parallel_for(std::size_t{0}, lp_count, [&](std::size_t i) {
       slots[i].last_event_time = config.start_time;
       LpContext context(simulation, simulation.lp(lp_id(i)), router, config.start_time);
@@ -332,7 +336,12 @@ RunStats ParallelExecutor::run(Simulation& simulation, Observer* observer) {
     if (team.open(window_start)) {
       tbb_hb::parallel_for(std::size_t{0}, threads, [&](std::size_t member) { team.take_part(member); });
     }
-  });
+  };
+  if (own_arena) {
+    tbb_hb::execute(*own_arena, work);
+  } else {
+    work();
+  }
   team.rethrow_failure();
   stats.windows = team.windows();
 

@@ -16,7 +16,8 @@ struct NamedExecutor {
   std::function<std::unique_ptr<Executor>()> make;
 };
 
-// The sequential executor in both orders and the parallel one on 1, 2 and 4 threads.
+// The sequential executor in both orders and the parallel one on 1, 2 and 4 threads and in the
+// calling thread's arena.
 inline std::vector<NamedExecutor> all_executors() {
   return {
       {"sequential", [] { return std::make_unique<SequentialExecutor>(); }},
@@ -25,6 +26,8 @@ inline std::vector<NamedExecutor> all_executors() {
       {"parallel x1", [] { return std::make_unique<ParallelExecutor>(1); }},
       {"parallel x2", [] { return std::make_unique<ParallelExecutor>(2); }},
       {"parallel x4", [] { return std::make_unique<ParallelExecutor>(4); }},
+      {"parallel, in the caller's arena",
+       [] { return std::make_unique<ParallelExecutor>(ParallelExecutor::InCallersArena{}); }},
   };
 }
 

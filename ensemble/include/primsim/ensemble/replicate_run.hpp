@@ -3,7 +3,6 @@
 // replicate freed back to the system.
 #pragma once
 
-#include <cstddef>
 #include <cstdint>
 
 #include "primsim/models/results/result_rows.hpp"
@@ -16,10 +15,14 @@ struct ReplicateRun {
   std::uint64_t events = 0;
 };
 
+// How a replicate's regions are run: on the calling thread alone (the sequential executor), or
+// on the windowed executor in the calling thread's oneTBB arena, which every thread of the arena
+// that has nothing else to do joins. Both commit the same events, so the results are identical;
+// `shared` is only sooner when cores would otherwise idle.
+enum class ReplicateThreads : std::uint8_t { one, shared };
+
 // Replicate `replicate` of the ensemble seeded with `seed`: the same draws whatever thread runs it.
-// With `threads` > 1 its regions run in parallel on the windowed executor, which commits the same
-// events as the sequential one: the results are identical, only sooner when cores would idle.
 ReplicateRun run_replicate(const models::spec::ScenarioSpec& scenario, std::uint64_t seed,
-                           std::uint32_t replicate, std::size_t threads = 1);
+                           std::uint32_t replicate, ReplicateThreads threads = ReplicateThreads::one);
 
 }  // namespace primsim::ensemble

@@ -18,12 +18,18 @@ class ParallelExecutor final : public Executor {
  public:
   // threads == 0 means every core oneTBB sees.
   explicit ParallelExecutor(std::size_t threads = 0) : threads_(threads) {}
+  // Runs in the arena of the calling thread, with a team as large as that arena, instead of an
+  // arena of its own. Threads of that arena that finish other work (the replicates of an
+  // ensemble) join the team as they come free; none is waited for.
+  struct InCallersArena {};
+  explicit ParallelExecutor(InCallersArena /*tag*/) : threads_(0), callers_arena_(true) {}
 
   RunStats run(Simulation& simulation, Observer* observer) override;
   [[nodiscard]] std::string_view name() const override { return "parallel"; }
 
  private:
   std::size_t threads_;
+  bool callers_arena_ = false;
 };
 
 }  // namespace primsim::sim
