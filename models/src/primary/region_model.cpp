@@ -522,7 +522,43 @@ void RegionModel::cast_ballot(std::uint64_t slot, std::size_t channel, sim::LpCo
       std::max<std::int64_t>(1, interval));
   if (votes_.votes_by_interval.size() <= bin) votes_.votes_by_interval.resize(bin + 1, 0);
   ++votes_.votes_by_interval[bin];
+}
 
+std::size_t RegionModel::ballot_depth(const spec::ChoiceSpec& choice, const Contest& contest) const {
+  return std::min(rule_depth_, choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth)
+                                                       : contest.candidates.size());
+}
+
+void RegionModel::draw_ballots() {
+  // A ballot depends on nothing that happens during the vote (the weights are fixed when it
+  // opens), so the ballots are drawn at the count, unit by unit: a unit's contests (weights,
+  // ballots) then stay in cache, where votes in the order they are cast scatter across them.
+  std::vector<std::uint32_t> unit_start(contests_of_unit_.size() + 1, 0);
+  for (const Voter& voter : voters_) {
+    if (voter.state == VoterState::voted) ++unit_start[contest_unit(voter.branch, voter.ppo) + 1];
+  }
+  // Each contest's ballots are known in number now: room for them at once, not by doubling.
+  for (std::size_t unit = 0; unit < contests_of_unit_.size(); ++unit) {
+    for (const std::size_t k : contests_of_unit_[unit]) {
+      Contest& contest = contests_[k];
+      std::size_t deepest = 0;
+      for (const auto& group : world_.selector_groups())
+        deepest = std::max(deepest, ballot_depth(group.choice, contest));
+      contest.ballots.reserve(unit_start[unit + 1], unit_start[unit + 1] * deepest);
+    }
+  }
+  std::partial_sum(unit_start.begin(), unit_start.end(), unit_start.begin());
+  std::vector<std::uint32_t> by_unit(unit_start.back());
+  for (std::size_t slot = 0; slot < voters_.size(); ++slot) {
+    const Voter& voter = voters_[slot];
+    if (voter.state == VoterState::voted)
+      by_unit[unit_start[contest_unit(voter.branch, voter.ppo)]++] = static_cast<std::uint32_t>(slot);
+  }
+  for (const std::uint32_t slot : by_unit) draw_ballot(voters_[slot]);
+}
+
+void RegionModel::draw_ballot(const Voter& voter) {
+  const std::uint8_t group = voter.group();
   const spec::ChoiceSpec& choice = world_.selector_groups()[group].choice;
   const std::size_t kind = voter.kind;
   const std::uint32_t ppo = voter.ppo;
@@ -533,18 +569,15 @@ void RegionModel::cast_ballot(std::uint64_t slot, std::size_t channel, sim::LpCo
                                           candidates_by_ppo_.data() + candidates_by_ppo_start_[ppo + 1U])
           : std::span<const PpoCandidate>();
   // One ballot per office contested in the member's unit, each ranking that contest's
-  // candidates (a Plackett-Luce draw over their utilities) to the ballot depth, or as deep as
-  // the rule reads if that is less: the positions below it would be drawn and never counted.
+  // candidates (a Plackett-Luce draw over their utilities) as deep as ballot_depth says.
   for (const std::size_t k : contests_of_unit_[contest_unit(voter.branch, ppo)]) {
     Contest& contest = contests_[k];
     same_ppo_.clear();
     for (const auto& entry : ppo_candidates) {
       if (entry.contest == k) same_ppo_.push_back(entry.position);
     }
-    const std::size_t depth =
-        std::min(rule_depth_, choice.ballot_depth > 0 ? static_cast<std::size_t>(choice.ballot_depth)
-                                                      : contest.candidates.size());
-    sampler_.sample_prepared(contest.weights[kind], same_ppo_, local_factor, ballot_stream_, ranking_, depth);
+    sampler_.sample_prepared(contest.weights[kind], same_ppo_, local_factor, ballot_stream_, ranking_,
+                             ballot_depth(choice, contest));
     ballot_.assign(ranking_.begin(), ranking_.end());
     contest.ballots.add_ranking(ballot_);
   }
@@ -557,6 +590,7 @@ void RegionModel::tally(sim::LpContext& context) {
   for (const Voter& voter : voters_) {
     if (voter.state == VoterState::trying) ++votes_.pending_at_close;
   }
+  draw_ballots();
   voters_ = {};  // nothing reads a voter after the count: give the memory back
   const auto& scenario = world_.scenario();
   const std::size_t stage = *world_.vote_stage();

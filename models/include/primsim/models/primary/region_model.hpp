@@ -98,6 +98,9 @@ class RegionModel final : public sim::LpModel {
   void retry_or_give_up(std::uint64_t slot, sim::LpContext& context);
   void give_up_for_the_day(std::uint64_t slot, std::size_t channel, sim::LpContext& context);
   void cast_ballot(std::uint64_t slot, std::size_t channel, sim::LpContext& context);
+  // Draws every voter's ballots at the count (nothing during the vote changes them).
+  void draw_ballots();
+  void draw_ballot(const Voter& voter);
   void tally(sim::LpContext& context);
   // The contest's winners go to their office or, for the list office, to the party centre.
   void settle(const Contest& contest, const ContestCount& count, sim::LpContext& context);
@@ -127,6 +130,9 @@ class RegionModel final : public sim::LpModel {
     std::uint32_t position = 0;
   };
   std::vector<Contest> contests_;
+  // How deep a voter of this choice ranks the contest: the ballot depth, or less if the rule
+  // reads less (the positions below would be drawn and never counted).
+  [[nodiscard]] std::size_t ballot_depth(const spec::ChoiceSpec& choice, const Contest& contest) const;
   std::vector<std::vector<std::size_t>> contests_of_unit_;  // unit -> indices into contests_
   std::vector<rules::CandidateIndex> ballot_;
   std::vector<FirstAttempt> first_attempts_;  // sorted by (time, member)
