@@ -46,10 +46,4 @@ PreparedWeights PreparedWeights::from_utilities(std::span<const double> utilitie
   return prepared;
 }
 
-std::size_t PreparedWeights::pick(double u) const {
-  const double position = u * static_cast<double>(keep_.size());
-  const auto column = std::min(static_cast<std::size_t>(position), keep_.size() - 1);
-  return position - static_cast<double>(column) < keep_[column] ? column : alias_[column];
-}
-
 }  // namespace primsim::models

@@ -2,6 +2,7 @@
 // over them: an alias table (Vose) picks a candidate in proportion to its weight in O(1).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -18,7 +19,12 @@ class PreparedWeights {
   [[nodiscard]] double total() const { return total_; }
   [[nodiscard]] std::size_t size() const { return weights_.size(); }
   // The candidate that a uniform draw u in [0, 1) picks: i with probability weights[i] / total.
-  [[nodiscard]] std::size_t pick(double u) const;
+  // Inline: a replicate picks about 6 million times, and a call per pick showed in its profile.
+  [[nodiscard]] std::size_t pick(double u) const {
+    const double position = u * static_cast<double>(keep_.size());
+    const auto column = std::min(static_cast<std::size_t>(position), keep_.size() - 1);
+    return position - static_cast<double>(column) < keep_[column] ? column : alias_[column];
+  }
 
  private:
   std::vector<double> weights_;
