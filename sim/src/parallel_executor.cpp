@@ -142,7 +142,7 @@ class WindowTeam {
   // Thread `member`'s part of the run, until the last window is done or a model has thrown.
   void take_part(std::size_t member) {
     // A thread that oneTBB lends late joins at the window now open.
-    for (auto window = static_cast<std::uint32_t>(
+    for (auto window = static_cast<std::uint64_t>(
              std::max<std::int64_t>(0, open_window_.load(std::memory_order_acquire)));
          ; ++window) {
       if (!wait_for_window(window)) return;
@@ -152,7 +152,9 @@ class WindowTeam {
           std::uint64_t claim = share.claim.load(std::memory_order_acquire);
           const auto chunk = static_cast<std::uint32_t>(claim);
           // Another window's claim (a later one: this thread fell behind) or a share used up.
-          if (static_cast<std::uint32_t>(claim >> 32U) != window || chunk >= share.end) break;
+          if (static_cast<std::uint32_t>(claim >> 32U) != static_cast<std::uint32_t>(window) ||
+              chunk >= share.end)
+            break;
           if (!share.claim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel)) continue;
           // Read only now: a chunk of this window claimed and not yet done keeps the window open,
           // so the next window but one, which shares the slot, cannot be writing it.
@@ -177,8 +179,13 @@ class WindowTeam {
     SimTime start;
     SimTime end;
   };
-  // One thread's chunks [first, end); claim holds the window (high 32 bits) and the next
-  // unclaimed chunk (low 32 bits), so that a claim and the window it is for change together.
+  // One thread's chunks [first, end); claim holds the window's low 32 bits (high half) and the
+  // next unclaimed chunk (low half), so that a claim and the window it is for change together.
+  // Windows themselves are counted in 64 bits, so that a run of more than 2^32 windows (PHOLD
+  // with lookahead 1 and a long end) never wraps: a thread waiting for window 0 after a wrap
+  // would find it open at once and spin through the count instead of sleeping. Two windows whose
+  // numbers agree in their low 32 bits are 2^32 windows apart; a thread that slept through that
+  // many and then claims a chunk does the current window's work, with that window's bounds.
   struct alignas(64) Share {
     std::atomic<std::uint64_t> claim{0};
     std::size_t first = 0;
@@ -200,7 +207,7 @@ class WindowTeam {
   }
 
   // On the thread that completed the window's last chunk, when no other thread is in the window.
-  void close(std::uint32_t window) {
+  void close(std::uint64_t window) {
     ++windows_;
     const SimTime next_start = *std::min_element(chunk_earliest_.begin(), chunk_earliest_.end());
     completed_.store(0, std::memory_order_relaxed);
@@ -212,11 +219,10 @@ class WindowTeam {
   }
 
   // The bounds first, then the shares' claims, then the window number that the threads wait on.
-  void publish(std::uint32_t window, SimTime start) {
+  void publish(std::uint64_t window, SimTime start) {
     bounds_[window & 1U] = {start, std::min(start.saturating_add(lookahead_), end_time_)};
-    for (Share& share : shares_)
-      share.claim.store((std::uint64_t{window} << 32U) | share.first, std::memory_order_release);
-    open_window_.store(window, std::memory_order_release);
+    for (Share& share : shares_) share.claim.store((window << 32U) | share.first, std::memory_order_release);
+    open_window_.store(static_cast<std::int64_t>(window), std::memory_order_release);
     wake_waiters();
   }
 
@@ -234,18 +240,19 @@ class WindowTeam {
   // Spins for about a short window's time, then sleeps until the next window opens, so that a
   // thread whose share is idle (the centre's long second stage, say) leaves its core to others.
   // False when the run is over.
-  bool wait_for_window(std::uint32_t window) const {
+  bool wait_for_window(std::uint64_t window) const {
     for (std::uint32_t spins = 0;; ++spins) {
       if (stopped_.load(std::memory_order_acquire)) return false;
       // Windows only move forward, and none opens before every chunk of the last is done.
-      if (open_window_.load(std::memory_order_acquire) >= window) return true;
+      if (open_window_.load(std::memory_order_acquire) >= static_cast<std::int64_t>(window)) return true;
       if (spins < kSpinsBeforeSleep) {
         cpu_relax();
         continue;
       }
       // Read before the check above is repeated: a window opened after this read changes it.
       const std::uint32_t seen = wake_.load(std::memory_order_acquire);
-      if (stopped_.load(std::memory_order_acquire) || open_window_.load(std::memory_order_acquire) >= window)
+      if (stopped_.load(std::memory_order_acquire) ||
+          open_window_.load(std::memory_order_acquire) >= static_cast<std::int64_t>(window))
         continue;
       wake_.wait(seen, std::memory_order_acquire);
     }
