@@ -123,7 +123,8 @@ class WindowTeam {
         lp_count_(lp_count),
         end_time_(config.end_time),
         lookahead_(config.lookahead),
-        chunk_size_(std::max<std::size_t>(1, lp_count / (threads * kChunksPerThread))),
+        chunk_size_(std::max<std::size_t>(
+            {1, lp_count / (threads * kChunksPerThread), (lp_count + 0xFFFEU) / 0xFFFFU})),
         chunk_count_((lp_count + chunk_size_ - 1) / chunk_size_),
         chunk_earliest_(chunk_count_, SimTime::max()),
         shares_(threads) {
@@ -148,14 +149,20 @@ class WindowTeam {
       if (!wait_for_window(window)) return;
       for (std::size_t k = 0; k < shares_.size(); ++k) {
         Share& share = shares_[(member + k) % shares_.size()];
+        const bool own = k == 0;
         for (;;) {
           std::uint64_t claim = share.claim.load(std::memory_order_acquire);
-          const auto chunk = static_cast<std::uint32_t>(claim);
+          const auto front = static_cast<std::uint32_t>((claim >> 16U) & 0xFFFFU);
+          const auto back = static_cast<std::uint32_t>(claim & 0xFFFFU);
           // Another window's claim (a later one: this thread fell behind) or a share used up.
-          if (static_cast<std::uint32_t>(claim >> 32U) != static_cast<std::uint32_t>(window) ||
-              chunk >= share.end)
+          if (static_cast<std::uint32_t>(claim >> 32U) != static_cast<std::uint32_t>(window) || front >= back)
             break;
-          if (!share.claim.compare_exchange_weak(claim, claim + 1, std::memory_order_acq_rel)) continue;
+          // The owner takes its share from the front, a thief from the back: the chunks a thief
+          // takes are then the same ones window after window, and each chunk's LPs stay on one
+          // core instead of passing between the two with the timing of each window.
+          const std::uint32_t chunk = own ? front : back - 1;
+          const std::uint64_t next = own ? claim + (std::uint64_t{1} << 16U) : claim - 1;
+          if (!share.claim.compare_exchange_weak(claim, next, std::memory_order_acq_rel)) continue;
           // Read only now: a chunk of this window claimed and not yet done keeps the window open,
           // so the next window but one, which shares the slot, cannot be writing it.
           if (!run_chunk(chunk, bounds_[window & 1U])) return;
@@ -180,7 +187,8 @@ class WindowTeam {
     SimTime end;
   };
   // One thread's chunks [first, end); claim holds the window's low 32 bits (high half) and the
-  // next unclaimed chunk (low half), so that a claim and the window it is for change together.
+  // unclaimed chunks [front, back) (16 bits each), so that a claim and the window it is for
+  // change together.
   // Windows themselves are counted in 64 bits, so that a run of more than 2^32 windows (PHOLD
   // with lookahead 1 and a long end) never wraps: a thread waiting for window 0 after a wrap
   // would find it open at once and spin through the count instead of sleeping. Two windows whose
@@ -221,7 +229,8 @@ class WindowTeam {
   // The bounds first, then the shares' claims, then the window number that the threads wait on.
   void publish(std::uint64_t window, SimTime start) {
     bounds_[window & 1U] = {start, std::min(start.saturating_add(lookahead_), end_time_)};
-    for (Share& share : shares_) share.claim.store((window << 32U) | share.first, std::memory_order_release);
+    for (Share& share : shares_)
+      share.claim.store((window << 32U) | (share.first << 16U) | share.end, std::memory_order_release);
     open_window_.store(static_cast<std::int64_t>(window), std::memory_order_release);
     wake_waiters();
   }
