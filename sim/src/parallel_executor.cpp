@@ -123,6 +123,7 @@ class WindowTeam {
         lp_count_(lp_count),
         end_time_(config.end_time),
         lookahead_(config.lookahead),
+        // At most 65,535 chunks: a share's claim word holds its chunk bounds in 16 bits each.
         chunk_size_(std::max<std::size_t>(
             {1, lp_count / (threads * kChunksPerThread), (lp_count + 0xFFFEU) / 0xFFFFU})),
         chunk_count_((lp_count + chunk_size_ - 1) / chunk_size_),
