@@ -107,8 +107,8 @@ inline void cpu_relax() {
 // LPs of one event each ran 1.23 times as fast on two threads as on one even without messages
 // between LPs. Here each thread has its own share of the LPs, cut into chunks, and works through
 // them window after window; a thread that has finished its share takes unclaimed chunks from the
-// others', so that 18 regions of unequal work still balance. The thread that completes a window's
-// last chunk opens the next window, and the others spin until it does.
+// back of the others', so that 18 regions of unequal work still balance. The thread that completes
+// a window's last chunk opens the next window; the others spin, then sleep, until it does.
 //
 // No thread ever waits for another thread to arrive, only for chunks already claimed to finish,
 // so the run completes on however many threads oneTBB lends the team, one included.
